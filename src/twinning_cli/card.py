@@ -1,0 +1,85 @@
+"""`twinning show` for a reader: one agreement laid out with Rich.
+
+Every value from the data goes through Text(terminal_safe(...)), so a title
+holding '[bold]' or an escape sequence prints as it is written.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from . import vocabulary
+from .render import console, terminal_safe
+
+
+def _t(value: object, style: str = "") -> Text:
+    return Text(terminal_safe(value), style=style)
+
+
+def _date(date: str | None, end: str | None = None, inferred: bool = False) -> Text:
+    text = _t(date or "—")
+    if end:
+        text.append(f" → {terminal_safe(end)}")
+    if inferred:
+        text.append(" (inferred)", style="italic yellow")
+    return text
+
+
+def _section(title: str, columns: list[str], rows: list[list[object]]) -> Table | None:
+    if not rows:
+        return None
+    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+                  header_style="dim", expand=False)
+    for name in columns:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(*(cell if isinstance(cell, Text) else _t(cell) for cell in row))
+    return table
+
+
+def draw(record: dict) -> None:
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    facts.add_row("slug", _t(record["slug"]))
+    facts.add_row("kind", _t(f"{vocabulary.label('kind', record['kind'])} ({record['kind']})"))
+    facts.add_row("status", _t(f"{vocabulary.label('status', record['status'])} ({record['status']})"))
+    signed = _date(record["signed_on"], inferred=record["signed_on_inferred"])
+    if record["signed_on_note"]:
+        signed.append("\n" + terminal_safe(record["signed_on_note"]), style="dim")
+    facts.add_row("signed", signed)
+    if record["valid_from"] or record["valid_until"]:
+        facts.add_row("valid", _date(record["valid_from"], record["valid_until"] or "…"))
+    facts.add_row("domains", _t(", ".join(vocabulary.label("domain", d) for d in record["domains"])))
+    if record["topics"]:
+        facts.add_row("topics", _t(", ".join(record["topics"])))
+    if record["summary"]:
+        facts.add_row("summary", _t(record["summary"]))
+
+    parts = [
+        facts,
+        _section("Parties", ["name", "kind", "country", "acting for it"],
+                 [[p["name"], p["kind"], " ".join(filter(None, [p["country"], p["subdivision"]])),
+                   p["acting_body"] or ""] for p in record["parties"]]),
+        _section("People", ["name", "role", "party", "signed"],
+                 [[p["name"], p["role"] or "", p["party"] or "", "yes" if p["signed"] else ""]
+                  for p in record["people"]]),
+        _section("Stakeholders", ["name", "kind", "role"],
+                 [[s["name"], s["kind"] or "", s["role"] or ""] for s in record["stakeholders"]]),
+        _section("Funding", ["programme", "backers"],
+                 [[f["programme"], "; ".join(f["backers"])] for f in record["funding"]]),
+        _section("Timeline", ["date", "place", "what happened"],
+                 [[_date(e["date"], e["end"], e["date_inferred"]), e["place"] or "", e["description"]]
+                  for e in record["events"]]),
+        _section("Sources", ["file", "publisher", "published", "dateline"],
+                 [[s["file"], s["publisher"] or "", s["published_on"] or "", s["dateline"] or ""]
+                  for s in record["sources"]]),
+    ]
+    if record["note"]:
+        parts.append(Group(Text("Note", style="bold"), _t(record["note"], "dim")))
+    console().print(Panel(Group(*(p for p in parts if p is not None)), title=_t(record["title"], "bold"),
+                          title_align="left", box=box.ROUNDED))

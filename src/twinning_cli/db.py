@@ -1,0 +1,73 @@
+"""Where the register lives and how a reader opens it.
+
+Stdlib only, so read commands start fast. Writers (store.py) reuse `locate`
+and `check_file` before they touch anything.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DataError, NotFound
+
+SCHEMA_VERSION = 1
+ENV_VAR = "TWINNING_DB"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class Location:
+    path: Path
+    named: bool  # given with --db: a missing file is a mistake, not a first use
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("twinning", appauthor=False) / "twinning.db"
+
+
+def locate(option: str | None) -> Location:
+    """--db wins, then TWINNING_DB, then the user's data directory."""
+    if option:
+        return Location(Path(option).expanduser(), named=True)
+    if os.environ.get(ENV_VAR):
+        return Location(Path(os.environ[ENV_VAR]).expanduser(), named=False)
+    return Location(default_path(), named=False)
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file that is not an SQLite database, before SQLite touches it."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except IsADirectoryError:
+        raise DataError(f"{path} is a directory, not a database") from None
+    except PermissionError:
+        raise DataError(f"cannot read {path}: permission denied") from None
+    if header and header != SQLITE_HEADER:
+        raise DataError(f"{path} is not a twinning database (not an SQLite file)")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open an existing register for reading and check its schema version."""
+    if not path.exists():
+        raise NotFound(f"no database at {path} (run 'twinning init --db {path}' to create one)")
+    check_file(path)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn.execute("PRAGMA busy_timeout = 5000")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'agreements'").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise DataError(f"{path} is not a usable database: {error}") from None
+    if version > SCHEMA_VERSION:
+        raise DataError(
+            f"{path} has schema version {version}, newer than this twinning ({SCHEMA_VERSION}): upgrade twinning"
+        )
+    if not tables:
+        raise DataError(f"{path} holds no register (run 'twinning init --db {path}')")
+    return conn

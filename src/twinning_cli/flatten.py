@@ -1,0 +1,112 @@
+"""A record as one spreadsheet row, and back.
+
+List fields are joined with '; '; the parts of one entry (a party's name, kind,
+country…) with ' | '. A literal ';', '|' or '\\' inside a value is escaped with
+a backslash, so `export --format csv` followed by `import` gives back the same
+records. Trailing empty parts are left off, so a row stays readable.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Entry fields in the order they are written; funding's backers are its tail.
+ENTRY_FIELDS = {
+    "parties": ["name", "kind", "country", "subdivision", "acting_body", "lat", "lng"],
+    "people": ["name", "role", "party", "signed"],
+    "stakeholders": ["name", "kind", "role"],
+    "funding": ["programme"],
+    "events": ["date", "end", "date_inferred", "date_note", "place", "description"],
+    "sources": ["file", "publisher", "published_on", "dateline", "url", "note"],
+}
+SCALARS = ["slug", "title", "kind", "status", "signed_on", "signed_on_inferred", "signed_on_note",
+           "valid_from", "valid_until"]
+COLUMNS = [*SCALARS, "parties", "domains", "topics", "people", "stakeholders", "funding",
+           "events", "sources", "summary", "note"]
+
+_SPECIAL = re.compile(r"([\\;|])")
+
+
+def _escape(value: object) -> str:
+    return _SPECIAL.sub(r"\\\1", _scalar(value))
+
+
+def _scalar(value: object) -> str:
+    """A cell of its own needs no escaping, only None and booleans spelled out."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _split(text: str, sep: str) -> list[str]:
+    """Split on unescaped `sep`, keeping escapes for the next level."""
+    parts, current, i = [], [], 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and i + 1 < len(text):
+            current.append(text[i:i + 2])
+            i += 2
+            continue
+        if char == sep:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    parts.append("".join(current))
+    return parts
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text.strip())
+
+
+def _entry(field: str, item: dict) -> str:
+    values = [item.get(name) for name in ENTRY_FIELDS[field]]
+    if field == "funding":
+        values += item.get("backers", [])
+    parts = [_escape(v) for v in values]
+    while parts and parts[-1] == "":
+        parts.pop()
+    return " | ".join(parts)
+
+
+def flatten(record: dict) -> list[str]:
+    """The record as one row of strings in COLUMNS order."""
+    row = [_scalar(record.get(name)) for name in SCALARS]
+    row.append("; ".join(_entry("parties", p) for p in record["parties"]))
+    row.append("; ".join(record["domains"]))
+    row.append("; ".join(_escape(t) for t in record["topics"]))
+    for field in ("people", "stakeholders", "funding", "events", "sources"):
+        row.append("; ".join(_entry(field, item) for item in record[field]))
+    row += [_scalar(record.get(name)) for name in ("summary", "note")]
+    return row
+
+
+def _parse_entry(field: str, text: str) -> dict:
+    names = ENTRY_FIELDS[field]
+    parts = [_unescape(p) for p in _split(text, "|")]
+    item = {name: value for name, value in zip(names, parts) if value != ""}
+    if field == "funding":
+        item["backers"] = [p for p in parts[len(names):] if p]
+    return item
+
+
+def unflatten(row: dict[str, str]) -> dict:
+    """A row written by `flatten` (as a header-keyed dict) back to a raw record.
+
+    Empty cells are left out so the model's defaults apply; validation is the
+    model's job, not this function's.
+    """
+    record: dict = {name: row[name] for name in SCALARS if row.get(name, "") != ""}
+    for name in ("summary", "note"):
+        if row.get(name, "") != "":
+            record[name] = row[name]
+    for field in ENTRY_FIELDS:
+        text = row.get(field, "")
+        record[field] = [_parse_entry(field, e) for e in _split(text, ";") if e.strip()]
+    record["domains"] = [d.strip() for d in row.get("domains", "").split(";") if d.strip()]
+    record["topics"] = [_unescape(t) for t in _split(row.get("topics", ""), ";") if t.strip()]
+    return record

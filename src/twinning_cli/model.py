@@ -1,0 +1,157 @@
+"""The agreement record, defined once: seed, imports and JSON output share it.
+
+Pydantic is only imported on the paths that write or validate; reads serve the
+stored JSON as it is.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import pycountry
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from . import vocabulary
+from .dates import check_partial
+
+
+def _country(code: str) -> str:
+    if pycountry.countries.get(alpha_2=code) is None:
+        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
+    return code
+
+
+def _subdivision(code: str) -> str:
+    if pycountry.subdivisions.get(code=code) is None:
+        raise ValueError(f"{code!r} is not an ISO 3166-2 subdivision code")
+    return code
+
+
+def _term(what: str):
+    def check(value: str) -> str:
+        if value not in vocabulary.slugs(what):
+            raise ValueError(str(vocabulary.UnknownTerm(what, value, vocabulary.VOCABULARIES[what])))
+        return value
+    return AfterValidator(check)
+
+
+Text = Annotated[str, Field(min_length=1, max_length=10_000)]
+PartialDate = Annotated[str, AfterValidator(check_partial)]
+Country = Annotated[str, AfterValidator(_country)]
+Subdivision = Annotated[str, AfterValidator(_subdivision)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Party(Strict):
+    name: Text
+    kind: Text  # ville, métropole, MRC, agglomération, pays/PETR, région…
+    country: Country
+    subdivision: Subdivision | None = None
+    acting_body: str | None = None  # who acted for the territory, when not itself
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lng: float | None = Field(default=None, ge=-180, le=180)
+
+    @model_validator(mode="after")
+    def _subdivision_in_country(self) -> Party:
+        if self.subdivision and not self.subdivision.startswith(self.country + "-"):
+            raise ValueError(f"subdivision {self.subdivision} is not in country {self.country}")
+        return self
+
+
+class Person(Strict):
+    name: Text
+    role: str | None = None
+    party: str | None = None  # the party's name, when the person speaks for one
+    signed: bool = False  # true only when the text says this person signed
+
+
+class Stakeholder(Strict):
+    name: Text
+    kind: str | None = None  # université, chambre de commerce, agence, réseau…
+    role: str | None = None
+
+
+class Funding(Strict):
+    programme: Text
+    backers: list[str] = []
+
+
+class Event(Strict):
+    date: PartialDate
+    end: PartialDate | None = None
+    date_inferred: bool = False
+    date_note: str | None = None  # how an inferred date was worked out
+    place: str | None = None
+    description: Text
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Event:
+        if self.end and self.end < self.date:
+            raise ValueError(f"end {self.end} is before date {self.date}")
+        if self.date_inferred and not self.date_note:
+            raise ValueError("an inferred date needs a date_note saying how it was worked out")
+        return self
+
+
+class Source(Strict):
+    file: Text
+    publisher: str | None = None
+    published_on: PartialDate | None = None
+    dateline: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+class Agreement(Strict):
+    slug: Slug
+    title: Text
+    kind: Annotated[str, _term("kind")]
+    status: Annotated[str, _term("status")]
+    signed_on: PartialDate | None = None
+    signed_on_inferred: bool = False
+    signed_on_note: str | None = None
+    valid_from: PartialDate | None = None
+    valid_until: PartialDate | None = None
+    parties: list[Party] = Field(min_length=2)
+    domains: list[Annotated[str, _term("domain")]] = []
+    topics: list[str] = []
+    people: list[Person] = []
+    stakeholders: list[Stakeholder] = []
+    funding: list[Funding] = []
+    events: list[Event] = []
+    sources: list[Source] = Field(min_length=1)
+    summary: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Agreement:
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValueError(f"valid_until {self.valid_until} is before valid_from {self.valid_from}")
+        if self.signed_on_inferred and not self.signed_on_note:
+            raise ValueError("an inferred signed_on needs a signed_on_note saying how")
+        if self.signed_on and self.status in ("exploratory", "proposed"):
+            raise ValueError(f"status {self.status} cannot have a signed_on date")
+        seen = set()
+        for party in self.parties:
+            key = (vocabulary.fold(party.name), party.country)
+            if key in seen:
+                raise ValueError(f"party {party.name!r} ({party.country}) is listed twice")
+            seen.add(key)
+        if len(set(self.domains)) != len(self.domains):
+            raise ValueError("a domain is listed twice")
+        return self
+
+    def pair_key(self) -> tuple:
+        """Parties as an unordered set: the same pair in either order is one pair."""
+        return tuple(sorted((vocabulary.fold(p.name), p.country) for p in self.parties))
+
+    def sort_date(self) -> str | None:
+        """The date the register files the agreement under: signature, else latest event."""
+        if self.signed_on:
+            return self.signed_on
+        return max((e.date for e in self.events), default=None)
+

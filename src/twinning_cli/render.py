@@ -1,0 +1,119 @@
+"""One renderer behind every read command's --format.
+
+CSV, TSV, JSON, JSON Lines and Markdown are written with the standard library;
+Rich is imported only to draw a table for a terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from collections.abc import Iterable, Sequence
+
+FORMATS = ("table", "csv", "tsv", "json", "jsonl", "markdown")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def choose(fmt: str | None) -> str:
+    """A table on a terminal, CSV when stdout goes elsewhere."""
+    if fmt:
+        return fmt
+    return "table" if sys.stdout.isatty() else "csv"
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Prefix a cell a spreadsheet would run as a formula with a quote; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def terminal_safe(value: object) -> str:
+    """Text with control characters and escape sequences made visible, never sent raw."""
+    text = "" if value is None else str(value)
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def console(stderr: bool = False):
+    """A Rich console built at print time, so tests capture it and NO_COLOR applies."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    return str(value)
+
+
+def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str, *, raw: bool = False,
+         title: str | None = None) -> None:
+    """Write rows of plain values in `fmt` to stdout."""
+    out = sys.stdout
+    if fmt in ("csv", "tsv"):
+        writer = csv.writer(out, dialect="excel" if fmt == "csv" else "excel-tab", lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(v if raw else spreadsheet_safe(v)) for v in row])
+    elif fmt in ("json", "jsonl"):
+        emit_json([dict(zip(columns, row)) for row in rows], fmt)
+    elif fmt == "markdown":
+        def md(v: object) -> str:
+            return terminal_safe(_cell(v)).replace("|", "\\|").replace("\n", " ")
+        out.write("| " + " | ".join(columns) + " |\n")
+        out.write("|" + "|".join("---" for _ in columns) + "|\n")
+        for row in rows:
+            out.write("| " + " | ".join(md(v) for v in row) + " |\n")
+    else:
+        draw_table(columns, rows, title=title)
+
+
+def emit_json(items: list, fmt: str) -> None:
+    """A JSON array (indented), or one compact object per line for jsonl."""
+    if fmt == "jsonl":
+        for item in items:
+            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+
+
+def draw_table(columns: Sequence[str], rows: Iterable[Sequence], *, title: str | None = None) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    # One list item a line; short columns never wrap, long ones fold.
+    cells = [[terminal_safe(v).replace("; ", "\n") for v in row] for row in rows]
+    table = Table(title=title, box=box.SIMPLE_HEAD, header_style="bold")
+    for i, name in enumerate(columns):
+        widest = max((len(line) for row in cells for line in row[i].splitlines()), default=0)
+        table.add_column(name, overflow="fold", no_wrap=widest <= 12)
+    for row in cells:
+        table.add_row(*(Text(v) for v in row))
+    console().print(table)
+
+
+def draw_agreements(rows: Iterable[Sequence]) -> None:
+    """`list` on a terminal: date, slug, then parties, kind · status (French labels) and
+    domain slugs stacked in one cell, so a row reads well at 80 columns."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from .vocabulary import label
+
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column("date", no_wrap=True)
+    table.add_column("slug", no_wrap=True)
+    table.add_column("agreement")
+    for slug, parties, kind, status, date, domains in rows:
+        cell = Text(terminal_safe(parties).replace("; ", " ↔ "), style="bold")
+        cell.append(f"\n{label('kind', kind)} · {label('status', status)}")
+        cell.append("\n" + terminal_safe(domains.replace("; ", ", ")), style="dim")
+        table.add_row(Text(date or "—"), Text(terminal_safe(slug)), cell)
+    console().print(table)

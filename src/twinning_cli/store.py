@@ -1,0 +1,207 @@
+"""The write side: schema, seed, and storing validated agreements.
+
+Every write happens inside one `db.atomic()` block, so a failed command leaves
+the database exactly as it was. Records arrive here already validated
+(model.Agreement); this module only lays them out in tables.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+import sqlite_utils
+
+from . import db as dbmod
+from .errors import DataError
+from .model import Agreement
+from .vocabulary import fold
+
+CHILD_TABLES = ("agreement_parties", "agreement_domains", "agreement_topics",
+                "people", "stakeholders", "funding", "events", "sources")
+FTS_COLUMNS = ["title", "parties", "summary", "topics"]
+
+
+def seed_path() -> Path:
+    """The bundled seed: inside the wheel, or data/seed.json in a source checkout."""
+    bundled = resources.files("twinning_cli") / "seed.json"
+    if bundled.is_file():
+        return Path(str(bundled))
+    return Path(__file__).resolve().parents[2] / "data" / "seed.json"
+
+
+def load_seed() -> list[Agreement]:
+    from .validate import parse_records
+
+    return parse_records(json.loads(seed_path().read_text(encoding="utf-8")), origin="seed")
+
+
+def open_db(path: Path) -> sqlite_utils.Database:
+    """Open (or create) a register for writing: WAL, busy timeout, foreign keys."""
+    if path.exists():
+        dbmod.check_file(path)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db = sqlite_utils.Database(path)
+        db.execute("PRAGMA busy_timeout = 10000")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise DataError(f"{path} is not a usable database: {error}") from None
+    if version > dbmod.SCHEMA_VERSION:
+        raise DataError(
+            f"{path} has schema version {version}, newer than this twinning "
+            f"({dbmod.SCHEMA_VERSION}): upgrade twinning"
+        )
+    return db
+
+
+def create_schema(db: sqlite_utils.Database) -> None:
+    """Drop and create every table, index, view and the FTS index."""
+    db.execute("DROP VIEW IF EXISTS agreements_flat")
+    for name in ("agreements_fts", *CHILD_TABLES, "territories", "agreements"):
+        if name in db.table_names():
+            db[name].drop()
+    db.create_table("agreements", {
+        "slug": str, "title": str, "kind": str, "status": str,
+        "signed_on": str, "signed_on_inferred": int, "signed_on_note": str,
+        "valid_from": str, "valid_until": str, "date": str, "year": int,
+        "slug_key": str, "parties": str, "countries": str, "domains": str, "topics": str,
+        "summary": str, "note": str, "record": str,
+    }, pk="slug", not_null={"title", "kind", "status", "record"})
+    db.create_table("territories", {
+        "id": int, "name": str, "name_folded": str, "kind": str, "country": str,
+        "subdivision": str, "lat": float, "lng": float,
+    }, pk="id", not_null={"name", "name_folded", "country"})
+    child = {"agreement": str}
+    fk = [("agreement", "agreements", "slug")]
+    db.create_table("agreement_parties", {**child, "territory_id": int, "position": int,
+                                          "acting_body": str},
+                    pk=("agreement", "position"),
+                    foreign_keys=[*fk, ("territory_id", "territories", "id")])
+    db.create_table("agreement_domains", {**child, "domain": str}, pk=("agreement", "domain"),
+                    foreign_keys=fk)
+    db.create_table("agreement_topics", {**child, "topic": str}, foreign_keys=fk)
+    db.create_table("people", {"id": int, **child, "name": str, "role": str, "party": str,
+                               "signed": int}, pk="id", foreign_keys=fk)
+    db.create_table("stakeholders", {"id": int, **child, "name": str, "kind": str, "role": str},
+                    pk="id", foreign_keys=fk)
+    db.create_table("funding", {"id": int, **child, "programme": str, "backers": str},
+                    pk="id", foreign_keys=fk)
+    db.create_table("events", {"id": int, **child, "date": str, "end": str, "date_inferred": int,
+                               "date_note": str, "place": str, "description": str},
+                    pk="id", foreign_keys=fk)
+    db.create_table("sources", {"id": int, **child, "file": str, "publisher": str,
+                                "published_on": str, "dateline": str, "url": str, "note": str},
+                    pk="id", foreign_keys=fk)
+    for table, columns in [
+        ("agreements", ["kind"]), ("agreements", ["status"]), ("agreements", ["year"]),
+        ("agreements", ["date"]), ("agreements", ["slug_key"]),
+        ("territories", ["name_folded", "country"]), ("territories", ["country"]),
+        ("agreement_parties", ["territory_id"]), ("agreement_domains", ["domain"]),
+        ("agreement_topics", ["agreement"]), ("people", ["agreement"]),
+        ("stakeholders", ["agreement"]), ("funding", ["agreement"]),
+        ("events", ["agreement"]), ("events", ["date"]), ("sources", ["agreement"]),
+    ]:
+        db[table].create_index(columns, unique=columns == ["name_folded", "country"])
+    db["agreements"].enable_fts(FTS_COLUMNS, fts_version="FTS5", create_triggers=True,
+                                tokenize="unicode61 remove_diacritics 2")
+    db.execute("""
+        CREATE VIEW agreements_flat AS
+        SELECT slug, title, kind, status, signed_on, signed_on_inferred, valid_from,
+               valid_until, date, year, parties, countries, domains, topics, summary, note
+        FROM agreements""")
+    db.execute(f"PRAGMA user_version = {dbmod.SCHEMA_VERSION}")
+
+
+def slug_key(slug: str) -> str:
+    """The slug's words in sorted order: 'quebec-rennes' and 'rennes-quebec' share it."""
+    return " ".join(sorted(slug.split("-")))
+
+
+class Writer:
+    """Lays validated agreements out in the tables; caches territory ids."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+        self.territories: dict[tuple[str, str], int] = {}
+
+    def territory_id(self, party) -> int:
+        key = (fold(party.name), party.country)
+        if key not in self.territories:
+            row = self.db.execute(
+                "SELECT id FROM territories WHERE name_folded = ? AND country = ?", key
+            ).fetchone()
+            if row:
+                tid = row[0]
+                if party.lat is not None:
+                    self.db.execute("UPDATE territories SET lat = ?, lng = ? WHERE id = ? AND lat IS NULL",
+                                    (party.lat, party.lng, tid))
+            else:
+                tid = self.db["territories"].insert({
+                    "name": party.name, "name_folded": key[0], "kind": party.kind,
+                    "country": party.country, "subdivision": party.subdivision,
+                    "lat": party.lat, "lng": party.lng,
+                }).last_pk
+            self.territories[key] = tid
+        return self.territories[key]
+
+    def delete(self, slug: str) -> None:
+        for table in CHILD_TABLES:
+            self.db.execute(f"DELETE FROM [{table}] WHERE agreement = ?", (slug,))
+        self.db.execute("DELETE FROM agreements WHERE slug = ?", (slug,))
+
+    def write(self, agreements: Iterable[Agreement]) -> int:
+        count = 0
+        for a in agreements:
+            self.write_one(a)
+            count += 1
+        return count
+
+    def write_one(self, a: Agreement) -> None:
+        record = a.model_dump(mode="json")
+        date = a.sort_date()
+        self.db["agreements"].insert({
+            "slug": a.slug, "title": a.title, "kind": a.kind, "status": a.status,
+            "signed_on": a.signed_on, "signed_on_inferred": int(a.signed_on_inferred),
+            "signed_on_note": a.signed_on_note, "valid_from": a.valid_from,
+            "valid_until": a.valid_until, "date": date, "year": int(date[:4]) if date else None,
+            "slug_key": slug_key(a.slug),
+            "parties": "; ".join(p.name for p in a.parties),
+            "countries": "; ".join(dict.fromkeys(p.country for p in a.parties)),
+            "domains": "; ".join(a.domains), "topics": "; ".join(a.topics),
+            "summary": a.summary, "note": a.note,
+            "record": json.dumps(record, ensure_ascii=False),
+        })
+        s = a.slug
+        self.db["agreement_parties"].insert_all(
+            {"agreement": s, "territory_id": self.territory_id(p), "position": i,
+             "acting_body": p.acting_body} for i, p in enumerate(a.parties))
+        self.db["agreement_domains"].insert_all({"agreement": s, "domain": d} for d in a.domains)
+        self.db["agreement_topics"].insert_all({"agreement": s, "topic": t} for t in a.topics)
+        self.db["people"].insert_all({"agreement": s, **p.model_dump(), "signed": int(p.signed)}
+                                     for p in a.people)
+        self.db["stakeholders"].insert_all({"agreement": s, **x.model_dump()} for x in a.stakeholders)
+        self.db["funding"].insert_all({"agreement": s, "programme": f.programme,
+                                       "backers": "; ".join(f.backers)} for f in a.funding)
+        self.db["events"].insert_all({"agreement": s, **e.model_dump(),
+                                      "date_inferred": int(e.date_inferred)} for e in a.events)
+        self.db["sources"].insert_all({"agreement": s, **x.model_dump()} for x in a.sources)
+
+
+def init(path: Path, records: list[Agreement]) -> int:
+    """(Re)create the register at `path` holding `records`, all or nothing."""
+    db = open_db(path)
+    try:
+        with db.atomic():
+            create_schema(db)
+            return Writer(db).write(records)
+    except sqlite3.OperationalError as error:
+        raise DataError(f"cannot write {path}: {error}") from None
+    finally:
+        db.close()

@@ -1,0 +1,121 @@
+"""The register's controlled vocabularies: domains, kinds of instrument, statuses.
+
+Everything a filter accepts is resolved here, so the CLI, the model and the
+queries agree on one list. Stdlib only: this module sits on the fast read path.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents, straighten apostrophes, collapse spaces: 'Québec ' -> 'quebec'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().replace("\u2019", "'").split())
+
+
+def slugify(text: str) -> str:
+    """ASCII, lowercase, hyphen-separated: 'Thetford Mines' -> 'thetford-mines'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+@dataclass(frozen=True)
+class Term:
+    slug: str
+    label: str  # French label, as the data speaks
+    aliases: tuple[str, ...] = ()
+
+    def keys(self) -> set[str]:
+        return {fold(k) for k in (self.slug, self.label, *self.aliases)}
+
+
+DOMAINS: tuple[Term, ...] = (
+    Term("economy", "Développement économique et innovation",
+         ("économie", "économique", "développement économique", "innovation",
+          "entreprises", "economic development", "business")),
+    Term("tourism", "Tourisme", ("touristique", "tourist")),
+    Term("culture", "Culture et industries créatives",
+         ("culturel", "industries culturelles et créatives", "industries créatives",
+          "creative industries", "arts")),
+    Term("heritage", "Patrimoine", ("patrimonial", "histoire")),
+    Term("francophonie", "Francophonie", ("langue française", "french language")),
+    Term("higher-education-research", "Enseignement supérieur et recherche",
+         ("enseignement supérieur", "recherche", "universités", "université",
+          "higher education", "research", "universities", "academic")),
+    Term("youth-education", "Jeunesse, éducation et formation",
+         ("jeunesse", "éducation", "formation", "youth", "education", "training")),
+    Term("digital", "Numérique", ("numérique", "digital", "tech", "cybersécurité")),
+    Term("health", "Santé", ("health", "sanitaire")),
+    Term("climate-environment", "Climat et environnement",
+         ("climat", "environnement", "climate", "environment", "écologie")),
+    Term("energy-transition", "Transition énergétique",
+         ("énergie", "transition énergétique", "energy", "energy transition")),
+    Term("agriculture-food", "Agriculture et alimentation",
+         ("agriculture", "alimentation", "agroalimentaire", "food")),
+    Term("mobility", "Mobilité", ("mobilités", "transport", "transports", "mobility")),
+    Term("social", "Coopération sociale et solidarité",
+         ("solidarité", "social", "sociale", "solidarity")),
+    Term("governance", "Gouvernance et appui institutionnel",
+         ("gouvernance", "appui institutionnel", "governance", "institutions")),
+    Term("mining", "Mines et sous-sol", ("mines", "minier", "sous-sol", "mining")),
+    Term("sport", "Sport", ("sports",)),
+    Term("water", "Eau et assainissement", ("eau", "assainissement", "water", "sanitation")),
+)
+
+KINDS: tuple[Term, ...] = (
+    Term("twinning", "Jumelage", ("jumelage", "twin towns", "charte d'amitié")),
+    Term("partnership-agreement", "Convention de partenariat",
+         ("convention", "accord", "entente", "accord-cadre", "partnership")),
+    Term("cooperation-protocol", "Protocole de coopération",
+         ("protocole", "protocole d'entente", "protocol")),
+    Term("joint-declaration", "Déclaration commune", ("déclaration", "declaration")),
+    Term("reciprocity-contract", "Contrat de réciprocité", ("contrat", "reciprocity")),
+    Term("roadmap", "Feuille de route", ("plan d'action", "action plan")),
+)
+
+STATUSES: tuple[Term, ...] = (
+    Term("exploratory", "Exploratoire", ("en discussion", "projet")),
+    Term("proposed", "Proposé", ("proposée", "en attente", "draft")),
+    Term("signed", "Signé", ("signée", "en vigueur", "active")),
+    Term("ended", "Terminé", ("terminée", "échu", "expired")),
+)
+
+VOCABULARIES = {"domain": DOMAINS, "kind": KINDS, "status": STATUSES}
+
+
+class UnknownTerm(ValueError):
+    """A word that names no term of a vocabulary; carries the valid slugs and a guess."""
+
+    def __init__(self, what: str, value: str, terms: tuple[Term, ...]):
+        self.what, self.value = what, value
+        self.valid = [t.slug for t in terms]
+        close = difflib.get_close_matches(fold(value), [k for t in terms for k in t.keys()], n=1, cutoff=0.75)
+        self.suggestion = next((t.slug for t in terms if close and close[0] in t.keys()), None)
+        hint = f" (did you mean {self.suggestion!r}?)" if self.suggestion else ""
+        super().__init__(
+            f"unknown {what} {value!r}{hint}; valid: {', '.join(self.valid)}"
+        )
+
+
+def resolve(what: str, value: str) -> str:
+    """The slug a user's word names in vocabulary `what`, or UnknownTerm."""
+    terms = VOCABULARIES[what]
+    key = fold(value)
+    for term in terms:
+        if key in term.keys():
+            return term.slug
+    raise UnknownTerm(what, value, terms)
+
+
+def label(what: str, slug: str) -> str:
+    """French label of a slug (the slug itself if it is not in the vocabulary)."""
+    return next((t.label for t in VOCABULARIES[what] if t.slug == slug), slug)
+
+
+def slugs(what: str) -> list[str]:
+    return [t.slug for t in VOCABULARIES[what]]

@@ -1,0 +1,71 @@
+import csv
+import io
+import json
+
+from twinning_cli.flatten import COLUMNS
+
+
+def rows(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_export_one_row_per_agreement_sorted_by_slug(run):
+    result = run("export", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    data = rows(result.stdout)
+    assert list(data[0]) == COLUMNS
+    assert [r["slug"] for r in data] == ["nantes-quebec", "pau-thetford-mines", "perpignan-laurentides",
+                                         "rennes-quebec", "toulouse-portes-de-gascogne"]
+    pau = data[1]
+    assert pau["domains"] == "economy; energy-transition; mining"
+    assert pau["funding"].startswith("Fonds franco-québécois pour la coopération décentralisée (FFQCD) | ministère")
+
+
+def test_export_takes_the_list_filters(run):
+    assert [r["slug"] for r in rows(run("export", "-f", "csv", "--status", "proposed").stdout)] == [
+        "toulouse-portes-de-gascogne"]
+
+
+def test_export_table_parties(run):
+    data = rows(run("export", "--table", "parties", "-f", "csv").stdout)
+    assert len(data) == 10
+    assert data[0] == {"agreement": "nantes-quebec", "position": "0", "name": "Nantes Métropole",
+                       "kind": "métropole", "country": "FR", "subdivision": "FR-PDL",
+                       "acting_body": "", "lat": "", "lng": ""}
+
+
+def test_export_table_events_in_date_order(run):
+    data = rows(run("export", "--table", "events", "-f", "csv").stdout)
+    assert [e["date"] for e in data] == sorted(e["date"] for e in data)
+    assert data[0]["date"] == "2013"
+
+
+def test_export_tables_domains_people_sources(run):
+    assert len(rows(run("export", "--table", "domains").stdout)) == 20
+    people = rows(run("export", "--table", "people").stdout)
+    assert {p["name"] for p in people if p["signed"] == "1"} == {"Johanna Rolland", "Bruno Marchand"}
+    sources = rows(run("export", "--table", "sources").stdout)
+    assert len(sources) == 5 and all(s["file"].endswith(".txt") for s in sources)
+
+
+def test_unknown_table_is_usage_error(run):
+    result = run("export", "--table", "mayors")
+    assert result.exit_code == 2
+    assert "unknown table 'mayors'" in result.stderr
+
+
+def test_export_json_to_file(run, tmp_path):
+    out = tmp_path / "register.json"
+    result = run("export", "-f", "json", "--output", str(out))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert f"Wrote {out}" in result.stderr
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 5
+    assert not out.with_name("register.json.part").exists()
+
+
+def test_export_to_unwritable_place_fails_cleanly(run, tmp_path):
+    result = run("export", "-o", str(tmp_path / "missing-dir" / "x.csv"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1].startswith("Error: cannot write")
+    assert not (tmp_path / "missing-dir").exists()

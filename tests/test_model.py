@@ -1,0 +1,88 @@
+"""The record model: what it accepts and how it names what it refuses."""
+
+import pytest
+
+from twinning_cli.errors import DataError
+from twinning_cli.validate import parse_records
+
+
+def problems(records) -> str:
+    with pytest.raises(DataError) as caught:
+        parse_records(records, origin="seed")
+    return str(caught.value)
+
+
+def test_seed_is_valid(seed_records):
+    assert len(parse_records(seed_records, origin="seed")) == 5
+
+
+def test_invalid_record_names_record_and_field(make_record):
+    bad = make_record()
+    bad["parties"][1]["country"] = "QC"
+    report = problems([bad])
+    assert report.splitlines() == [
+        "seed: 1 problem(s)",
+        "record 1 (rennes-quebec): parties.1.country: 'QC' is not an ISO 3166-1 alpha-2 country code",
+    ]
+
+
+def test_unknown_key_is_rejected(make_record):
+    assert "record 1 (rennes-quebec): colour: Extra inputs are not permitted" in problems([make_record(colour="red")])
+
+
+def test_domain_outside_vocabulary_suggests(make_record):
+    report = problems([make_record(domains=["economy", "tourisme"])])
+    assert "domains.1: unknown domain 'tourisme' (did you mean 'tourism'?)" in report
+
+
+def test_impossible_date(make_record):
+    assert "signed_on: '2024-02-30' is not a real date" in problems([make_record(signed_on="2024-02-30")])
+
+
+def test_period_end_before_start(make_record):
+    report = problems([make_record(valid_from="2025", valid_until="2024")])
+    assert "valid_until 2024 is before valid_from 2025" in report
+
+
+def test_party_listed_twice(make_record):
+    record = make_record()
+    record["parties"][1] = dict(record["parties"][0])
+    assert "party 'Rennes Métropole' (FR) is listed twice" in problems([record])
+
+
+def test_one_party_is_not_an_agreement(make_record):
+    record = make_record()
+    record["parties"] = record["parties"][:1]
+    assert "parties: List should have at least 2 items" in problems([record])
+
+
+def test_subdivision_must_be_in_country(make_record):
+    record = make_record()
+    record["parties"][0]["subdivision"] = "CA-QC"
+    assert "subdivision CA-QC is not in country FR" in problems([record])
+
+
+def test_inferred_date_needs_a_note(make_record):
+    assert "an inferred signed_on needs a signed_on_note" in problems([make_record(signed_on_inferred=True)])
+
+
+def test_unsigned_status_has_no_signature_date(make_record):
+    assert "status proposed cannot have a signed_on date" in problems([make_record(status="proposed")])
+
+
+def test_duplicate_slug_and_reversed_pair_in_one_file(make_record):
+    first = make_record()
+    twin = make_record()
+    reversed_pair = make_record(slug="quebec-rennes")
+    reversed_pair["parties"] = list(reversed(reversed_pair["parties"]))
+    report = problems([first, twin, reversed_pair])
+    assert "record 2 (rennes-quebec): slug: duplicate slug: already record 1" in report
+    assert "record 3 (quebec-rennes): parties: same parties and kind as rennes-quebec" in report
+
+
+def test_report_shows_first_twenty_and_counts_the_rest(make_record):
+    records = [make_record(slug=f"bad-{i}", kind="nope") for i in range(25)]
+    lines = problems(records).splitlines()
+    assert lines[0] == "seed: 25 problem(s)"
+    assert len(lines) == 22
+    assert lines[-1] == "… and 5 more problems"

@@ -1,0 +1,73 @@
+"""Data is never markup, escape codes never reach a terminal, CSV is spreadsheet-safe."""
+
+import csv
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.fixture
+def tricky(register_with, make_record, seed_records):
+    record = make_record(
+        title="[bold red]Protocole[/] \x1b[31mrouge\x1b[0m",
+        summary="=HYPERLINK(\"http://x\")",
+        topics=["+cmd", "-1", "@SUM(A1)", "'quoted", "ordinary"],
+    )
+    others = [r for r in seed_records if r["slug"] != "rennes-quebec"]
+    return register_with([record, *others])
+
+
+def test_markup_in_data_prints_as_written(run, tricky):
+    out = run("show", "rennes-quebec", "-f", "table").stdout
+    assert "[bold red]Protocole[/]" in out
+    assert "\x1b" not in out
+    assert "\\x1b[31mrouge\\x1b[0m" in out
+
+
+def test_list_table_escapes_control_characters(run, tricky):
+    out = run("list", "-f", "table", "-t", "rennes").stdout
+    assert "\x1b" not in out
+
+
+def test_csv_neutralises_formula_cells(run, tricky):
+    row = next(csv.DictReader(io.StringIO(run("show", "rennes-quebec", "-f", "csv").stdout)))
+    assert row["summary"] == "'=HYPERLINK(\"http://x\")"
+    assert row["title"].startswith("[bold red]")
+    raw = next(csv.DictReader(io.StringIO(run("show", "rennes-quebec", "-f", "csv", "--raw").stdout)))
+    assert raw["summary"] == "=HYPERLINK(\"http://x\")"
+
+
+def test_spreadsheet_safe_rules():
+    from twinning_cli.render import spreadsheet_safe
+
+    assert spreadsheet_safe("=1+1") == "'=1+1"
+    assert spreadsheet_safe("+33 1 23") == "'+33 1 23"
+    assert spreadsheet_safe("@x") == "'@x"
+    assert spreadsheet_safe("\tx") == "'\tx"
+    assert spreadsheet_safe("'already") == "''already"
+    assert spreadsheet_safe("-12.5") == "-12.5"
+    assert spreadsheet_safe(-3) == -3
+    assert spreadsheet_safe("Rennes") == "Rennes"
+
+
+def test_no_color_and_no_escape_codes_when_not_a_terminal(run):
+    out = run("show", "rennes", "-f", "table", env={"NO_COLOR": "1"}).stdout
+    assert "\x1b[" not in out
+
+
+def test_pipe_to_head_ends_quietly(register_with, make_record):
+    """More output than a pipe holds, so the write after head exits really breaks."""
+    records = []
+    for i in range(1500):
+        record = make_record(slug=f"ville-{i}-quebec")
+        record["parties"][0]["name"] = f"Ville {i}"
+        records.append(record)
+    path = register_with(records)
+    env = {**os.environ, "TWINNING_DB": str(path)}
+    proc = subprocess.run(f"{sys.executable} -m twinning_cli list | head -1", shell=True, env=env,
+                          capture_output=True, text=True)
+    assert proc.stdout == "slug,parties,kind,status,date,domains\n"
+    assert proc.stderr == ""

@@ -1,0 +1,30 @@
+import pytest
+
+from twinning_cli import vocabulary
+
+
+@pytest.mark.parametrize("word,slug", [
+    ("économie", "economy"), ("Economy", "economy"), ("patrimoine", "heritage"),
+    ("universités", "higher-education-research"), ("Numérique", "digital"),
+    ("TRANSITION ÉNERGÉTIQUE", "energy-transition"), ("Eau et assainissement", "water"),
+])
+def test_domain_words(word, slug):
+    assert vocabulary.resolve("domain", word) == slug
+
+
+def test_every_alias_names_one_term():
+    for terms in vocabulary.VOCABULARIES.values():
+        keys = [k for t in terms for k in t.keys()]
+        assert len(keys) == len(set(keys))
+
+
+def test_unknown_term_lists_valid_slugs():
+    with pytest.raises(vocabulary.UnknownTerm) as caught:
+        vocabulary.resolve("status", "signé!!")
+    assert caught.value.valid == ["exploratory", "proposed", "signed", "ended"]
+
+
+def test_labels_and_fold():
+    assert vocabulary.label("kind", "reciprocity-contract") == "Contrat de réciprocité"
+    assert vocabulary.fold("  Québec  Métropole ") == "quebec metropole"
+    assert vocabulary.slugify("Thetford Mines / Pau") == "thetford-mines-pau"
