@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import TwinningError, UsageError
+from .errors import NotFound, TwinningError, UsageError
 from .render import FORMATS
 
 app = typer.Typer(
@@ -120,7 +120,26 @@ def open_register(db: str | None):
 
         store.init(where.path, store.load_seed())
         info(f"Created the register at {where.path} from the bundled seed.")
-    return dbmod.connect(where.path)
+    conn = dbmod.connect(where.path)
+    if dbmod.version_of(conn) < dbmod.SCHEMA_VERSION:
+        from . import store
+
+        conn.close()
+        old = store.migrate(where.path)
+        info(f"Migrated the register at {where.path} from schema version {old} to {dbmod.SCHEMA_VERSION}.")
+        conn = dbmod.connect(where.path)
+    return conn
+
+
+def writable_register(db: str | None):
+    """The register's path for a write, created from the seed on first use, migrated if old."""
+    from . import db as dbmod
+
+    where = dbmod.locate(db)
+    if where.named and not where.path.exists():
+        raise NotFound(f"no database at {where.path} (run 'twinning init --db {where.path}' to create one)")
+    open_register(db).close()
+    return where.path
 
 
 def _version(value: bool) -> None:
@@ -292,6 +311,177 @@ def path(db=None) -> None:
     from . import db as dbmod
 
     typer.echo(str(dbmod.locate(db).path))
+
+
+Encoding = Annotated[str, typer.Option(help="Text encoding of the file (utf-8, with or without BOM, "
+                                            "by default; latin-1, cp1252…).")]
+MaxSize = Annotated[int, typer.Option("--max-size", min=1, metavar="MB",
+                                      help="Refuse a file larger than this many megabytes.")]
+InFormat = Annotated[Optional[str], typer.Option(
+    "--format", "-f", help="json, jsonl or csv (default: from the file's extension).")]
+PairsOpt = Annotated[bool, typer.Option("--pairs", help="The file is a CSV list of twinned pairs: "
+                                                         "city1,country1,city2,country2[,lat1,lng1,lat2,lng2][,year].")]
+MapOpt = Annotated[Optional[list[str]], typer.Option("--map", metavar="COLUMN=HEADER",
+                                                     help="With --pairs: the header that holds COLUMN "
+                                                          "(--map city1=Ville).")]
+FileArg = Annotated[str, typer.Argument(help="The file to read, or - for standard input.", show_default=False)]
+Update = Annotated[bool, typer.Option("--update", help="Replace agreements whose slug is already in the "
+                                                       "register with other content.")]
+
+
+def _input(file, format, encoding, max_size, raw=False, pairs=False, mapping=None):
+    from .importer import Input
+
+    return Input.build(file, format=format, encoding=encoding, max_mb=max_size, raw=raw, pairs=pairs,
+                       mapping=mapping)
+
+
+@command("import")
+def import_(
+    file: FileArg,
+    input_format: InFormat = None,
+    pairs: PairsOpt = False,
+    map: MapOpt = None,
+    update: Update = False,
+    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Import the good records; write the "
+                                                                       "rejected ones to --rejects.")] = False,
+    rejects: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Where --skip-invalid writes "
+                                                                          "rejected records (JSON Lines).")] = None,
+    encoding: Encoding = "utf-8",
+    max_size: MaxSize = 200,
+    raw: Annotated[bool, typer.Option("--raw", help="CSV: take cells as they are (do not undo the "
+                                                    "spreadsheet guard of export).")] = False,
+    db=None,
+) -> None:
+    """Add agreements from a JSON array, JSON Lines or CSV file; all or nothing.
+
+    Example: twinning import new.jsonl    (or: twinning import towns.csv --pairs --map city1=Ville)
+    """
+    from . import ingest, render
+
+    if skip_invalid and not rejects:
+        raise UsageError("--skip-invalid needs --rejects FILE, so that no record is lost silently")
+    source = _input(file, input_format, encoding, max_size, raw, pairs, map)
+    path = writable_register(db)
+    with render.progress(source.size, f"Importing {file}") as progress:
+        outcome = ingest.load(path, source, update=update, skip_invalid=skip_invalid, rejects=rejects,
+                              progress=progress)
+    if outcome.problem_count:
+        info(f"{outcome.problem_count} problem(s):\n" + ingest.report(outcome.problems, outcome.problem_count))
+        info(f"Rejected records written to {rejects}")
+    info(f"Imported {file}: {outcome.summary()}.")
+
+
+@command()
+def validate(
+    file: FileArg,
+    input_format: InFormat = None,
+    pairs: PairsOpt = False,
+    map: MapOpt = None,
+    update: Update = False,
+    encoding: Encoding = "utf-8",
+    max_size: MaxSize = 200,
+    db=None,
+) -> None:
+    """Check a file as import would, against the register, and write nothing.
+
+    Example: twinning validate new.json && twinning import new.json
+    """
+    from . import db as dbmod
+    from . import ingest
+
+    source = _input(file, input_format, encoding, max_size, pairs=pairs, mapping=map)
+    outcome = ingest.load(dbmod.locate(db).path, source, update=update, dry_run=True)
+    info(f"{file}: valid; importing it would give {outcome.summary()}.")
+
+
+@command()
+def add(
+    title: Annotated[Optional[str], typer.Option(help="In French, as a person would name the agreement.")] = None,
+    party: Annotated[Optional[list[str]], typer.Option(
+        metavar="'NAME | KIND | COUNTRY [| SUBDIVISION | ACTING BODY]'",
+        help="A party, twice or more: --party 'Ville de Pau | ville | FR | FR-NAQ'.")] = None,
+    kind: Annotated[str, typer.Option(help="twinning, partnership-agreement, cooperation-protocol…")] = "twinning",
+    status: Annotated[str, typer.Option(help="exploratory, proposed, signed, ended.")] = "signed",
+    signed_on: Annotated[Optional[str], typer.Option(metavar="DATE", help="YYYY[-MM[-DD]].")] = None,
+    domain: Annotated[Optional[list[str]], typer.Option("--domain", "-d", help="A domain (repeat).")] = None,
+    topic: Annotated[Optional[list[str]], typer.Option(help="A free keyword (repeat).")] = None,
+    source: Annotated[Optional[list[str]], typer.Option(
+        metavar="'FILE [| PUBLISHER | PUBLISHED_ON | DATELINE | URL]'",
+        help="Where the facts come from (repeat); at least one.")] = None,
+    summary: Annotated[Optional[str], typer.Option(help="Two or three sentences in French.")] = None,
+    slug: Annotated[Optional[str], typer.Option(help="Default: from the parties' names.")] = None,
+    from_file: Annotated[Optional[Path], typer.Option(metavar="FILE",
+                                                      help="Take the record from a JSON file instead.")] = None,
+    update: Update = False,
+    db=None,
+) -> None:
+    """Add one agreement from options, or from a JSON file, with the checks of import.
+
+    Example: twinning add --title "Jumelage entre Pau et Thetford Mines" --kind twinning
+      --party "Ville de Pau | ville | FR" --party "Ville de Thetford Mines | ville | CA"
+      --source "communique.txt | Ville de Pau | 2024-01"
+    """
+    from . import entry, ingest
+
+    if from_file:
+        raw = entry.from_file(from_file)
+    else:
+        raw = entry.from_options(title=title, parties=party or [], kind=kind, status=status,
+                                 signed_on=signed_on, domains=domain or [], topics=topic or [],
+                                 sources=source or [], summary=summary, slug=slug)
+    outcome = ingest.add(writable_register(db), raw, update=update)
+    info(f"Added {raw.get('slug')}: {outcome.summary()}.")
+
+
+@command()
+def remove(
+    slug: Annotated[str, typer.Argument(help="The exact slug of the agreement to remove.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    db=None,
+) -> None:
+    """Remove one agreement (asks first unless --yes).
+
+    Example: twinning remove pau-thetford-mines --yes
+    """
+    from . import ingest, queries
+
+    path = writable_register(db)
+    conn = open_register(db)
+    exists = conn.execute("SELECT title FROM agreements WHERE slug = ?", (slug,)).fetchone()
+    if not exists:
+        try:
+            hint = f" (did you mean {queries.find_slug(conn, slug)}?)"
+        except NotFound:
+            hint = ""
+        raise NotFound(f"no agreement with slug {slug!r}{hint}")
+    conn.close()
+    if not yes:
+        typer.confirm(f"Remove {slug} ({exists[0]})?", abort=True, err=True)
+    ingest.remove(path, slug)
+    info(f"Removed {slug}.")
+
+
+@command()
+def doctor(db=None) -> None:
+    """Check the register: SQLite integrity, foreign keys, and the register's own rules.
+
+    Example: twinning doctor && echo healthy
+    """
+    import sqlite3
+
+    from . import health
+
+    conn = sqlite3.connect(writable_register(db))  # FTS5's integrity-check is written as an INSERT
+    try:
+        problems = health.check(conn)
+    finally:
+        conn.close()
+    for line in problems:
+        typer.echo(line)
+    if problems:
+        raise TwinningError(f"{len(problems)} problem(s) found")
+    info("The register is healthy.")
 
 
 def main() -> None:

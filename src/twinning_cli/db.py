@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import DataError, NotFound
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: agreements.pair_key
 ENV_VAR = "TWINNING_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -60,14 +60,22 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         conn.execute("PRAGMA busy_timeout = 5000")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version = version_of(conn)
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'agreements'").fetchone()[0]
     except sqlite3.DatabaseError as error:
         raise DataError(f"{path} is not a usable database: {error}") from None
+    check_version(path, version)
+    if not tables:
+        raise DataError(f"{path} holds no register (run 'twinning init --db {path}')")
+    return conn
+
+
+def check_version(path: Path, version: int) -> None:
     if version > SCHEMA_VERSION:
         raise DataError(
             f"{path} has schema version {version}, newer than this twinning ({SCHEMA_VERSION}): upgrade twinning"
         )
-    if not tables:
-        raise DataError(f"{path} holds no register (run 'twinning init --db {path}')")
-    return conn
+
+
+def version_of(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]

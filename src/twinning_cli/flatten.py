@@ -85,7 +85,7 @@ def flatten(record: dict) -> list[str]:
     return row
 
 
-def _parse_entry(field: str, text: str) -> dict:
+def parse_entry(field: str, text: str) -> dict:
     names = ENTRY_FIELDS[field]
     parts = [_unescape(p) for p in _split(text, "|")]
     item = {name: value for name, value in zip(names, parts) if value != ""}
@@ -106,7 +106,7 @@ def unflatten(row: dict[str, str]) -> dict:
             record[name] = row[name]
     for field in ENTRY_FIELDS:
         text = row.get(field, "")
-        record[field] = [_parse_entry(field, e) for e in _split(text, ";") if e.strip()]
+        record[field] = [parse_entry(field, e) for e in _split(text, ";") if e.strip()]
     record["domains"] = [d.strip() for d in row.get("domains", "").split(";") if d.strip()]
     record["topics"] = [_unescape(t) for t in _split(row.get("topics", ""), ";") if t.strip()]
     return record

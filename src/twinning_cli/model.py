@@ -30,12 +30,14 @@ def _subdivision(code: str) -> str:
 def _term(what: str):
     def check(value: str) -> str:
         if value not in vocabulary.slugs(what):
-            raise ValueError(str(vocabulary.UnknownTerm(what, value, vocabulary.VOCABULARIES[what])))
+            raise ValueError(vocabulary.UnknownTerm(what, value, vocabulary.VOCABULARIES[what]).brief())
         return value
     return AfterValidator(check)
 
 
 Text = Annotated[str, Field(min_length=1, max_length=10_000)]
+# An optional text left empty is absent: "" and None are one value, so a CSV round trip keeps it.
+OptText = Annotated[str | None, Field(max_length=10_000), AfterValidator(lambda v: v or None)]
 PartialDate = Annotated[str, AfterValidator(check_partial)]
 Country = Annotated[str, AfterValidator(_country)]
 Subdivision = Annotated[str, AfterValidator(_subdivision)]
@@ -51,7 +53,7 @@ class Party(Strict):
     kind: Text  # ville, métropole, MRC, agglomération, pays/PETR, région…
     country: Country
     subdivision: Subdivision | None = None
-    acting_body: str | None = None  # who acted for the territory, when not itself
+    acting_body: OptText = None  # who acted for the territory, when not itself
     lat: float | None = Field(default=None, ge=-90, le=90)
     lng: float | None = Field(default=None, ge=-180, le=180)
 
@@ -64,28 +66,28 @@ class Party(Strict):
 
 class Person(Strict):
     name: Text
-    role: str | None = None
-    party: str | None = None  # the party's name, when the person speaks for one
+    role: OptText = None
+    party: OptText = None  # the party's name, when the person speaks for one
     signed: bool = False  # true only when the text says this person signed
 
 
 class Stakeholder(Strict):
     name: Text
-    kind: str | None = None  # université, chambre de commerce, agence, réseau…
-    role: str | None = None
+    kind: OptText = None  # université, chambre de commerce, agence, réseau…
+    role: OptText = None
 
 
 class Funding(Strict):
     programme: Text
-    backers: list[str] = []
+    backers: list[Text] = []
 
 
 class Event(Strict):
     date: PartialDate
     end: PartialDate | None = None
     date_inferred: bool = False
-    date_note: str | None = None  # how an inferred date was worked out
-    place: str | None = None
+    date_note: OptText = None  # how an inferred date was worked out
+    place: OptText = None
     description: Text
 
     @model_validator(mode="after")
@@ -99,11 +101,11 @@ class Event(Strict):
 
 class Source(Strict):
     file: Text
-    publisher: str | None = None
+    publisher: OptText = None
     published_on: PartialDate | None = None
-    dateline: str | None = None
-    url: str | None = None
-    note: str | None = None
+    dateline: OptText = None
+    url: OptText = None
+    note: OptText = None
 
 
 class Agreement(Strict):
@@ -113,19 +115,19 @@ class Agreement(Strict):
     status: Annotated[str, _term("status")]
     signed_on: PartialDate | None = None
     signed_on_inferred: bool = False
-    signed_on_note: str | None = None
+    signed_on_note: OptText = None
     valid_from: PartialDate | None = None
     valid_until: PartialDate | None = None
     parties: list[Party] = Field(min_length=2)
     domains: list[Annotated[str, _term("domain")]] = []
-    topics: list[str] = []
+    topics: list[Text] = []
     people: list[Person] = []
     stakeholders: list[Stakeholder] = []
     funding: list[Funding] = []
     events: list[Event] = []
     sources: list[Source] = Field(min_length=1)
-    summary: str | None = None
-    note: str | None = None
+    summary: OptText = None
+    note: OptText = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Agreement:
@@ -145,9 +147,10 @@ class Agreement(Strict):
             raise ValueError("a domain is listed twice")
         return self
 
-    def pair_key(self) -> tuple:
-        """Parties as an unordered set: the same pair in either order is one pair."""
-        return tuple(sorted((vocabulary.fold(p.name), p.country) for p in self.parties))
+    def pair_key(self) -> str:
+        """Kind and parties as an unordered set: the same pair in either order is one pair."""
+        parties = sorted(f"{vocabulary.fold(p.name)}/{p.country}" for p in self.parties)
+        return " | ".join([self.kind, *parties])
 
     def sort_date(self) -> str | None:
         """The date the register files the agreement under: signature, else latest event."""

@@ -117,3 +117,32 @@ def draw_agreements(rows: Iterable[Sequence]) -> None:
         cell.append("\n" + terminal_safe(domains.replace("; ", ", ")), style="dim")
         table.add_row(Text(date or "—"), Text(terminal_safe(slug)), cell)
     console().print(table)
+
+
+class progress:
+    """A Rich progress bar on stderr while a large file is read, only when stderr is a
+    terminal; `update(n)` is called with each block's size in bytes."""
+
+    THRESHOLD = 1_000_000
+
+    def __init__(self, total: int | None, label: str):
+        self.total, self.label, self.bar = total, label, None
+
+    def __enter__(self):
+        if self.total and self.total >= self.THRESHOLD and sys.stderr.isatty():
+            from rich.markup import escape
+            from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+            self.bar = Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(),
+                                TimeRemainingColumn(), console=console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(escape(self.label), total=self.total)
+            return self.update
+        return None
+
+    def update(self, count: int) -> None:
+        self.bar.advance(self.task, count)
+
+    def __exit__(self, *exc):
+        if self.bar:
+            self.bar.stop()

@@ -7,9 +7,10 @@ the database exactly as it was. Records arrive here already validated
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from .errors import DataError
 from .model import Agreement
 from .vocabulary import fold
 
+BUSY_TIMEOUT_MS = 60_000
 CHILD_TABLES = ("agreement_parties", "agreement_domains", "agreement_topics",
                 "people", "stakeholders", "funding", "events", "sources")
 FTS_COLUMNS = ["title", "parties", "summary", "topics"]
@@ -47,18 +49,44 @@ def open_db(path: Path) -> sqlite_utils.Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
         db = sqlite_utils.Database(path)
-        db.execute("PRAGMA busy_timeout = 10000")
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
+        version = dbmod.version_of(db.conn)
     except sqlite3.DatabaseError as error:
         raise DataError(f"{path} is not a usable database: {error}") from None
-    if version > dbmod.SCHEMA_VERSION:
-        raise DataError(
-            f"{path} has schema version {version}, newer than this twinning "
-            f"({dbmod.SCHEMA_VERSION}): upgrade twinning"
-        )
+    dbmod.check_version(path, version)
     return db
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database, path: Path) -> Iterator[None]:
+    """One write transaction, taken at once (BEGIN IMMEDIATE) so that two writers queue
+    behind the busy timeout instead of failing; rolled back on any error."""
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        raise _write_error(path, error) from None
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException as error:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        if isinstance(error, sqlite3.OperationalError):
+            raise _write_error(path, error) from None
+        raise
+
+
+def _write_error(path: Path, error: sqlite3.OperationalError) -> DataError:
+    text = str(error)
+    if "readonly" in text:
+        return DataError(f"cannot write {path}: the database is read-only")
+    if "full" in text:
+        return DataError(f"cannot write {path}: the disk is full")
+    if "locked" in text or "busy" in text:
+        return DataError(f"cannot write {path}: another process holds the register; try again")
+    return DataError(f"cannot write {path}: {text}")
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -71,7 +99,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         "slug": str, "title": str, "kind": str, "status": str,
         "signed_on": str, "signed_on_inferred": int, "signed_on_note": str,
         "valid_from": str, "valid_until": str, "date": str, "year": int,
-        "slug_key": str, "parties": str, "countries": str, "domains": str, "topics": str,
+        "slug_key": str, "pair_key": str, "parties": str, "countries": str, "domains": str, "topics": str,
         "summary": str, "note": str, "record": str,
     }, pk="slug", not_null={"title", "kind", "status", "record"})
     db.create_table("territories", {
@@ -101,7 +129,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
                     pk="id", foreign_keys=fk)
     for table, columns in [
         ("agreements", ["kind"]), ("agreements", ["status"]), ("agreements", ["year"]),
-        ("agreements", ["date"]), ("agreements", ["slug_key"]),
+        ("agreements", ["date"]), ("agreements", ["slug_key"]), ("agreements", ["pair_key"]),
         ("territories", ["name_folded", "country"]), ("territories", ["country"]),
         ("agreement_parties", ["territory_id"]), ("agreement_domains", ["domain"]),
         ("agreement_topics", ["agreement"]), ("people", ["agreement"]),
@@ -171,7 +199,7 @@ class Writer:
             "signed_on": a.signed_on, "signed_on_inferred": int(a.signed_on_inferred),
             "signed_on_note": a.signed_on_note, "valid_from": a.valid_from,
             "valid_until": a.valid_until, "date": date, "year": int(date[:4]) if date else None,
-            "slug_key": slug_key(a.slug),
+            "slug_key": slug_key(a.slug), "pair_key": a.pair_key(),
             "parties": "; ".join(p.name for p in a.parties),
             "countries": "; ".join(dict.fromkeys(p.country for p in a.parties)),
             "domains": "; ".join(a.domains), "topics": "; ".join(a.topics),
@@ -198,10 +226,29 @@ def init(path: Path, records: list[Agreement]) -> int:
     """(Re)create the register at `path` holding `records`, all or nothing."""
     db = open_db(path)
     try:
-        with db.atomic():
+        with transaction(db, path):
             create_schema(db)
             return Writer(db).write(records)
-    except sqlite3.OperationalError as error:
-        raise DataError(f"cannot write {path}: {error}") from None
+    finally:
+        db.close()
+
+
+def migrate(path: Path) -> int | None:
+    """Bring an older register to this schema in one transaction, keeping every record.
+
+    Each version's tables are rebuilt from the records' own JSON, which every
+    version has kept whole. Returns the old version, or None if it was current.
+    """
+    db = open_db(path)
+    try:
+        with transaction(db, path):
+            old = dbmod.version_of(db.conn)
+            if old >= dbmod.SCHEMA_VERSION:
+                return None
+            records = [Agreement.model_validate_json(row[0])
+                       for row in db.execute("SELECT record FROM agreements ORDER BY rowid")]
+            create_schema(db)
+            Writer(db).write(records)
+            return old
     finally:
         db.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -42,33 +43,50 @@ def check_one(number: int, raw: object) -> tuple[Agreement | None, list[Problem]
 
 
 class Checker:
-    """Checks records one by one, remembering what a whole file must not repeat."""
+    """Checks records one by one, remembering what a whole file must not repeat.
 
-    def __init__(self):
-        self.slugs: dict[str, int] = {}
-        self.pairs: dict[tuple, str] = {}
+    What it remembers lives in a private on-disk SQLite file, not in Python
+    sets, so checking a million records takes no more memory than a thousand.
+    """
+
+    def __init__(self, repeats: bool = True):
+        self.repeats = repeats  # False: a repeated slug or pair is not this checker's business
+        self.seen = sqlite3.connect("")  # "" = a temporary file, deleted on close
+        self.seen.execute("CREATE TABLE slugs (slug TEXT PRIMARY KEY, number INTEGER)")
+        self.seen.execute("CREATE TABLE pairs (pair TEXT PRIMARY KEY, slug TEXT)")
 
     def check(self, number: int, raw: object) -> tuple[Agreement | None, list[Problem]]:
-        agreement, problems = check_one(number, raw)
-        if agreement is None:
-            return None, problems
         where = _where(number, raw)
-        if agreement.slug in self.slugs:
-            problems.append(Problem(where, "slug", f"duplicate slug: already record {self.slugs[agreement.slug]}"))
-        pair = (agreement.kind, agreement.pair_key())
-        if pair in self.pairs and self.pairs[pair] != agreement.slug:
+        if isinstance(raw, str):  # a line or row that could not be parsed at all
+            return None, [Problem(where, "", raw)]
+        agreement, problems = check_one(number, raw)
+        if agreement is None or not self.repeats:
+            return agreement, problems
+        first = self._remember("slugs", agreement.slug, number)
+        if first is not None:
+            problems.append(Problem(where, "slug", f"duplicate slug: already record {first}"))
+        other = self._remember("pairs", agreement.pair_key(), agreement.slug)
+        if other is not None and other != agreement.slug:
             problems.append(Problem(where, "parties",
-                                    f"same parties and kind as {self.pairs[pair]} (a pair listed twice, maybe reversed)"))
-        self.slugs.setdefault(agreement.slug, number)
-        self.pairs.setdefault(pair, agreement.slug)
+                                    f"same parties and kind as {other} (a pair listed twice, maybe reversed)"))
         return (None if problems else agreement), problems
 
+    def _remember(self, table: str, key: str, value: object) -> object | None:
+        """The value first stored under `key`, or None after storing this one."""
+        column = "slug" if table == "slugs" else "pair"
+        row = self.seen.execute(f"SELECT * FROM {table} WHERE {column} = ?", (key,)).fetchone()
+        if row:
+            return row[1]
+        self.seen.execute(f"INSERT INTO {table} VALUES (?, ?)", (key, value))
+        return None
 
-def report(problems: list[Problem]) -> str:
-    """The first MAX_SHOWN problems, one a line, and a count of the rest."""
+
+def report(problems: list[Problem], total: int | None = None) -> str:
+    """The first MAX_SHOWN problems, one a line, and a count of the rest (of `total`)."""
     lines = [str(p) for p in problems[:MAX_SHOWN]]
-    if len(problems) > MAX_SHOWN:
-        lines.append(f"… and {len(problems) - MAX_SHOWN} more problems")
+    rest = (len(problems) if total is None else total) - len(lines)
+    if rest > 0:
+        lines.append(f"… and {rest} more problems")
     return "\n".join(lines)
 
 

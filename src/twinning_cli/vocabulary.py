@@ -96,10 +96,14 @@ class UnknownTerm(ValueError):
         self.valid = [t.slug for t in terms]
         close = difflib.get_close_matches(fold(value), [k for t in terms for k in t.keys()], n=1, cutoff=0.75)
         self.suggestion = next((t.slug for t in terms if close and close[0] in t.keys()), None)
-        hint = f" (did you mean {self.suggestion!r}?)" if self.suggestion else ""
-        super().__init__(
-            f"unknown {what} {value!r}{hint}; valid: {', '.join(self.valid)}"
-        )
+        self.hint = f" (did you mean {self.suggestion!r}?)" if self.suggestion else ""
+        super().__init__(f"unknown {what} {value!r}{self.hint}; valid: {', '.join(self.valid)}")
+
+    def brief(self) -> str:
+        """For a report of many problems: the domain list is left to `twinning domains`."""
+        if self.what != "domain":
+            return str(self)
+        return f"unknown domain {self.value!r}{self.hint}; 'twinning domains' lists the valid ones"
 
 
 def resolve(what: str, value: str) -> str:

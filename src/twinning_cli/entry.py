@@ -1,0 +1,83 @@
+"""`twinning add`: one raw record from command-line options or from a JSON file.
+
+The record goes through the same checks as an import (ingest.add); this module
+only assembles it and resolves the words a person types.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from . import vocabulary
+from .errors import DataError, UsageError
+from .flatten import parse_entry
+
+# Words that name the kind of body rather than the place: 'Ville de Québec' -> 'Québec'.
+_PREFIX = re.compile(r"^(ville|municipalit[ée]|commune|mrc|r[ée]gion|d[ée]partement|pays|"
+                     r"communaut[ée] (d'agglom[ée]ration|de communes|urbaine)|agglom[ée]ration)"
+                     r"\s+(de la |de l'|des |du |de |d')", re.IGNORECASE)
+_SUFFIX = re.compile(r"\s+(m[ée]tropole|agglom[ée]ration)$", re.IGNORECASE)
+
+
+def short_name(name: str) -> str:
+    """The place in a territory's official name: 'Rennes Métropole' -> 'Rennes'."""
+    return _SUFFIX.sub("", _PREFIX.sub("", name.strip())).strip() or name
+
+
+def default_slug(parties: list[dict]) -> str:
+    return "-".join(vocabulary.slugify(short_name(p.get("name", ""))) for p in parties)
+
+
+def _resolve(what: str, value: str) -> str:
+    try:
+        return vocabulary.resolve(what, value)
+    except vocabulary.UnknownTerm as error:
+        raise UsageError(str(error)) from None
+
+
+def from_options(*, title: str | None, parties: list[str], kind: str, status: str, signed_on: str | None,
+                 domains: list[str], topics: list[str], sources: list[str], summary: str | None,
+                 slug: str | None) -> dict:
+    if not title:
+        raise UsageError("give --title (or --from-file)")
+    if len(parties) < 2:
+        raise UsageError("give --party at least twice: --party 'Ville de Pau | ville | FR'")
+    if not sources:
+        raise UsageError("give --source: the file or page the facts come from")
+    party_items = [parse_entry("parties", p) for p in parties]
+    for item in party_items:
+        if "country" in item:
+            from .countries import country_code
+
+            item["country"] = country_code(item["country"]) or item["country"]
+    record = {
+        "slug": slug or default_slug(party_items),
+        "title": title,
+        "kind": _resolve("kind", kind),
+        "status": _resolve("status", status),
+        "parties": party_items,
+        "domains": [_resolve("domain", d) for d in domains],
+        "topics": topics,
+        "sources": [parse_entry("sources", s) for s in sources],
+    }
+    if signed_on:
+        record["signed_on"] = signed_on
+    if summary:
+        record["summary"] = summary
+    return record
+
+
+def from_file(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise DataError(f"no file {path}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DataError(f"{path} is not a UTF-8 JSON record: {error}") from None
+    if isinstance(data, list) and len(data) == 1:
+        data = data[0]
+    if not isinstance(data, dict):
+        raise DataError(f"{path} must hold one JSON object (an agreement)")
+    return data

@@ -1,0 +1,31 @@
+"""`twinning doctor`: SQLite's own checks, then the register's rules."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from . import vocabulary
+
+
+def check(conn: sqlite3.Connection) -> list[str]:
+    """Every problem found, one line each; an empty list means healthy."""
+    problems = []
+    integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    if integrity != ["ok"]:
+        problems += [f"integrity: {line}" for line in integrity]
+    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+        problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
+    for slug, count in conn.execute(
+            "SELECT a.slug, count(ap.agreement) FROM agreements a LEFT JOIN agreement_parties ap"
+            " ON ap.agreement = a.slug GROUP BY a.slug HAVING count(ap.agreement) < 2"):
+        problems.append(f"agreement {slug}: {count} part{'y' if count == 1 else 'ies'}, needs at least 2")
+    valid = vocabulary.slugs("domain")
+    for slug, domain in conn.execute(
+            f"SELECT agreement, domain FROM agreement_domains WHERE domain NOT IN ({', '.join('?' * len(valid))})",
+            valid):
+        problems.append(f"agreement {slug}: domain {domain!r} is not in the vocabulary")
+    try:
+        conn.execute("INSERT INTO agreements_fts(agreements_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as error:
+        problems.append(f"full-text index: does not agree with the agreements table ({error})")
+    return problems

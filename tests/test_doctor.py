@@ -1,0 +1,39 @@
+import sqlite3
+
+import pytest
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+def test_healthy_register(run):
+    result = run("doctor")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == "The register is healthy.\n"
+
+
+def test_doctor_names_each_problem(run, seeded):
+    conn = sqlite3.connect(seeded)
+    conn.execute("DROP TRIGGER agreements_au")
+    conn.execute("UPDATE agreements SET title = 'autre' WHERE slug = 'rennes-quebec'")
+    conn.execute("INSERT INTO agreement_domains VALUES ('rennes-quebec', 'cuisine')")
+    conn.execute("DELETE FROM agreement_parties WHERE agreement = 'nantes-quebec' AND position = 1")
+    conn.commit()
+    conn.close()
+    result = run("doctor")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == "agreement nantes-quebec: 1 party, needs at least 2"
+    assert lines[1] == "agreement rennes-quebec: domain 'cuisine' is not in the vocabulary"
+    assert lines[2].startswith("full-text index: does not agree with the agreements table")
+    assert result.stderr == "Error: 3 problem(s) found\n"
+
+
+def test_doctor_reports_foreign_keys(run, seeded):
+    conn = sqlite3.connect(seeded)
+    conn.execute("INSERT INTO people (agreement, name) VALUES ('ghost', 'Nobody')")
+    conn.commit()
+    conn.close()
+    result = run("doctor")
+    assert result.exit_code == 1
+    assert "foreign key: people row" in result.stdout

@@ -1,0 +1,134 @@
+"""Faults: damaged or foreign databases, old schemas, concurrent and killed imports, full disks."""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from twinning_cli import db as dbmod
+from twinning_cli import store
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+def count(path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def jsonl(make_record, prefix: str, n: int) -> str:
+    lines = []
+    for i in range(n):
+        record = make_record(slug=f"{prefix}-{i}-quebec")
+        record["parties"][0]["name"] = f"{prefix} {i}"
+        lines.append(json.dumps(record, ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
+def cli(*args: str, db, **kw) -> subprocess.Popen:
+    env = {**os.environ, "TWINNING_DB": str(db)}
+    return subprocess.Popen([sys.executable, "-m", "twinning_cli", *args], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+
+
+def test_truncated_database_is_a_clear_error_and_left_alone(run, seeded):
+    data = seeded.read_bytes()
+    seeded.write_bytes(data[: len(data) // 2])
+    before = seeded.read_bytes()
+    for args in (["list"], ["import", "-", "-f", "jsonl"]):
+        result = run(*args, input="")
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"Error: {seeded} is not a usable database")
+        assert "Traceback" not in result.stderr
+    assert seeded.read_bytes() == before
+
+
+def test_older_schema_is_migrated_keeping_every_record(run, seeded, seed_records):
+    conn = sqlite3.connect(seeded)
+    conn.execute("DROP INDEX idx_agreements_pair_key")
+    conn.execute("ALTER TABLE agreements DROP COLUMN pair_key")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    result = run("list", "-f", "json", "--sort", "slug")
+    assert result.stderr == f"Migrated the register at {seeded} from schema version 1 to {dbmod.SCHEMA_VERSION}.\n"
+    assert json.loads(result.stdout) == sorted(seed_records, key=lambda r: r["slug"])
+    conn = sqlite3.connect(seeded)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION
+    assert conn.execute("SELECT count(pair_key) FROM agreements").fetchone()[0] == 5
+    conn.close()
+    assert run("doctor").exit_code == 0
+
+
+def test_two_imports_at_once_both_finish_whole(make_record, seeded, tmp_path):
+    (tmp_path / "a.jsonl").write_text(jsonl(make_record, "alpha", 1500), encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(jsonl(make_record, "beta", 1500), encoding="utf-8")
+    first = cli("import", str(tmp_path / "a.jsonl"), db=seeded)
+    second = cli("import", str(tmp_path / "b.jsonl"), db=seeded)
+    outputs = [p.communicate(timeout=300) for p in (first, second)]
+    assert [p.returncode for p in (first, second)] == [0, 0], outputs
+    assert count(seeded) == 3005
+
+
+def test_killed_import_leaves_the_register_as_it_was(make_record, seeded):
+    before = count(seeded)
+    proc = cli("import", "-", "-f", "jsonl", db=seeded, stdin=subprocess.PIPE)
+    data = jsonl(make_record, "killed", 4000).encode("utf-8")
+    # Feed most of the file: the pipe only takes this much once the importer has read,
+    # checked and written the records before it, inside its transaction.
+    proc.stdin.write(data[: len(data) * 3 // 4])
+    proc.stdin.flush()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=60)
+    proc.stdin.close()
+    proc.stdout.close()
+    proc.stderr.close()
+    assert proc.returncode == -signal.SIGKILL
+    assert count(seeded) == before
+    conn = sqlite3.connect(seeded)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+def test_reads_during_a_write_see_the_state_before_it(run, seeded):
+    writer = sqlite3.connect(seeded, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO agreements (slug, title, kind, status, record) "
+                   "VALUES ('half-done', 't', 'twinning', 'signed', '{}')")
+    assert len(run("list").stdout.splitlines()) == 6
+    writer.execute("COMMIT")
+    writer.close()
+    assert "half-done" in run("list").stdout
+
+
+def test_full_disk_is_a_clear_error_and_nothing_written(run, seeded, make_record, tmp_path, monkeypatch):
+    def full(self, agreement):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store.Writer, "write_one", full)
+    (tmp_path / "n.jsonl").write_text(jsonl(make_record, "full", 3), encoding="utf-8")
+    result = run("import", str(tmp_path / "n.jsonl"))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot write {seeded}: the disk is full\n"
+    assert count(seeded) == 5
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through file permissions")
+def test_read_only_database_is_a_clear_error(run, seeded, make_record, tmp_path):
+    (tmp_path / "n.jsonl").write_text(jsonl(make_record, "ro", 1), encoding="utf-8")
+    seeded.chmod(0o444)
+    result = run("import", str(tmp_path / "n.jsonl"))
+    assert result.exit_code == 1
+    assert "read-only" in result.stderr
+
+
+def test_read_only_error_message():
+    error = store._write_error(dbmod.default_path(), sqlite3.OperationalError("attempt to write a readonly database"))
+    assert str(error).endswith("the database is read-only")

@@ -1,0 +1,253 @@
+"""twinning import: formats, all-or-nothing, conflicts, named errors, encodings, limits."""
+
+import json
+import sqlite3
+
+import pytest
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+def count(path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def snapshot(path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def new_record(make_record):
+    def make(n: int = 1, **changes) -> dict:
+        record = make_record(**{"slug": f"ville-{n}-quebec", **changes})
+        record["parties"][0]["name"] = f"Ville {n}"
+        return record
+    return make
+
+
+def write_jsonl(path, records) -> str:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+def test_import_jsonl_adds_records(run, tmp_path, new_record, seeded):
+    file = write_jsonl(tmp_path / "new.jsonl", [new_record(1), new_record(2)])
+    result = run("import", file)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr == f"Imported {file}: 2 added, 0 updated, 0 unchanged.\n"
+    assert count(seeded) == 7
+    assert json.loads(run("show", "ville-2-quebec", "-f", "json").stdout) == new_record(2)
+
+
+def test_import_json_array_and_single_object(run, tmp_path, new_record, seeded):
+    (tmp_path / "a.json").write_text(json.dumps([new_record(1), new_record(2)]), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps(new_record(3)), encoding="utf-8")
+    assert run("import", str(tmp_path / "a.json")).exit_code == 0
+    assert run("import", str(tmp_path / "b.json")).exit_code == 0
+    assert count(seeded) == 8
+
+
+def test_import_stdin_with_format(run, new_record, seeded):
+    text = json.dumps(new_record(1)) + "\n"
+    result = run("import", "-", "--format", "jsonl", input=text)
+    assert result.exit_code == 0, result.stderr
+    assert count(seeded) == 6
+
+
+def test_stdin_needs_a_format(run):
+    result = run("import", "-", input="{}")
+    assert result.exit_code == 2
+    assert "cannot tell the format of '-'" in result.stderr
+
+
+def test_importing_twice_changes_nothing(run, tmp_path, new_record, seeded):
+    file = write_jsonl(tmp_path / "new.jsonl", [new_record(1)])
+    run("import", file)
+    before = snapshot(seeded)
+    result = run("import", file)
+    assert result.stderr == f"Imported {file}: 0 added, 0 updated, 1 unchanged.\n"
+    assert snapshot(seeded) == before
+
+
+def test_export_import_round_trip_csv_and_json(run, tmp_path, seeded):
+    for fmt, ext in (("csv", "csv"), ("json", "json"), ("jsonl", "jsonl")):
+        out = tmp_path / f"all.{ext}"
+        run("export", "-f", fmt, "-o", str(out))
+        before = snapshot(seeded)
+        result = run("import", str(out))
+        assert result.stderr.endswith("0 added, 0 updated, 5 unchanged.\n"), (fmt, result.stderr)
+        assert snapshot(seeded) == before
+
+
+def test_one_bad_record_writes_nothing_and_lists_every_problem(run, tmp_path, new_record, seeded):
+    bad = new_record(2)
+    bad["parties"][1]["country"] = "ZZ"
+    worse = new_record(3, signed_on="2024-02-30", domains=["economy", "cuisine"])
+    file = write_jsonl(tmp_path / "mixed.jsonl", [new_record(1), bad, worse])
+    before = snapshot(seeded)
+    result = run("import", file)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {file}: 3 problem(s), nothing written",
+        "record 2 (ville-2-quebec): parties.1.country: 'ZZ' is not an ISO 3166-1 alpha-2 country code",
+        "record 3 (ville-3-quebec): signed_on: '2024-02-30' is not a real date: day is out of range for month",
+        "record 3 (ville-3-quebec): domains.1: unknown domain 'cuisine'; 'twinning domains' lists the valid ones",
+    ]
+    assert snapshot(seeded) == before
+
+
+def test_report_shows_first_twenty_and_the_count(run, tmp_path, new_record):
+    file = write_jsonl(tmp_path / "bad.jsonl", [new_record(i, kind="treaty") for i in range(30)])
+    lines = run("import", file).stderr.splitlines()
+    assert lines[0] == f"Error: {file}: 30 problem(s), nothing written"
+    assert len(lines) == 22
+    assert lines[-1] == "… and 10 more problems"
+
+
+def test_named_errors(run, tmp_path, new_record):
+    twice = new_record(1)
+    twice["parties"][1] = dict(twice["parties"][0])
+    reversed_pair = new_record(5, slug="quebec-ville-5")
+    reversed_pair["parties"] = list(reversed(reversed_pair["parties"]))
+    records = [
+        twice,
+        new_record(2, valid_from="2025", valid_until="2024"),
+        new_record(3, domains=["turism"]),
+        new_record(4), new_record(4),
+        new_record(5), reversed_pair,
+    ]
+    out = run("import", write_jsonl(tmp_path / "bad.jsonl", records)).stderr
+    assert "record 1 (ville-1-quebec): party 'Ville 1' (FR) is listed twice" in out
+    assert "record 2 (ville-2-quebec): valid_until 2024 is before valid_from 2025" in out
+    assert "record 3 (ville-3-quebec): domains.0: unknown domain 'turism' (did you mean 'tourism'?)" in out
+    assert "record 5 (ville-4-quebec): slug: duplicate slug: already record 4" in out
+    assert "record 7 (quebec-ville-5): parties: same parties and kind as ville-5-quebec" in out
+
+
+def test_reversed_pair_of_a_register_agreement(run, tmp_path, make_record):
+    record = make_record(slug="quebec-rennes-bis")
+    record["parties"] = list(reversed(record["parties"]))
+    result = run("import", write_jsonl(tmp_path / "r.jsonl", [record]))
+    assert result.exit_code == 1
+    assert "parties: same parties and kind as rennes-quebec in the register" in result.stderr
+
+
+def test_conflict_reported_then_update_replaces(run, tmp_path, make_record, seeded):
+    changed = make_record(title="Protocole révisé")
+    file = write_jsonl(tmp_path / "c.jsonl", [changed])
+    before = snapshot(seeded)
+    result = run("import", file)
+    assert result.exit_code == 1
+    assert ("record 1 (rennes-quebec): slug: already in the register with other content "
+            "(differs in title): use --update to replace it") in result.stderr
+    assert snapshot(seeded) == before
+    result = run("import", file, "--update")
+    assert result.stderr == f"Imported {file}: 0 added, 1 updated, 0 unchanged.\n"
+    assert json.loads(run("show", "rennes-quebec", "-f", "json").stdout)["title"] == "Protocole révisé"
+    assert run("doctor").exit_code == 0
+
+
+def test_skip_invalid_imports_good_and_keeps_rejected(run, tmp_path, new_record, seeded):
+    bad = new_record(2, kind="treaty")
+    file = write_jsonl(tmp_path / "m.jsonl", [new_record(1), bad, new_record(3)])
+    rejects = tmp_path / "rejects.jsonl"
+    result = run("import", file, "--skip-invalid", "--rejects", str(rejects))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == f"Imported {file}: 2 added, 0 updated, 0 unchanged, 1 rejected."
+    assert f"Rejected records written to {rejects}" in result.stderr
+    assert [json.loads(line) for line in rejects.read_text().splitlines()] == [bad]
+    assert count(seeded) == 7
+
+
+def test_skip_invalid_needs_rejects_file(run, tmp_path, new_record):
+    result = run("import", write_jsonl(tmp_path / "m.jsonl", [new_record(1)]), "--skip-invalid")
+    assert result.exit_code == 2
+    assert "--skip-invalid needs --rejects FILE" in result.stderr
+
+
+def test_unparseable_lines_are_problems_not_tracebacks(run, tmp_path):
+    (tmp_path / "x.jsonl").write_text('{"slug": 1}\n{broken\n[1, 2]\n', encoding="utf-8")
+    result = run("import", str(tmp_path / "x.jsonl"))
+    assert result.exit_code == 1
+    assert "record 2: not valid JSON" in result.stderr
+    assert "record 3: Input should be a valid dictionary" in result.stderr
+
+
+def test_bom_and_crlf(run, tmp_path, new_record, seeded):
+    text = "\r\n".join(json.dumps(new_record(i), ensure_ascii=False) for i in (1, 2)) + "\r\n"
+    (tmp_path / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert run("import", str(tmp_path / "bom.jsonl")).exit_code == 0
+    run("export", "-f", "csv", "-o", str(tmp_path / "all.csv"))
+    crlf = (tmp_path / "all.csv").read_bytes().replace(b"\n", b"\r\n")
+    (tmp_path / "crlf.csv").write_bytes(b"\xef\xbb\xbf" + crlf)
+    result = run("import", str(tmp_path / "crlf.csv"))
+    assert result.stderr.endswith("0 added, 0 updated, 7 unchanged.\n"), result.stderr
+
+
+def test_latin1_file_needs_encoding(run, tmp_path, new_record, seeded):
+    record = new_record(1, title="Jumelage entre Épinal et Québec")
+    (tmp_path / "l1.jsonl").write_bytes((json.dumps(record, ensure_ascii=False) + "\n").encode("latin-1"))
+    result = run("import", str(tmp_path / "l1.jsonl"))
+    assert result.exit_code == 1
+    assert "is not utf-8 text" in result.stderr and "--encoding" in result.stderr
+    assert count(seeded) == 5
+    result = run("import", str(tmp_path / "l1.jsonl"), "--encoding", "latin-1")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(run("show", "ville-1-quebec", "-f", "json").stdout)["title"] == record["title"]
+
+
+def test_unknown_encoding_is_usage_error(run, tmp_path, new_record):
+    result = run("import", write_jsonl(tmp_path / "a.jsonl", [new_record()]), "--encoding", "klingon")
+    assert result.exit_code == 2
+    assert "unknown encoding 'klingon'" in result.stderr
+
+
+def test_file_over_the_size_limit_is_refused_unread(run, tmp_path):
+    big = tmp_path / "big.jsonl"
+    with big.open("wb") as handle:
+        handle.truncate(3_000_000)  # sparse: larger than the limit, nothing to read
+    result = run("import", str(big), "--max-size", "2")
+    assert result.exit_code == 1
+    assert "big.jsonl is 3 MB, more than the limit of 2 MB (raise it with --max-size)" in result.stderr
+
+
+def test_stdin_over_the_limit_is_refused(run):
+    result = run("import", "-", "-f", "jsonl", "--max-size", "1", input="{}\n" * 600_000)
+    assert result.exit_code == 1
+    assert "larger than the limit of 1 MB" in result.stderr
+
+
+def test_absurdly_deep_json_is_refused(run, tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    result = run("import", str(tmp_path / "deep.json"))
+    assert result.exit_code == 1
+    assert "JSON nested too deeply" in result.stderr
+
+
+def test_missing_file_and_unknown_extension(run, tmp_path):
+    assert run("import", str(tmp_path / "nope.json")).stderr == f"Error: no file {tmp_path / 'nope.json'}\n"
+    (tmp_path / "x.xml").write_text("<a/>")
+    result = run("import", str(tmp_path / "x.xml"))
+    assert result.exit_code == 2
+    assert "give --format json, jsonl or csv" in result.stderr
+
+
+def test_formula_cells_survive_export_and_import(run, tmp_path, new_record, seeded):
+    record = new_record(1, summary="=SUM(A1:A3)", topics=["+1 555", "@home", "-", "'quoted", "=x"])
+    run("import", write_jsonl(tmp_path / "f.jsonl", [record]))
+    run("export", "-f", "csv", "-o", str(tmp_path / "all.csv"))
+    text = (tmp_path / "all.csv").read_text(encoding="utf-8")
+    assert "'=SUM(A1:A3)" in text
+    before = snapshot(seeded)
+    result = run("import", str(tmp_path / "all.csv"))
+    assert result.stderr.endswith("0 added, 0 updated, 6 unchanged.\n"), result.stderr
+    assert snapshot(seeded) == before

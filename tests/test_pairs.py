@@ -1,0 +1,92 @@
+"""twinning import --pairs: CSV lists of twin towns."""
+
+import json
+import sqlite3
+
+import pytest
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+def territories(path) -> dict:
+    conn = sqlite3.connect(path)
+    try:
+        return {(n, c): (lat, lng) for n, c, lat, lng in
+                conn.execute("SELECT name, country, lat, lng FROM territories")}
+    finally:
+        conn.close()
+
+
+def test_pairs_become_signed_twinnings(run, tmp_path, seeded):
+    (tmp_path / "twins.csv").write_text(
+        "city1,country1,city2,country2,lat1,lng1,lat2,lng2,year\n"
+        "Rennes,France,Sendai,Japan,48.11,-1.68,38.27,140.87,1967\n"
+        "Nantes,FR,Jacksonville,United States,,,,,\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "twins.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.endswith("2 added, 0 updated, 0 unchanged.\n")
+    record = json.loads(run("show", "rennes-sendai", "-f", "json").stdout)
+    assert record["kind"] == "twinning" and record["status"] == "signed"
+    assert record["signed_on"] == "1967"
+    assert [(p["name"], p["country"], p["lat"]) for p in record["parties"]] == [
+        ("Rennes", "FR", 48.11), ("Sendai", "JP", 38.27)]
+    assert record["sources"] == [{"file": "twins.csv", "publisher": None, "published_on": None,
+                                  "dateline": None, "url": None, "note": None}]
+    assert json.loads(run("show", "nantes-jacksonville", "-f", "json").stdout)["signed_on"] is None
+    assert territories(seeded)[("Sendai", "JP")] == (38.27, 140.87)
+
+
+def test_french_country_names_and_map(run, tmp_path):
+    (tmp_path / "villes.csv").write_text(
+        "Ville A;Pays A;Ville B;Pays B\n".replace(";", ",") +
+        "Épinal,France,Schwäbisch Hall,Allemagne\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "villes.csv"), "--pairs", "--map", "city1=Ville A",
+                 "--map", "country1=Pays A", "--map", "city2=Ville B", "--map", "country2=Pays B")
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(run("show", "epinal-schwabisch-hall", "-f", "json").stdout)
+    assert [p["country"] for p in record["parties"]] == ["FR", "DE"]
+
+
+def test_missing_columns_name_the_map_option(run, tmp_path):
+    (tmp_path / "x.csv").write_text("a,b,c,d\n1,2,3,4\n")
+    result = run("import", str(tmp_path / "x.csv"), "--pairs")
+    assert result.exit_code == 1
+    assert "missing columns: city1 (header 'city1')" in result.stderr
+    assert "--map city1=HEADER" in result.stderr
+
+
+def test_bad_map_is_usage_error(run, tmp_path):
+    (tmp_path / "x.csv").write_text("a\n")
+    result = run("import", str(tmp_path / "x.csv"), "--pairs", "--map", "town=a")
+    assert result.exit_code == 2
+
+
+def test_reversed_pair_is_the_same_pair_and_territories_are_shared(run, tmp_path, seeded):
+    (tmp_path / "t.csv").write_text(
+        "city1,country1,city2,country2\n"
+        "Rennes,FR,Sendai,JP\n"
+        "Sendai,Japon,Rennes,France\n"
+        "Rennes,FR,Erlangen,DE\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "t.csv"), "--pairs")
+    assert result.stderr.endswith("2 added, 0 updated, 1 unchanged.\n"), result.stderr
+    assert list(territories(seeded)).count(("Rennes", "FR")) == 1
+    again = run("import", str(tmp_path / "t.csv"), "--pairs")
+    assert again.stderr.endswith("0 added, 0 updated, 3 unchanged.\n")
+
+
+def test_two_towns_of_the_same_name(run, tmp_path):
+    (tmp_path / "t.csv").write_text(
+        "city1,country1,city2,country2\n"
+        "Paris,FR,Rome,IT\n"
+        "Paris,US,Rome,US\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "t.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(run("show", "paris-rome", "-f", "json").stdout)["parties"][0]["country"] == "FR"
+    assert json.loads(run("show", "paris-rome-us-us", "-f", "json").stdout)["parties"][0]["country"] == "US"
+
+
+def test_unknown_country_is_a_named_error(run, tmp_path):
+    (tmp_path / "t.csv").write_text("city1,country1,city2,country2\nA,Atlantis,B,FR\n")
+    result = run("import", str(tmp_path / "t.csv"), "--pairs")
+    assert result.exit_code == 1
+    assert "record 1 (a-b): parties.0.country: 'Atlantis' is not an ISO 3166-1 alpha-2 country code" in result.stderr

@@ -1,0 +1,35 @@
+import json
+
+import pytest
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+def test_clean_file_exits_zero_and_writes_nothing(run, tmp_path, make_record):
+    record = make_record(slug="ville-x-quebec")
+    record["parties"][0]["name"] = "Ville X"
+    (tmp_path / "ok.json").write_text(json.dumps([record]), encoding="utf-8")
+    result = run("validate", str(tmp_path / "ok.json"))
+    assert result.exit_code == 0
+    assert result.stderr == f"{tmp_path / 'ok.json'}: valid; importing it would give 1 added, 0 updated, 0 unchanged.\n"
+    assert run("list", "-t", "Ville X").stdout.count("\n") == 1
+
+
+def test_problems_exit_one(run, tmp_path, make_record):
+    (tmp_path / "bad.json").write_text(json.dumps([make_record(status="maybe")]), encoding="utf-8")
+    result = run("validate", str(tmp_path / "bad.json"))
+    assert result.exit_code == 1
+    assert "record 1 (rennes-quebec): status: unknown status 'maybe'" in result.stderr
+
+
+def test_validate_checks_conflicts_with_the_register(run, tmp_path, make_record):
+    (tmp_path / "c.json").write_text(json.dumps([make_record(title="Autre")]), encoding="utf-8")
+    assert "already in the register with other content" in run("validate", str(tmp_path / "c.json")).stderr
+    assert run("validate", str(tmp_path / "c.json"), "--update").exit_code == 0
+
+
+def test_validate_without_a_register(run, tmp_path, make_record):
+    (tmp_path / "ok.json").write_text(json.dumps([make_record()]), encoding="utf-8")
+    result = run("validate", str(tmp_path / "ok.json"), "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 0
+    assert not (tmp_path / "none.db").exists()
