@@ -2,15 +2,9 @@
 
 import sqlite3
 
+from dbcheck import dump
+
 from twinning_cli import db as dbmod
-
-
-def dump(path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def test_first_use_creates_register_from_seed_with_one_line_on_stderr(run, register_path):

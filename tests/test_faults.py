@@ -8,19 +8,12 @@ import subprocess
 import sys
 
 import pytest
+from dbcheck import count
 
 from twinning_cli import db as dbmod
 from twinning_cli import store
 
 pytestmark = pytest.mark.usefixtures("seeded")
-
-
-def count(path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
-    finally:
-        conn.close()
 
 
 def jsonl(make_record, prefix: str, n: int) -> str:

@@ -1,27 +1,11 @@
 """twinning import: formats, all-or-nothing, conflicts, named errors, encodings, limits."""
 
 import json
-import sqlite3
 
 import pytest
+from dbcheck import count, dump
 
 pytestmark = pytest.mark.usefixtures("seeded")
-
-
-def count(path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
-    finally:
-        conn.close()
-
-
-def snapshot(path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 @pytest.fixture
@@ -72,20 +56,20 @@ def test_stdin_needs_a_format(run):
 def test_importing_twice_changes_nothing(run, tmp_path, new_record, seeded):
     file = write_jsonl(tmp_path / "new.jsonl", [new_record(1)])
     run("import", file)
-    before = snapshot(seeded)
+    before = dump(seeded)
     result = run("import", file)
     assert result.stderr == f"Imported {file}: 0 added, 0 updated, 1 unchanged.\n"
-    assert snapshot(seeded) == before
+    assert dump(seeded) == before
 
 
 def test_export_import_round_trip_csv_and_json(run, tmp_path, seeded):
     for fmt, ext in (("csv", "csv"), ("json", "json"), ("jsonl", "jsonl")):
         out = tmp_path / f"all.{ext}"
         run("export", "-f", fmt, "-o", str(out))
-        before = snapshot(seeded)
+        before = dump(seeded)
         result = run("import", str(out))
         assert result.stderr.endswith("0 added, 0 updated, 5 unchanged.\n"), (fmt, result.stderr)
-        assert snapshot(seeded) == before
+        assert dump(seeded) == before
 
 
 def test_one_bad_record_writes_nothing_and_lists_every_problem(run, tmp_path, new_record, seeded):
@@ -93,7 +77,7 @@ def test_one_bad_record_writes_nothing_and_lists_every_problem(run, tmp_path, ne
     bad["parties"][1]["country"] = "ZZ"
     worse = new_record(3, signed_on="2024-02-30", domains=["economy", "cuisine"])
     file = write_jsonl(tmp_path / "mixed.jsonl", [new_record(1), bad, worse])
-    before = snapshot(seeded)
+    before = dump(seeded)
     result = run("import", file)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
@@ -102,7 +86,7 @@ def test_one_bad_record_writes_nothing_and_lists_every_problem(run, tmp_path, ne
         "record 3 (ville-3-quebec): signed_on: '2024-02-30' is not a real date: day is out of range for month",
         "record 3 (ville-3-quebec): domains.1: unknown domain 'cuisine'; 'twinning domains' lists the valid ones",
     ]
-    assert snapshot(seeded) == before
+    assert dump(seeded) == before
 
 
 def test_report_shows_first_twenty_and_the_count(run, tmp_path, new_record):
@@ -144,12 +128,12 @@ def test_reversed_pair_of_a_register_agreement(run, tmp_path, make_record):
 def test_conflict_reported_then_update_replaces(run, tmp_path, make_record, seeded):
     changed = make_record(title="Protocole révisé")
     file = write_jsonl(tmp_path / "c.jsonl", [changed])
-    before = snapshot(seeded)
+    before = dump(seeded)
     result = run("import", file)
     assert result.exit_code == 1
     assert ("record 1 (rennes-quebec): slug: already in the register with other content "
             "(differs in title): use --update to replace it") in result.stderr
-    assert snapshot(seeded) == before
+    assert dump(seeded) == before
     result = run("import", file, "--update")
     assert result.stderr == f"Imported {file}: 0 added, 1 updated, 0 unchanged.\n"
     assert json.loads(run("show", "rennes-quebec", "-f", "json").stdout)["title"] == "Protocole révisé"
@@ -247,7 +231,7 @@ def test_formula_cells_survive_export_and_import(run, tmp_path, new_record, seed
     run("export", "-f", "csv", "-o", str(tmp_path / "all.csv"))
     text = (tmp_path / "all.csv").read_text(encoding="utf-8")
     assert "'=SUM(A1:A3)" in text
-    before = snapshot(seeded)
+    before = dump(seeded)
     result = run("import", str(tmp_path / "all.csv"))
     assert result.stderr.endswith("0 added, 0 updated, 6 unchanged.\n"), result.stderr
-    assert snapshot(seeded) == before
+    assert dump(seeded) == before

@@ -1,0 +1,21 @@
+"""Looking at a register file directly, beside the CLI, to check what a command did."""
+
+import sqlite3
+
+
+def count(path) -> int:
+    """Number of agreements in the register file."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def dump(path) -> list[str]:
+    """The whole database as SQL, to compare before and after."""
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
