@@ -83,3 +83,29 @@ def draw(record: dict) -> None:
         parts.append(Group(Text("Note", style="bold"), _t(record["note"], "dim")))
     console().print(Panel(Group(*(p for p in parts if p is not None)), title=_t(record["title"], "bold"),
                           title_align="left", box=box.ROUNDED))
+
+
+def draw_territory(data: dict) -> None:
+    """`twinning territories show`: a territory, its agreements, partners, people, domains."""
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    facts.add_row("kind", _t(data["kind"]))
+    facts.add_row("country", _t(" ".join(filter(None, [data["country"], data["subdivision"]]))))
+    if data["lat"] is not None:
+        facts.add_row("location", _t(f"{data['lat']}, {data['lng']}"))
+    facts.add_row("partners", _t(", ".join(data["partners"])))
+    facts.add_row("domains", _t(", ".join(f"{vocabulary.label('domain', d)} ({n})"
+                                          for d, n in data["domains"].items())))
+    parts = [
+        facts,
+        _section("Agreements", ["date", "slug", "kind", "status", "parties"],
+                 [[a["date"] or "—", a["slug"], vocabulary.label("kind", a["kind"]),
+                   vocabulary.label("status", a["status"]), a["parties"].replace("; ", " ↔ ")]
+                  for a in data["agreements"]]),
+        _section("People", ["name", "role", "agreement", "signed"],
+                 [[p["name"], p["role"] or "", p["agreement"], "yes" if p["signed"] else ""]
+                  for p in data["people"]]),
+    ]
+    console().print(Panel(Group(*(p for p in parts if p is not None)), title=_t(data["name"], "bold"),
+                          title_align="left", box=box.ROUNDED))

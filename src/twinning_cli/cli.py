@@ -66,6 +66,9 @@ _FILTERS = {
 Format = Annotated[Optional[str], typer.Option(
     "--format", "-f", show_default=False,
     help=f"One of {', '.join(FORMATS)} (default: table on a terminal, csv otherwise).")]
+GraphFormat = Annotated[Optional[str], typer.Option(
+    "--format", "-f", show_default=False,
+    help="table (a tree), dot, graphml, mermaid or json (default: table on a terminal, json otherwise).")]
 Raw = Annotated[bool, typer.Option("--raw", help="CSV/TSV: do not neutralise cells a spreadsheet "
                                                  "would run as formulas.")]
 
@@ -75,8 +78,13 @@ def _params(spec: dict) -> list[inspect.Parameter]:
                               annotation=Annotated[kind, option]) for name, (kind, option) in spec.items()]
 
 
-def command(name: str | None = None, *, filters: bool = False):
-    """Register a command with the shared options and the one error mapping."""
+def command(name: str | None = None, *, filters: bool = False, formats: tuple[str, ...] = FORMATS,
+            piped: str = "csv", register=None):
+    """Register a command with the shared options and the one error mapping.
+
+    formats: what its --format accepts; piped: the format when stdout is not a terminal;
+    register: where to attach it (default: a command of the main app).
+    """
     def decorate(func):
         extra = _params(_SHARED) + (_params(_FILTERS) if filters else [])
         own = [p for p in inspect.signature(func).parameters.values() if p.name not in ("db", "filters")]
@@ -85,7 +93,7 @@ def command(name: str | None = None, *, filters: bool = False):
         def wrapper(**kwargs):
             try:
                 if "format" in kwargs:
-                    kwargs["format"] = _check_format(kwargs["format"])
+                    kwargs["format"] = _check_format(kwargs["format"], formats, piped)
                 if filters:
                     from .filters import Filters
 
@@ -97,17 +105,17 @@ def command(name: str | None = None, *, filters: bool = False):
 
         wrapper.__signature__ = inspect.Signature(own + extra)
         wrapper.__annotations__ = {p.name: p.annotation for p in own + extra}
-        app.command(name)(wrapper)
+        (register or app.command(name))(wrapper)
         return func
     return decorate
 
 
-def _check_format(fmt: str | None) -> str:
+def _check_format(fmt: str | None, formats: tuple[str, ...], piped: str) -> str:
     from .render import choose
 
-    if fmt is not None and fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
-    return choose(fmt)
+    if fmt is not None and fmt not in formats:
+        raise UsageError(f"unknown format {fmt!r}; valid: {', '.join(formats)}")
+    return choose(fmt, piped)
 
 
 def open_register(db: str | None):
@@ -210,7 +218,7 @@ def show(
         render.emit(COLUMNS, [flatten(record)], format, raw=raw)
 
 
-@command(filters=True)
+@command(filters=True, formats=(*FORMATS, "geojson"))
 def export(
     format: Format = None,
     table: Annotated[Optional[str], typer.Option(
@@ -221,9 +229,9 @@ def export(
     raw: Raw = False,
     db=None, filters=None,
 ) -> None:
-    """Export the register, one row per agreement, or one normalized table.
+    """Export the register, one row per agreement, or one normalized table; or a map.
 
-    Example: twinning export --format csv -o register.csv
+    Example: twinning export --format csv -o register.csv   (--format geojson: points and lines)
     """
     from . import queries, render
 
@@ -231,7 +239,11 @@ def export(
         raise UsageError(f"unknown table {table!r}; valid: {', '.join(queries.TABLES)}")
     conn = open_register(db)
     with _redirect(output):
-        if table:
+        if format == "geojson":
+            from . import geo
+
+            geo.write(*queries.graph_rows(conn, filters))
+        elif table:
             columns, rows = queries.table_rows(conn, table, filters)
             render.emit(columns, rows, format, raw=raw)
         elif format in ("json", "jsonl"):
@@ -311,6 +323,116 @@ def path(db=None) -> None:
     from . import db as dbmod
 
     typer.echo(str(dbmod.locate(db).path))
+
+
+@command(filters=True)
+def stats(
+    by: Annotated[Optional[str], typer.Option(help="domain, year, country, subdivision, kind or status "
+                                                   "(default: an overview of all).")] = None,
+    format: Format = None,
+    raw: Raw = False,
+    db=None, filters=None,
+) -> None:
+    """Count agreements by domain, year, country…, as bars on a terminal.
+
+    Example: twinning stats --by domain --country CA
+    """
+    from . import queries, render, stats
+
+    if by is not None and by not in queries.STAT_DIMENSIONS:
+        raise UsageError(f"unknown --by {by!r}; valid: {', '.join(queries.STAT_DIMENSIONS)}")
+    rows = stats.rows(open_register(db), filters, by)
+    if format == "table":
+        for dimension in dict.fromkeys(r[0] for r in rows):
+            render.draw_bars(dimension, [r[1:] for r in rows if r[0] == dimension])
+    else:
+        render.emit(["dimension", "value", "label", "agreements"], rows, format, raw=raw)
+
+
+@command(filters=True)
+def timeline(format: Format = None, raw: Raw = False, db=None, filters=None) -> None:
+    """Every dated event of every agreement, oldest first, grouped by year on a terminal.
+
+    Example: twinning timeline --territory rennes
+    """
+    from . import queries, render
+
+    rows = queries.timeline(open_register(db), filters)
+    if format == "table":
+        render.draw_timeline(rows)
+    else:
+        render.emit(queries.TIMELINE_COLUMNS, rows, format, raw=raw)
+
+
+territories_app = typer.Typer(help="Territories: who takes part in how many agreements, with whom.",
+                              no_args_is_help=False, rich_markup_mode=None)
+app.add_typer(territories_app, name="territories")
+
+
+@command(filters=True, register=territories_app.callback(invoke_without_command=True))
+def territories(ctx: typer.Context, format: Format = None, raw: Raw = False, db=None, filters=None) -> None:
+    """List territories, one row each: agreements and partners; or show one.
+
+    Example: twinning territories --country CA   (or: twinning territories show rennes)
+    """
+    if ctx.invoked_subcommand:
+        return
+    from . import queries, render
+
+    rows = queries.territories(open_register(db), filters)
+    render.emit(queries.TERRITORY_COLUMNS, rows, format, raw=raw)
+
+
+@command("show", register=territories_app.command("show"))
+def territory_show(
+    name: Annotated[str, typer.Argument(help="A territory's name or a unique part of it (accents ignored).")],
+    format: Format = None,
+    raw: Raw = False,
+    db=None,
+) -> None:
+    """Show a territory's card: its agreements, partners, people and domains.
+
+    Example: twinning territories show "Ville de Québec"
+    """
+    from . import queries, render
+
+    conn = open_register(db)
+    data = queries.territory(conn, queries.find_territory(conn, name))
+    if format == "table":
+        from . import card
+
+        card.draw_territory(data)
+    elif format in ("json", "jsonl"):
+        render.emit_json(data if format == "json" else [data], format)
+    else:
+        columns = ["slug", "title", "kind", "status", "date", "parties"]
+        render.emit(columns, [[a[c] for c in columns] for a in data["agreements"]], format, raw=raw)
+
+
+@command(filters=True, formats=("table", "dot", "graphml", "mermaid", "json"), piped="json")
+def network(
+    format: GraphFormat = None,
+    start: Annotated[Optional[str], typer.Option("--from", metavar="TERRITORY",
+                                                 help="Only territories within --depth agreements of this one.")] = None,
+    depth: Annotated[int, typer.Option(min=0, help="With --from: how many agreements away.")] = 1,
+    db=None, filters=None,
+) -> None:
+    """The graph of territories and the agreements between them; DOT, GraphML, Mermaid, JSON.
+
+    Example: twinning network --from Rennes --depth 2 --format dot | dot -Tpng > network.png
+    """
+    from . import network as net
+    from . import queries
+
+    conn = open_register(db)
+    graph = net.build(*queries.graph_rows(conn, filters))
+    root = None
+    if start:
+        root = f"t{queries.find_territory(conn, start)}"
+        if root not in graph:
+            raise NotFound(f"{start!r} is party to no agreement that matches the filters")
+        graph = net.around(graph, root, depth)
+    net.write(graph, format, root)
 
 
 Encoding = Annotated[str, typer.Option(help="Text encoding of the file (utf-8, with or without BOM, "

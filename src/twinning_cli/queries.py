@@ -103,3 +103,125 @@ def find_slug(conn: sqlite3.Connection, text: str) -> str:
     close = difflib.get_close_matches(wanted, slugs, n=3, cutoff=0.4)
     hint = f"; closest: {', '.join(close)}" if close else ""
     raise NotFound(f"no agreement matches {text!r}{hint}")
+
+
+# --- views: stats, timeline, territories, network -------------------------------------
+
+STAT_DIMENSIONS = {
+    "domain": "SELECT d.domain, count(DISTINCT d.agreement) FROM agreement_domains d"
+              " WHERE d.agreement IN ({hits}) GROUP BY d.domain ORDER BY 2 DESC, 1",
+    "year": "SELECT a.year, count(*) FROM agreements a WHERE a.slug IN ({hits})"
+            " AND a.year IS NOT NULL GROUP BY a.year ORDER BY a.year",
+    "country": "SELECT t.country, count(DISTINCT ap.agreement) FROM agreement_parties ap"
+               " JOIN territories t ON t.id = ap.territory_id WHERE ap.agreement IN ({hits})"
+               " GROUP BY t.country ORDER BY 2 DESC, 1",
+    "subdivision": "SELECT coalesce(t.subdivision, t.country), count(DISTINCT ap.agreement)"
+                   " FROM agreement_parties ap JOIN territories t ON t.id = ap.territory_id"
+                   " WHERE ap.agreement IN ({hits}) GROUP BY 1 ORDER BY 2 DESC, 1",
+    "kind": "SELECT a.kind, count(*) FROM agreements a WHERE a.slug IN ({hits}) GROUP BY a.kind ORDER BY 2 DESC, 1",
+    "status": "SELECT a.status, count(*) FROM agreements a WHERE a.slug IN ({hits})"
+              " GROUP BY a.status ORDER BY 2 DESC, 1",
+}
+
+
+def _hits(filters: Filters) -> tuple[str, list]:
+    where, params = filters.where()
+    return f"SELECT a.slug FROM agreements a WHERE {where}", params
+
+
+def counts(conn: sqlite3.Connection, dimension: str, filters: Filters) -> list[tuple]:
+    """(value, agreements) pairs for one dimension of the matching agreements."""
+    hits, params = _hits(filters)
+    return conn.execute(STAT_DIMENSIONS[dimension].format(hits=hits), params).fetchall()
+
+
+def country_pairs(conn: sqlite3.Connection, filters: Filters) -> list[tuple]:
+    """('CA–FR', agreements): the set of countries each matching agreement joins."""
+    hits, params = _hits(filters)
+    tally: dict[str, int] = {}
+    for countries, n in conn.execute(
+            f"SELECT a.countries, count(*) FROM agreements a WHERE a.slug IN ({hits}) GROUP BY 1", params):
+        key = "–".join(sorted(set(countries.split("; "))))
+        tally[key] = tally.get(key, 0) + n
+    return sorted(tally.items(), key=lambda item: (-item[1], item[0]))
+
+
+TIMELINE_COLUMNS = ["date", "end", "date_inferred", "agreement", "description", "place"]
+
+
+def timeline(conn: sqlite3.Connection, filters: Filters) -> list[tuple]:
+    """Every dated event of the matching agreements, oldest first; partial dates sort
+    before the fuller dates they contain ('2024-05' < '2024-05-24' < '2024-06')."""
+    hits, params = _hits(filters)
+    return conn.execute(
+        'SELECT e.date, e."end", e.date_inferred, e.agreement, e.description, e.place FROM events e'
+        f" WHERE e.agreement IN ({hits}) ORDER BY e.date, e.\"end\", e.agreement, e.id", params).fetchall()
+
+
+TERRITORY_COLUMNS = ["name", "kind", "country", "subdivision", "agreements", "partners"]
+_PARTNERS = ("SELECT group_concat(name, '; ') FROM (SELECT DISTINCT t2.name FROM agreement_parties p1"
+             " JOIN agreement_parties p2 ON p2.agreement = p1.agreement AND p2.territory_id != p1.territory_id"
+             " JOIN territories t2 ON t2.id = p2.territory_id WHERE p1.territory_id = t.id ORDER BY t2.name)")
+
+
+def territories(conn: sqlite3.Connection, filters: Filters) -> list[tuple]:
+    """One row per territory party to a matching agreement, the busiest first."""
+    hits, params = _hits(filters)
+    return conn.execute(
+        f"SELECT t.name, t.kind, t.country, t.subdivision, count(DISTINCT ap.agreement), ({_PARTNERS})"
+        " FROM territories t JOIN agreement_parties ap ON ap.territory_id = t.id"
+        f" WHERE ap.agreement IN ({hits}) GROUP BY t.id ORDER BY 5 DESC, t.name", params).fetchall()
+
+
+def find_territory(conn: sqlite3.Connection, text: str) -> int:
+    """The one territory `text` names: its exact name, or a unique part of it, accents ignored."""
+    folded = fold(text)
+    exact = conn.execute("SELECT id FROM territories WHERE name_folded = ?", (folded,)).fetchall()
+    if len(exact) == 1:
+        return exact[0][0]
+    rows = conn.execute("SELECT id, name, country FROM territories WHERE name_folded LIKE ? ESCAPE '\\'"
+                        " ORDER BY name", (f"%{escape_like(folded)}%",)).fetchall()
+    if len(rows) == 1:
+        return rows[0][0]
+    if rows:
+        names = ", ".join(f"{name} ({country})" for _, name, country in rows[:10])
+        raise NotFound(f"{text!r} is ambiguous: it matches {names}")
+    names = [r[0] for r in conn.execute("SELECT name FROM territories")]
+    close = difflib.get_close_matches(text, names, n=3, cutoff=0.5)
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    raise NotFound(f"no territory matches {text!r}{hint}")
+
+
+def territory(conn: sqlite3.Connection, tid: int) -> dict:
+    """A territory's card: what it is, its agreements, partners, people and domains."""
+    name, kind, country, subdivision, lat, lng = conn.execute(
+        "SELECT name, kind, country, subdivision, lat, lng FROM territories WHERE id = ?", (tid,)).fetchone()
+    agreements = [dict(zip(["slug", "title", "kind", "status", "date", "parties"], row)) for row in conn.execute(
+        "SELECT a.slug, a.title, a.kind, a.status, a.date, a.parties FROM agreement_parties ap"
+        " JOIN agreements a ON a.slug = ap.agreement WHERE ap.territory_id = ? ORDER BY a.date DESC, a.slug",
+        (tid,))]
+    partners = [r[0] for r in conn.execute(_PARTNERS.replace("t.id", "?"), (tid,))][0]
+    people = [dict(zip(["name", "role", "agreement", "signed"], row)) for row in conn.execute(
+        "SELECT p.name, p.role, p.agreement, p.signed FROM people p JOIN agreement_parties ap"
+        " ON ap.agreement = p.agreement AND ap.territory_id = ? WHERE p.party = ? ORDER BY p.name",
+        (tid, name))]
+    domains = dict(conn.execute(
+        "SELECT d.domain, count(*) FROM agreement_domains d JOIN agreement_parties ap"
+        " ON ap.agreement = d.agreement WHERE ap.territory_id = ? GROUP BY d.domain ORDER BY 2 DESC, 1", (tid,)))
+    return {"name": name, "kind": kind, "country": country, "subdivision": subdivision, "lat": lat, "lng": lng,
+            "agreements": agreements, "partners": partners.split("; ") if partners else [],
+            "people": people, "domains": domains}
+
+
+def graph_rows(conn: sqlite3.Connection, filters: Filters) -> tuple[list[tuple], list[tuple]]:
+    """Territories and (agreement, territory) links of the matching agreements, for the network."""
+    hits, params = _hits(filters)
+    links = conn.execute(
+        "SELECT a.slug, a.title, a.kind, a.status, a.year, a.domains, ap.territory_id FROM agreements a"
+        f" JOIN agreement_parties ap ON ap.agreement = a.slug WHERE a.slug IN ({hits})"
+        " ORDER BY a.slug, ap.position", params).fetchall()
+    nodes = conn.execute(
+        "SELECT id, name, kind, country, subdivision, lat, lng FROM territories WHERE id IN"
+        f" (SELECT ap.territory_id FROM agreement_parties ap WHERE ap.agreement IN ({hits})) ORDER BY id",
+        params).fetchall()
+    return nodes, links

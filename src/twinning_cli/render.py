@@ -18,11 +18,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
-def choose(fmt: str | None) -> str:
-    """A table on a terminal, CSV when stdout goes elsewhere."""
+def choose(fmt: str | None, piped: str = "csv") -> str:
+    """A table on a terminal, CSV (or `piped`) when stdout goes elsewhere."""
     if fmt:
         return fmt
-    return "table" if sys.stdout.isatty() else "csv"
+    return "table" if sys.stdout.isatty() else piped
 
 
 def spreadsheet_safe(value: object) -> object:
@@ -146,3 +146,47 @@ class progress:
     def __exit__(self, *exc):
         if self.bar:
             self.bar.stop()
+
+
+def draw_bars(title: str, rows: Sequence[tuple[str, str, int]], width: int = 30) -> None:
+    """Counts as horizontal bars: (value, label, count) rows, longest bar `width` cells."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    top = max((count for _, _, count in rows), default=0) or 1
+    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE, show_header=False,
+                  pad_edge=False)
+    table.add_column(overflow="fold", max_width=34)
+    table.add_column(justify="right")
+    table.add_column(no_wrap=True)
+    for value, name, count in rows:
+        bar = "█" * round(count / top * width) or ("▏" if count else "")
+        table.add_row(Text(terminal_safe(name or value)), str(count), Text(bar, style="cyan"))
+    console().print(table)
+
+
+def draw_timeline(rows: Iterable[Sequence]) -> None:
+    """Events grouped by year: the date (inferred ones marked), then what happened, with the
+    agreement and the place beneath it, so a line reads well at 80 columns."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column("date", no_wrap=True)
+    table.add_column("what happened")
+    year = None
+    for date, end, inferred, slug, description, place in rows:
+        if date[:4] != year:
+            if year is not None:
+                table.add_section()
+            year = date[:4]
+            table.add_row(Text(year, style="bold magenta"), "")
+        when = Text(date + (f" → {end}" if end else ""))
+        if inferred:
+            when.append("\n(inferred)", style="italic yellow")
+        what = Text(terminal_safe(description))
+        what.append("\n" + " · ".join(terminal_safe(v) for v in (slug, place) if v), style="dim")
+        table.add_row(when, what)
+    console().print(table)
