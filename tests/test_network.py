@@ -3,7 +3,6 @@
 import json
 import shutil
 import subprocess
-import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pydot

@@ -412,8 +412,8 @@ def territory_show(
 @command(filters=True, formats=("table", "dot", "graphml", "mermaid", "json"), piped="json")
 def network(
     format: GraphFormat = None,
-    start: Annotated[Optional[str], typer.Option("--from", metavar="TERRITORY",
-                                                 help="Only territories within --depth agreements of this one.")] = None,
+    start: Annotated[Optional[str], typer.Option(
+        "--from", metavar="TERRITORY", help="Only territories within --depth agreements of this one.")] = None,
     depth: Annotated[int, typer.Option(min=0, help="With --from: how many agreements away.")] = 1,
     db=None, filters=None,
 ) -> None:
