@@ -1,23 +1,24 @@
-"""The command line: each command declares its options and calls into the core.
+"""The command line, under Typer: each command declares its options and calls into the core.
 
-To add a command, write a function below and decorate it with `@command()`:
-it gets `--db` (and with `filters=True` the shared filter options, packed into
-a `Filters`), and its TwinningErrors become one line on stderr and an exit code.
-Heavy modules (pydantic, sqlite-utils, Rich) are imported inside commands, so
-`--help` and CSV/JSON reads stay fast.
+Read commands (list, show, export, stats…) are views.py functions whose options
+are declared in options.py; `_read_command` turns each into a Typer command, and
+fast.py runs the same functions without Typer when it can. Write commands are
+below, decorated with `@command()`: that gives them `--db` and maps their
+TwinningErrors to one line on stderr and an exit code. To add a read command,
+add its view and its entry in options.READS; to add a write command, write a
+function here under `@command()`.
 """
 
 import functools
 import inspect
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, options, views
 from .errors import NotFound, TwinningError, UsageError
-from .render import FORMATS
+from .render import info
 
 app = typer.Typer(
     help="A source-cited register of cooperation agreements between territories "
@@ -29,114 +30,76 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+territories_app = typer.Typer(help="Territories: who takes part in how many agreements, with whom.",
+                              rich_markup_mode=None)
+app.add_typer(territories_app, name="territories")
 
 
-def fail(message: str) -> None:
-    """Messages go to stderr, never stdout."""
-    typer.echo(f"Error: {message}", err=True)
+def _typer_param(name: str) -> inspect.Parameter:
+    """A Typer option from its declaration in options.py."""
+    opt = options.OPTIONS[name]
+    kind = list[opt.type] if opt.many else opt.type
+    annotation = Optional[kind] if opt.default is None else kind
+    info_ = typer.Option(*opt.flags, help=opt.help, metavar=opt.metavar, min=opt.min,
+                         show_default=opt.default not in (None, False))
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=opt.default,
+                             annotation=Annotated[annotation, info_])
 
 
-def info(message: str) -> None:
-    typer.echo(message, err=True)
+def _guarded(func):
+    """Run `func`, turning a TwinningError into one line on stderr and its exit code."""
+    @functools.wraps(func)
+    def run(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except TwinningError as error:
+            typer.echo(f"Error: {error}", err=True)
+            raise typer.Exit(error.exit_code) from None
+    return run
 
 
-def _option(*names: str, help: str, metavar: str | None = None, **kw):
-    return typer.Option(*names, help=help, metavar=metavar, show_default=False, **kw)
+def _signed(wrapper, params: list[inspect.Parameter]):
+    wrapper.__signature__ = inspect.Signature(params)
+    wrapper.__annotations__ = {p.name: p.annotation for p in params}
+    return wrapper
 
 
-Many = Optional[list[str]]
-_SHARED = {
-    "db": (Optional[str], _option("--db", help="Database file (default: $TWINNING_DB, "
-                                               "else the user data directory).", metavar="PATH")),
-}
-_FILTERS = {
-    "domain": (Many, _option("--domain", "-d", help="Domain: slug, French label or a common word "
-                                                     "(culture, économie, universités). Repeat for any of several.")),
-    "year": (Optional[list[int]], _option("--year", "-y", help="Signing year (latest event's year if not signed).")),
-    "since": (Optional[str], _option("--since", help="Dated on or after YYYY[-MM[-DD]].", metavar="DATE")),
-    "until": (Optional[str], _option("--until", help="Dated on or before YYYY[-MM[-DD]].", metavar="DATE")),
-    "country": (Many, _option("--country", "-c", help="A party's country: ISO code or name (FR, Canada).")),
-    "territory": (Many, _option("--territory", "-t", help="Part of a party's name, accents ignored.")),
-    "status": (Many, _option("--status", "-s", help="exploratory, proposed, signed, ended.")),
-    "kind": (Many, _option("--kind", "-k", help="twinning, partnership-agreement, cooperation-protocol, "
-                                                "joint-declaration, reciprocity-contract, roadmap.")),
-    "search": (Optional[str], _option("--search", "-q", help="Full text over titles, parties, summaries "
-                                                             "and topics (quebec finds Québec).", metavar="TEXT")),
-}
-Format = Annotated[Optional[str], typer.Option(
-    "--format", "-f", show_default=False,
-    help=f"One of {', '.join(FORMATS)} (default: table on a terminal, csv otherwise).")]
-GraphFormat = Annotated[Optional[str], typer.Option(
-    "--format", "-f", show_default=False,
-    help="table (a tree), dot, graphml, mermaid or json (default: table on a terminal, json otherwise).")]
-Raw = Annotated[bool, typer.Option("--raw", help="CSV/TSV: do not neutralise cells a spreadsheet "
-                                                 "would run as formulas.")]
+def _read_command(name: str, register) -> None:
+    """Attach the view of options.READS[name] to Typer under `register`."""
+    read = options.READS[name]
+    view = getattr(views, read.view)
+    params = [_typer_param(o) for o in read.options]
+    if read.argument:
+        arg, help_ = read.argument
+        params.insert(0, inspect.Parameter(arg, inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                           annotation=Annotated[str, typer.Argument(help=help_)]))
+    if name == "territories":  # the group's callback: list only when no subcommand follows
+        params.insert(0, inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                           annotation=typer.Context))
+
+    @functools.wraps(view)
+    def wrapper(ctx: typer.Context | None = None, **values):
+        if ctx is not None and ctx.invoked_subcommand:
+            return
+        view(**options.prepare(read, values))
+
+    register(_signed(_guarded(wrapper), params))
 
 
-def _params(spec: dict) -> list[inspect.Parameter]:
-    return [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None,
-                              annotation=Annotated[kind, option]) for name, (kind, option) in spec.items()]
+for _name in ("list", "show", "export", "domains", "stats", "timeline", "network"):
+    _read_command(_name, app.command(_name))
+_read_command("territories", territories_app.callback(invoke_without_command=True))
+_read_command("territories show", territories_app.command("show"))
 
 
-def command(name: str | None = None, *, filters: bool = False, formats: tuple[str, ...] = FORMATS,
-            piped: str = "csv", register=None):
-    """Register a command with the shared options and the one error mapping.
-
-    formats: what its --format accepts; piped: the format when stdout is not a terminal;
-    register: where to attach it (default: a command of the main app).
-    """
+def command(name: str | None = None):
+    """Register a write command with --db and the one error mapping."""
     def decorate(func):
-        extra = _params(_SHARED) + (_params(_FILTERS) if filters else [])
-        own = [p for p in inspect.signature(func).parameters.values() if p.name not in ("db", "filters")]
-
-        @functools.wraps(func)
-        def wrapper(**kwargs):
-            try:
-                if "format" in kwargs:
-                    kwargs["format"] = _check_format(kwargs["format"], formats, piped)
-                if filters:
-                    from .filters import Filters
-
-                    kwargs["filters"] = Filters.build(**{k: kwargs.pop(k) for k in _FILTERS})
-                return func(**kwargs)
-            except TwinningError as error:
-                fail(str(error))
-                raise typer.Exit(error.exit_code) from None
-
-        wrapper.__signature__ = inspect.Signature(own + extra)
-        wrapper.__annotations__ = {p.name: p.annotation for p in own + extra}
-        (register or app.command(name))(wrapper)
+        own = [p for p in inspect.signature(func).parameters.values() if p.name != "db"]
+        register = app.command(name)
+        register(_signed(_guarded(func), own + [_typer_param("db")]))
         return func
     return decorate
-
-
-def _check_format(fmt: str | None, formats: tuple[str, ...], piped: str) -> str:
-    from .render import choose
-
-    if fmt is not None and fmt not in formats:
-        raise UsageError(f"unknown format {fmt!r}; valid: {', '.join(formats)}")
-    return choose(fmt, piped)
-
-
-def open_register(db: str | None):
-    """A read connection; on first use of the default location, create it from the seed."""
-    from . import db as dbmod
-
-    where = dbmod.locate(db)
-    if not where.path.exists() and not where.named:
-        from . import store
-
-        store.init(where.path, store.load_seed())
-        info(f"Created the register at {where.path} from the bundled seed.")
-    conn = dbmod.connect(where.path)
-    if dbmod.version_of(conn) < dbmod.SCHEMA_VERSION:
-        from . import store
-
-        conn.close()
-        old = store.migrate(where.path)
-        info(f"Migrated the register at {where.path} from schema version {old} to {dbmod.SCHEMA_VERSION}.")
-        conn = dbmod.connect(where.path)
-    return conn
 
 
 def writable_register(db: str | None):
@@ -146,7 +109,7 @@ def writable_register(db: str | None):
     where = dbmod.locate(db)
     if where.named and not where.path.exists():
         raise NotFound(f"no database at {where.path} (run 'twinning init --db {where.path}' to create one)")
-    open_register(db).close()
+    views.open_register(db).close()
     return where.path
 
 
@@ -162,136 +125,6 @@ def main_callback(
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """A source-cited register of cooperation agreements between territories."""
-
-
-@command("list", filters=True)
-def list_(
-    format: Format = None,
-    sort: Annotated[str, typer.Option(help="date (newest first) or slug.")] = "date",
-    limit: Annotated[Optional[int], typer.Option(min=0, help="At most N agreements.")] = None,
-    raw: Raw = False,
-    db=None, filters=None,
-) -> None:
-    """List agreements, one row each; filters combine with AND.
-
-    Example: twinning list --domain culture --country CA --format csv
-    """
-    from . import queries, render
-
-    if sort not in queries.SORTS:
-        raise UsageError(f"unknown sort {sort!r}; valid: {', '.join(queries.SORTS)}")
-    conn = open_register(db)
-    if format in ("json", "jsonl"):
-        render.emit_json(queries.records(conn, filters, sort, limit), format)
-    elif format == "table":
-        render.draw_agreements(queries.list_rows(conn, filters, sort, limit))
-    else:
-        render.emit(queries.LIST_COLUMNS, queries.list_rows(conn, filters, sort, limit), format, raw=raw)
-
-
-@command()
-def show(
-    name: Annotated[str, typer.Argument(help="A slug, its parties in any order, or one party's name.")],
-    format: Format = None,
-    raw: Raw = False,
-    db=None,
-) -> None:
-    """Show everything about one agreement: parties, people, domains, timeline, sources.
-
-    Example: twinning show rennes-quebec   (also: quebec-rennes, thetford, Rennes-Québec)
-    """
-    from . import queries, render
-
-    conn = open_register(db)
-    record = queries.record(conn, queries.find_slug(conn, name))
-    if format == "table":
-        from . import card
-
-        card.draw(record)
-    elif format == "json":
-        render.emit_json(record, "json")
-    elif format == "jsonl":
-        render.emit_json([record], "jsonl")
-    else:
-        from .flatten import COLUMNS, flatten
-
-        render.emit(COLUMNS, [flatten(record)], format, raw=raw)
-
-
-@command(filters=True, formats=(*FORMATS, "geojson"))
-def export(
-    format: Format = None,
-    table: Annotated[Optional[str], typer.Option(
-        help="A normalized table instead of one row per agreement: parties, domains, topics, "
-             "events, people, stakeholders, funding, sources.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.",
-                                                   metavar="FILE")] = None,
-    raw: Raw = False,
-    db=None, filters=None,
-) -> None:
-    """Export the register, one row per agreement, or one normalized table; or a map.
-
-    Example: twinning export --format csv -o register.csv   (--format geojson: points and lines)
-    """
-    from . import queries, render
-
-    if table is not None and table not in queries.TABLES:
-        raise UsageError(f"unknown table {table!r}; valid: {', '.join(queries.TABLES)}")
-    conn = open_register(db)
-    with _redirect(output):
-        if format == "geojson":
-            from . import geo
-
-            geo.write(*queries.graph_rows(conn, filters))
-        elif table:
-            columns, rows = queries.table_rows(conn, table, filters)
-            render.emit(columns, rows, format, raw=raw)
-        elif format in ("json", "jsonl"):
-            render.emit_json(queries.records(conn, filters, "slug"), format)
-        else:
-            from .flatten import COLUMNS, flatten
-
-            render.emit(COLUMNS, (flatten(r) for r in queries.records(conn, filters, "slug")), format, raw=raw)
-    if output:
-        info(f"Wrote {output}")
-
-
-class _redirect:
-    """Send stdout to a file for the block (export --output); the file is whole or absent."""
-
-    def __init__(self, path: Path | None):
-        self.path = path
-
-    def __enter__(self):
-        if self.path:
-            self.tmp = self.path.with_name(self.path.name + ".part")
-            try:
-                self.handle = self.tmp.open("w", encoding="utf-8", newline="")
-            except OSError as error:
-                raise TwinningError(f"cannot write {self.path}: {error.strerror}") from None
-            self.saved, sys.stdout = sys.stdout, self.handle
-
-    def __exit__(self, kind, value, tb):
-        if self.path:
-            sys.stdout = self.saved
-            self.handle.close()
-            if kind is None:
-                self.tmp.replace(self.path)
-            else:
-                self.tmp.unlink(missing_ok=True)
-
-
-@command()
-def domains(format: Format = None, raw: Raw = False, db=None) -> None:
-    """List the domain vocabulary with French labels and how many agreements use each.
-
-    Example: twinning domains --format markdown
-    """
-    from . import queries, render, vocabulary
-
-    counts = queries.domain_counts(open_register(db))
-    rows = [(t.slug, t.label, counts.get(t.slug, 0)) for t in vocabulary.DOMAINS]
-    render.emit(["domain", "label", "agreements"], rows, format, raw=raw)
 
 
 @command()
@@ -323,116 +156,6 @@ def path(db=None) -> None:
     from . import db as dbmod
 
     typer.echo(str(dbmod.locate(db).path))
-
-
-@command(filters=True)
-def stats(
-    by: Annotated[Optional[str], typer.Option(help="domain, year, country, subdivision, kind or status "
-                                                   "(default: an overview of all).")] = None,
-    format: Format = None,
-    raw: Raw = False,
-    db=None, filters=None,
-) -> None:
-    """Count agreements by domain, year, country…, as bars on a terminal.
-
-    Example: twinning stats --by domain --country CA
-    """
-    from . import queries, render, stats
-
-    if by is not None and by not in queries.STAT_DIMENSIONS:
-        raise UsageError(f"unknown --by {by!r}; valid: {', '.join(queries.STAT_DIMENSIONS)}")
-    rows = stats.rows(open_register(db), filters, by)
-    if format == "table":
-        for dimension in dict.fromkeys(r[0] for r in rows):
-            render.draw_bars(dimension, [r[1:] for r in rows if r[0] == dimension])
-    else:
-        render.emit(["dimension", "value", "label", "agreements"], rows, format, raw=raw)
-
-
-@command(filters=True)
-def timeline(format: Format = None, raw: Raw = False, db=None, filters=None) -> None:
-    """Every dated event of every agreement, oldest first, grouped by year on a terminal.
-
-    Example: twinning timeline --territory rennes
-    """
-    from . import queries, render
-
-    rows = queries.timeline(open_register(db), filters)
-    if format == "table":
-        render.draw_timeline(rows)
-    else:
-        render.emit(queries.TIMELINE_COLUMNS, rows, format, raw=raw)
-
-
-territories_app = typer.Typer(help="Territories: who takes part in how many agreements, with whom.",
-                              no_args_is_help=False, rich_markup_mode=None)
-app.add_typer(territories_app, name="territories")
-
-
-@command(filters=True, register=territories_app.callback(invoke_without_command=True))
-def territories(ctx: typer.Context, format: Format = None, raw: Raw = False, db=None, filters=None) -> None:
-    """List territories, one row each: agreements and partners; or show one.
-
-    Example: twinning territories --country CA   (or: twinning territories show rennes)
-    """
-    if ctx.invoked_subcommand:
-        return
-    from . import queries, render
-
-    rows = queries.territories(open_register(db), filters)
-    render.emit(queries.TERRITORY_COLUMNS, rows, format, raw=raw)
-
-
-@command("show", register=territories_app.command("show"))
-def territory_show(
-    name: Annotated[str, typer.Argument(help="A territory's name or a unique part of it (accents ignored).")],
-    format: Format = None,
-    raw: Raw = False,
-    db=None,
-) -> None:
-    """Show a territory's card: its agreements, partners, people and domains.
-
-    Example: twinning territories show "Ville de Québec"
-    """
-    from . import queries, render
-
-    conn = open_register(db)
-    data = queries.territory(conn, queries.find_territory(conn, name))
-    if format == "table":
-        from . import card
-
-        card.draw_territory(data)
-    elif format in ("json", "jsonl"):
-        render.emit_json(data if format == "json" else [data], format)
-    else:
-        columns = ["slug", "title", "kind", "status", "date", "parties"]
-        render.emit(columns, [[a[c] for c in columns] for a in data["agreements"]], format, raw=raw)
-
-
-@command(filters=True, formats=("table", "dot", "graphml", "mermaid", "json"), piped="json")
-def network(
-    format: GraphFormat = None,
-    start: Annotated[Optional[str], typer.Option(
-        "--from", metavar="TERRITORY", help="Only territories within --depth agreements of this one.")] = None,
-    depth: Annotated[int, typer.Option(min=0, help="With --from: how many agreements away.")] = 1,
-    db=None, filters=None,
-) -> None:
-    """The graph of territories and the agreements between them; DOT, GraphML, Mermaid, JSON.
-
-    Example: twinning network --from Rennes --depth 2 --format dot | dot -Tpng > network.png
-    """
-    from . import network as net
-    from . import queries
-
-    conn = open_register(db)
-    graph = net.build(*queries.graph_rows(conn, filters))
-    root = None
-    if start:
-        root = f"t{queries.find_territory(conn, start)}"
-        if root not in graph:
-            raise NotFound(f"{start!r} is party to no agreement that matches the filters")
-        graph = net.around(graph, root, depth)
-    net.write(graph, format, root)
 
 
 Encoding = Annotated[str, typer.Option(help="Text encoding of the file (utf-8, with or without BOM, "
@@ -569,7 +292,7 @@ def remove(
     from . import ingest, queries
 
     path = writable_register(db)
-    conn = open_register(db)
+    conn = views.open_register(db)
     exists = conn.execute("SELECT title FROM agreements WHERE slug = ?", (slug,)).fetchone()
     if not exists:
         try:
@@ -604,7 +327,3 @@ def doctor(db=None) -> None:
     if problems:
         raise TwinningError(f"{len(problems)} problem(s) found")
     info("The register is healthy.")
-
-
-def main() -> None:
-    app(prog_name="twinning")

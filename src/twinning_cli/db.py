@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
+from collections import namedtuple
 from pathlib import Path
 
 from .errors import DataError, NotFound
@@ -18,10 +18,8 @@ ENV_VAR = "TWINNING_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-@dataclass(frozen=True)
-class Location:
-    path: Path
-    named: bool  # given with --db: a missing file is a mistake, not a first use
+# named: given with --db, where a missing file is a mistake, not a first use
+Location = namedtuple("Location", "path named")
 
 
 def default_path() -> Path:

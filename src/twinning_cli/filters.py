@@ -7,7 +7,7 @@ with bound parameters only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import namedtuple
 
 from . import vocabulary
 from .dates import check_partial, last_day
@@ -40,17 +40,11 @@ def _date(name: str, value: str | None) -> str | None:
         raise UsageError(f"{name}: {error}") from None
 
 
-@dataclass(frozen=True)
-class Filters:
-    domains: list[str] = field(default_factory=list)
-    years: list[int] = field(default_factory=list)
-    since: str | None = None
-    until: str | None = None
-    countries: list[str] = field(default_factory=list)
-    territories: list[str] = field(default_factory=list)
-    statuses: list[str] = field(default_factory=list)
-    kinds: list[str] = field(default_factory=list)
-    search: str | None = None
+_FIELDS = "domains years since until countries territories statuses kinds search"
+
+
+class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (), (), (), None))):
+    """Canonical filter values: slugs, ISO codes, folded names, checked dates."""
 
     @classmethod
     def build(cls, *, domain=None, year=None, since=None, until=None, country=None,

@@ -39,8 +39,8 @@ def build(nodes: list[tuple], links: list[tuple]) -> nx.MultiGraph:
 
 
 def around(graph: nx.MultiGraph, node: str, depth: int) -> nx.MultiGraph:
-    """Territories within `depth` agreements of `node`."""
-    return nx.ego_graph(graph, node, radius=depth)
+    """Territories within `depth` agreements of `node`, in the graph's own (stable) order."""
+    return graph.subgraph(nx.single_source_shortest_path_length(graph, node, cutoff=depth)).copy()
 
 
 def write(graph: nx.MultiGraph, fmt: str, root: str | None = None) -> None:

@@ -6,7 +6,6 @@ parameter.
 
 from __future__ import annotations
 
-import difflib
 import json
 import sqlite3
 
@@ -99,6 +98,8 @@ def find_slug(conn: sqlite3.Connection, text: str) -> str:
         return hits[0]
     if hits:
         raise NotFound(f"{text!r} is ambiguous: it matches {', '.join(hits)}")
+    import difflib
+
     slugs = [r[0] for r in conn.execute("SELECT slug FROM agreements")]
     close = difflib.get_close_matches(wanted, slugs, n=3, cutoff=0.4)
     hint = f"; closest: {', '.join(close)}" if close else ""
@@ -186,6 +187,8 @@ def find_territory(conn: sqlite3.Connection, text: str) -> int:
     if rows:
         names = ", ".join(f"{name} ({country})" for _, name, country in rows[:10])
         raise NotFound(f"{text!r} is ambiguous: it matches {names}")
+    import difflib
+
     names = [r[0] for r in conn.execute("SELECT name FROM territories")]
     close = difflib.get_close_matches(text, names, n=3, cutoff=0.5)
     hint = f"; closest: {', '.join(close)}" if close else ""

@@ -190,3 +190,8 @@ def draw_timeline(rows: Iterable[Sequence]) -> None:
         what.append("\n" + " · ".join(terminal_safe(v) for v in (slug, place) if v), style="dim")
         table.add_row(when, what)
     console().print(table)
+
+
+def info(message: str) -> None:
+    """Messages, progress and hints go to stderr; stdout carries data only."""
+    sys.stderr.write(message + "\n")

@@ -1,0 +1,96 @@
+"""The hot read path: run a read command straight from argparse, without Typer.
+
+Typer builds every command's parameters (with pydantic) before it runs one,
+which costs a CSV read three times its work. For the read commands of
+options.READS, this module parses argv with the same option declarations and
+calls the same views. Anything it does not fully understand (--help, a typo, an
+unknown option) it leaves to Typer, which then gives the usual help and errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+class _Defer(Exception):
+    """argv is not one this path handles; Typer takes it."""
+
+
+def _parser(read):
+    import argparse
+
+    from . import options
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str):
+            raise _Defer
+
+    parser = Parser(add_help=False, allow_abbrev=False, exit_on_error=False)
+    if read.argument:
+        parser.add_argument(read.argument[0])
+    for name in read.options:
+        opt = options.OPTIONS[name]
+        if opt.type is bool:
+            parser.add_argument(*opt.flags, dest=name, action="store_true")
+        else:
+            parser.add_argument(*opt.flags, dest=name, type=opt.type, default=opt.default,
+                                action="append" if opt.many else "store")
+    return parser
+
+
+def _parse(argv: list[str]):
+    from . import options
+
+    if not argv or any(a in ("-h", "--help", "--") for a in argv):
+        raise _Defer
+    name, rest = argv[0], argv[1:]
+    if name == "territories" and rest[:1] == ["show"]:
+        name, rest = "territories show", rest[1:]
+    read = options.READS.get(name)
+    if read is None:
+        raise _Defer
+    values = vars(_parser(read).parse_args(rest))
+    for key, value in values.items():
+        floor = options.OPTIONS[key].min if key in options.OPTIONS else None
+        if floor is not None and value is not None and value < floor:
+            raise _Defer  # Typer words the range error
+    return read, values
+
+
+def run(argv: list[str]) -> int | None:
+    """Run argv if it is a read command this path understands: its exit code, or None."""
+    if argv == ["--version"]:
+        from . import __version__
+
+        sys.stdout.write(f"twinning {__version__}\n")
+        return 0
+    if argv in (["--help"], ["-h"]) and _wide_enough():
+        # Typer's own top-level help, saved as help.txt; a test keeps it equal to Typer's.
+        sys.stdout.write(open(os.path.join(os.path.dirname(__file__), "help.txt"), encoding="utf-8").read())
+        return 0
+    try:
+        read, values = _parse(argv)
+    except _Defer:
+        return None
+    from . import options, views
+    from .errors import TwinningError
+
+    try:
+        getattr(views, read.view)(**options.prepare(read, values))
+        sys.stdout.flush()
+    except TwinningError as error:
+        sys.stderr.write(f"Error: {error}\n")
+        return error.exit_code
+    except BrokenPipeError:
+        # The reader (head, less) has gone: say nothing, and stop writing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    return 0
+
+
+def _wide_enough() -> bool:
+    """Click wraps help at 78 columns on any terminal 80 wide or more, as help.txt is."""
+    import shutil
+
+    return shutil.get_terminal_size().columns >= 80

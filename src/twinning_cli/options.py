@@ -1,0 +1,90 @@
+"""Every option of the read commands, declared once.
+
+cli.py turns these into Typer options; fast.py into an argparse parser for the
+hot read path, which runs the same view functions without importing Typer.
+Stdlib only.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+
+from .render import FORMATS
+
+
+# type: str, int or bool (a flag); many: repeatable, a list of values.
+Opt = namedtuple("Opt", "flags help type many default metavar min",
+                 defaults=(str, False, None, None, None))
+
+
+FILTERS = ("domain", "year", "since", "until", "country", "territory", "status", "kind", "search")
+
+OPTIONS: dict[str, Opt] = {
+    "db": Opt(("--db",), "Database file (default: $TWINNING_DB, else the user data directory).",
+              metavar="PATH"),
+    "domain": Opt(("--domain", "-d"), "Domain: slug, French label or a common word (culture, économie, "
+                  "universités). Repeat for any of several.", many=True),
+    "year": Opt(("--year", "-y"), "Signing year (latest event's year if not signed).", int, True),
+    "since": Opt(("--since",), "Dated on or after YYYY[-MM[-DD]].", metavar="DATE"),
+    "until": Opt(("--until",), "Dated on or before YYYY[-MM[-DD]].", metavar="DATE"),
+    "country": Opt(("--country", "-c"), "A party's country: ISO code or name (FR, Canada).", many=True),
+    "territory": Opt(("--territory", "-t"), "Part of a party's name, accents ignored.", many=True),
+    "status": Opt(("--status", "-s"), "exploratory, proposed, signed, ended.", many=True),
+    "kind": Opt(("--kind", "-k"), "twinning, partnership-agreement, cooperation-protocol, joint-declaration, "
+                "reciprocity-contract, roadmap.", many=True),
+    "search": Opt(("--search", "-q"), "Full text over titles, parties, summaries and topics "
+                  "(quebec finds Québec).", metavar="TEXT"),
+    "format": Opt(("--format", "-f"), f"One of {', '.join(FORMATS)} (default: table on a terminal, "
+                  "csv otherwise)."),
+    "raw": Opt(("--raw",), "CSV/TSV: do not neutralise cells a spreadsheet would run as formulas.", bool,
+               default=False),
+    "sort": Opt(("--sort",), "date (newest first) or slug.", default="date"),
+    "limit": Opt(("--limit",), "At most N agreements.", int, min=0),
+    "table": Opt(("--table",), "A normalized table instead of one row per agreement: parties, domains, "
+                 "topics, events, people, stakeholders, funding, sources."),
+    "output": Opt(("--output", "-o"), "Write to FILE instead of stdout.", metavar="FILE"),
+    "by": Opt(("--by",), "domain, year, country, subdivision, kind or status (default: an overview of all)."),
+    "graph_format": Opt(("--format", "-f"), "table (a tree), dot, graphml, mermaid or json (default: table "
+                        "on a terminal, json otherwise)."),
+    "start": Opt(("--from",), "Only territories within --depth agreements of this one.", metavar="TERRITORY"),
+    "depth": Opt(("--depth",), "With --from: how many agreements away.", int, default=1, min=0),
+}
+
+
+# A read command: its view function's name in views.py, its options, its one argument
+# as (name, help), the formats it writes, and the one it writes when stdout is not a terminal.
+Read = namedtuple("Read", "view options argument formats piped", defaults=(None, FORMATS, "csv"))
+
+
+READS: dict[str, Read] = {
+    "list": Read("list_", ("format", "sort", "limit", "raw", *FILTERS, "db")),
+    "show": Read("show", ("format", "raw", "db"),
+                 ("name", "A slug, its parties in any order, or one party's name.")),
+    "export": Read("export", ("format", "table", "output", "raw", *FILTERS, "db"),
+                   formats=(*FORMATS, "geojson")),
+    "domains": Read("domains", ("format", "raw", "db")),
+    "stats": Read("stats", ("by", "format", "raw", *FILTERS, "db")),
+    "timeline": Read("timeline", ("format", "raw", *FILTERS, "db")),
+    "territories": Read("territories", ("format", "raw", *FILTERS, "db")),
+    "territories show": Read("territory", ("format", "raw", "db"),
+                             ("name", "A territory's name or a unique part of it (accents ignored).")),
+    "network": Read("network", ("graph_format", "start", "depth", *FILTERS, "db"),
+                    formats=("table", "dot", "graphml", "mermaid", "json"), piped="json"),
+}
+
+
+def prepare(read: Read, values: dict) -> dict:
+    """The view's keyword arguments from parsed option values: the format chosen, filters built."""
+    from .errors import UsageError
+    from .filters import Filters
+    from .render import choose
+
+    values = dict(values)
+    key = "graph_format" if "graph_format" in values else "format"
+    fmt = values.pop(key)
+    if fmt is not None and fmt not in read.formats:
+        raise UsageError(f"unknown format {fmt!r}; valid: {', '.join(read.formats)}")
+    values["format"] = choose(fmt, read.piped)
+    if "domain" in values:
+        values["filters"] = Filters.build(**{name: values.pop(name) for name in FILTERS})
+    return values

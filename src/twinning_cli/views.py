@@ -1,0 +1,212 @@
+"""The read commands' bodies: open the register, query, render.
+
+Free of Typer, so that fast.py can run them straight from argparse; cli.py runs
+the same functions under Typer. Their options are declared in options.py and
+their docstrings are the commands' help.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import queries, render
+from .errors import DataError, NotFound, UsageError
+from .filters import Filters
+
+
+def open_register(db: str | None):
+    """A read connection; on first use of the default location, create it from the seed;
+    migrate a register from an older version."""
+    from . import db as dbmod
+
+    where = dbmod.locate(db)
+    if not where.path.exists() and not where.named:
+        from . import store
+
+        store.init(where.path, store.load_seed())
+        render.info(f"Created the register at {where.path} from the bundled seed.")
+    conn = dbmod.connect(where.path)
+    if dbmod.version_of(conn) < dbmod.SCHEMA_VERSION:
+        from . import store
+
+        conn.close()
+        old = store.migrate(where.path)
+        render.info(f"Migrated the register at {where.path} from schema version {old} to {dbmod.SCHEMA_VERSION}.")
+        conn = dbmod.connect(where.path)
+    return conn
+
+
+def list_(*, format: str, sort: str, limit: int | None, raw: bool, db: str | None, filters: Filters) -> None:
+    """List agreements, one row each; filters combine with AND.
+
+    Example: twinning list --domain culture --country CA --format csv
+    """
+    if sort not in queries.SORTS:
+        raise UsageError(f"unknown sort {sort!r}; valid: {', '.join(queries.SORTS)}")
+    conn = open_register(db)
+    if format in ("json", "jsonl"):
+        render.emit_json(queries.records(conn, filters, sort, limit), format)
+    elif format == "table":
+        render.draw_agreements(queries.list_rows(conn, filters, sort, limit))
+    else:
+        render.emit(queries.LIST_COLUMNS, queries.list_rows(conn, filters, sort, limit), format, raw=raw)
+
+
+def show(*, name: str, format: str, raw: bool, db: str | None) -> None:
+    """Show everything about one agreement: parties, people, domains, timeline, sources.
+
+    Example: twinning show rennes-quebec   (also: quebec-rennes, thetford, Rennes-Québec)
+    """
+    conn = open_register(db)
+    record = queries.record(conn, queries.find_slug(conn, name))
+    if format == "table":
+        from . import card
+
+        card.draw(record)
+    elif format == "json":
+        render.emit_json(record, "json")
+    elif format == "jsonl":
+        render.emit_json([record], "jsonl")
+    else:
+        from .flatten import COLUMNS, flatten
+
+        render.emit(COLUMNS, [flatten(record)], format, raw=raw)
+
+
+def export(*, format: str, table: str | None, output: str | None, raw: bool, db: str | None,
+           filters: Filters) -> None:
+    """Export the register, one row per agreement, or one normalized table; or a map.
+
+    Example: twinning export --format csv -o register.csv   (--format geojson: points and lines)
+    """
+    if table is not None and table not in queries.TABLES:
+        raise UsageError(f"unknown table {table!r}; valid: {', '.join(queries.TABLES)}")
+    conn = open_register(db)
+    with _redirect(Path(output) if output else None):
+        if format == "geojson":
+            from . import geo
+
+            geo.write(*queries.graph_rows(conn, filters))
+        elif table:
+            columns, rows = queries.table_rows(conn, table, filters)
+            render.emit(columns, rows, format, raw=raw)
+        elif format in ("json", "jsonl"):
+            render.emit_json(queries.records(conn, filters, "slug"), format)
+        else:
+            from .flatten import COLUMNS, flatten
+
+            render.emit(COLUMNS, (flatten(r) for r in queries.records(conn, filters, "slug")), format, raw=raw)
+    if output:
+        render.info(f"Wrote {output}")
+
+
+class _redirect:
+    """Send stdout to a file for the block (export --output); the file is whole or absent."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+
+    def __enter__(self):
+        if self.path:
+            self.tmp = self.path.with_name(self.path.name + ".part")
+            try:
+                self.handle = self.tmp.open("w", encoding="utf-8", newline="")
+            except OSError as error:
+                raise DataError(f"cannot write {self.path}: {error.strerror}") from None
+            self.saved, sys.stdout = sys.stdout, self.handle
+
+    def __exit__(self, kind, value, tb):
+        if self.path:
+            sys.stdout = self.saved
+            self.handle.close()
+            if kind is None:
+                self.tmp.replace(self.path)
+            else:
+                self.tmp.unlink(missing_ok=True)
+
+
+def domains(*, format: str, raw: bool, db: str | None) -> None:
+    """List the domain vocabulary with French labels and how many agreements use each.
+
+    Example: twinning domains --format markdown
+    """
+    from . import vocabulary
+
+    counts = queries.domain_counts(open_register(db))
+    rows = [(t.slug, t.label, counts.get(t.slug, 0)) for t in vocabulary.DOMAINS]
+    render.emit(["domain", "label", "agreements"], rows, format, raw=raw)
+
+
+def stats(*, by: str | None, format: str, raw: bool, db: str | None, filters: Filters) -> None:
+    """Count agreements by domain, year, country…, as bars on a terminal.
+
+    Example: twinning stats --by domain --country CA
+    """
+    from . import stats as tally
+
+    if by is not None and by not in queries.STAT_DIMENSIONS:
+        raise UsageError(f"unknown --by {by!r}; valid: {', '.join(queries.STAT_DIMENSIONS)}")
+    rows = tally.rows(open_register(db), filters, by)
+    if format == "table":
+        for dimension in dict.fromkeys(r[0] for r in rows):
+            render.draw_bars(dimension, [r[1:] for r in rows if r[0] == dimension])
+    else:
+        render.emit(["dimension", "value", "label", "agreements"], rows, format, raw=raw)
+
+
+def timeline(*, format: str, raw: bool, db: str | None, filters: Filters) -> None:
+    """Every dated event of every agreement, oldest first, grouped by year on a terminal.
+
+    Example: twinning timeline --territory rennes
+    """
+    rows = queries.timeline(open_register(db), filters)
+    if format == "table":
+        render.draw_timeline(rows)
+    else:
+        render.emit(queries.TIMELINE_COLUMNS, rows, format, raw=raw)
+
+
+def territories(*, format: str, raw: bool, db: str | None, filters: Filters) -> None:
+    """List territories, one row each: agreements and partners; or show one.
+
+    Example: twinning territories --country CA   (or: twinning territories show rennes)
+    """
+    rows = queries.territories(open_register(db), filters)
+    render.emit(queries.TERRITORY_COLUMNS, rows, format, raw=raw)
+
+
+def territory(*, name: str, format: str, raw: bool, db: str | None) -> None:
+    """Show a territory's card: its agreements, partners, people and domains.
+
+    Example: twinning territories show "Ville de Québec"
+    """
+    conn = open_register(db)
+    data = queries.territory(conn, queries.find_territory(conn, name))
+    if format == "table":
+        from . import card
+
+        card.draw_territory(data)
+    elif format in ("json", "jsonl"):
+        render.emit_json(data if format == "json" else [data], format)
+    else:
+        columns = ["slug", "title", "kind", "status", "date", "parties"]
+        render.emit(columns, [[a[c] for c in columns] for a in data["agreements"]], format, raw=raw)
+
+
+def network(*, format: str, start: str | None, depth: int, db: str | None, filters: Filters) -> None:
+    """The graph of territories and the agreements between them; DOT, GraphML, Mermaid, JSON.
+
+    Example: twinning network --from Rennes --depth 2 --format dot | dot -Tpng > network.png
+    """
+    from . import network as net
+
+    conn = open_register(db)
+    graph = net.build(*queries.graph_rows(conn, filters))
+    root = None
+    if start:
+        root = f"t{queries.find_territory(conn, start)}"
+        if root not in graph:
+            raise NotFound(f"{start!r} is party to no agreement that matches the filters")
+        graph = net.around(graph, root, depth)
+    net.write(graph, format, root)
