@@ -90,3 +90,10 @@ def test_default_location_is_user_data_dir(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert dbmod.locate(None).path == tmp_path / "twinning" / "twinning.db"
     assert dbmod.locate(None).named is False
+
+
+def test_init_empty(run, tmp_path):
+    target = tmp_path / "empty.db"
+    result = run("init", "--empty", "--db", str(target))
+    assert result.stderr == f"Created the register at {target} with 0 agreements.\n"
+    assert run("list", "--db", str(target)).stdout == "slug,parties,kind,status,date,domains\n"

@@ -102,10 +102,10 @@ def test_reads_during_a_write_see_the_state_before_it(run, seeded):
 
 
 def test_full_disk_is_a_clear_error_and_nothing_written(run, seeded, make_record, tmp_path, monkeypatch):
-    def full(self, agreement):
+    def full(self):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(store.Writer, "write_one", full)
+    monkeypatch.setattr(store.Writer, "flush", full)
     (tmp_path / "n.jsonl").write_text(jsonl(make_record, "full", 3), encoding="utf-8")
     result = run("import", str(tmp_path / "n.jsonl"))
     assert result.exit_code == 1

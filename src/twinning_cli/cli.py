@@ -130,6 +130,7 @@ def main_callback(
 @command()
 def init(
     yes: Annotated[bool, typer.Option("--yes", help="Replace an existing register without asking.")] = False,
+    empty: Annotated[bool, typer.Option("--empty", help="Create an empty register, without the seed.")] = False,
     db=None,
 ) -> None:
     """Create the register from the bundled seed, replacing any that is there.
@@ -140,7 +141,7 @@ def init(
     from . import store
 
     where = dbmod.locate(db)
-    records = store.load_seed()
+    records = [] if empty else store.load_seed()
     if where.path.exists() and where.path.stat().st_size and not yes:
         typer.confirm(f"Replace the register at {where.path} with the seed?", abort=True, err=True)
     count = store.init(where.path, records)

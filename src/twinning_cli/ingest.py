@@ -84,6 +84,7 @@ def ingest(db: sqlite_utils.Database, path: Path, raws: Iterable[tuple[int, obje
                         if reject:
                             reject(raw)
                     outcome.flag(problems)
+            writer.flush()
             if outcome.problem_count and not skip_invalid:
                 raise Invalid(outcome.problem_report(origin))
             if dry_run:
@@ -100,13 +101,12 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
     """Write one valid record if the register allows it; problems if it does not."""
     where = f"record {number} ({agreement.slug})"
     if merge_pairs and db.execute("SELECT 1 FROM agreements WHERE pair_key = ?",
-                                  (agreement.pair_key(),)).fetchone():
+                                  (agreement.pair_key,)).fetchone():
         outcome.unchanged += 1
         return []
-    new = agreement.model_dump(mode="json")
     row = db.execute("SELECT record FROM agreements WHERE slug = ?", (agreement.slug,)).fetchone()
     if row:
-        old = json.loads(row[0])
+        old, new = json.loads(row[0]), agreement.model_dump(mode="json")
         if old == new:
             outcome.unchanged += 1
             return []
@@ -118,11 +118,14 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
             writer.write_one(agreement)
         outcome.updated += 1
         return []
-    other = db.execute("SELECT slug FROM agreements WHERE pair_key = ?", (agreement.pair_key(),)).fetchone()
+    other = db.execute("SELECT slug FROM agreements WHERE pair_key = ?", (agreement.pair_key,)).fetchone()
     if other:
         return [Problem(where, "parties", f"same parties and kind as {other[0]} in the register")]
     if write:
-        writer.write_one(agreement)
+        if merge_pairs:  # a twin-town list may name the same pair again a few rows on: write it now
+            writer.write_one(agreement)
+        else:
+            writer.add(agreement)
     outcome.added += 1
     return []
 

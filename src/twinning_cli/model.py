@@ -6,6 +6,7 @@ stored JSON as it is.
 
 from __future__ import annotations
 
+from functools import cache, cached_property
 from typing import Annotated
 
 import pycountry
@@ -15,12 +16,14 @@ from . import vocabulary
 from .dates import check_partial
 
 
+@cache
 def _country(code: str) -> str:
     if pycountry.countries.get(alpha_2=code) is None:
         raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
     return code
 
 
+@cache
 def _subdivision(code: str) -> str:
     if pycountry.subdivisions.get(code=code) is None:
         raise ValueError(f"{code!r} is not an ISO 3166-2 subdivision code")
@@ -28,8 +31,10 @@ def _subdivision(code: str) -> str:
 
 
 def _term(what: str):
+    valid = frozenset(vocabulary.slugs(what))
+
     def check(value: str) -> str:
-        if value not in vocabulary.slugs(what):
+        if value not in valid:
             raise ValueError(vocabulary.UnknownTerm(what, value, vocabulary.VOCABULARIES[what]).brief())
         return value
     return AfterValidator(check)
@@ -38,7 +43,7 @@ def _term(what: str):
 Text = Annotated[str, Field(min_length=1, max_length=10_000)]
 # An optional text left empty is absent: "" and None are one value, so a CSV round trip keeps it.
 OptText = Annotated[str | None, Field(max_length=10_000), AfterValidator(lambda v: v or None)]
-PartialDate = Annotated[str, AfterValidator(check_partial)]
+PartialDate = Annotated[str, AfterValidator(cache(check_partial))]
 Country = Annotated[str, AfterValidator(_country)]
 Subdivision = Annotated[str, AfterValidator(_subdivision)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
@@ -147,6 +152,7 @@ class Agreement(Strict):
             raise ValueError("a domain is listed twice")
         return self
 
+    @cached_property
     def pair_key(self) -> str:
         """Kind and parties as an unordered set: the same pair in either order is one pair."""
         parties = sorted(f"{vocabulary.fold(p.name)}/{p.country}" for p in self.parties)

@@ -40,7 +40,10 @@ def build(nodes: list[tuple], links: list[tuple]) -> nx.MultiGraph:
 
 def around(graph: nx.MultiGraph, node: str, depth: int) -> nx.MultiGraph:
     """Territories within `depth` agreements of `node`, in the graph's own (stable) order."""
-    return graph.subgraph(nx.single_source_shortest_path_length(graph, node, cutoff=depth)).copy()
+    keep = nx.single_source_shortest_path_length(graph, node, cutoff=depth)
+    near = graph.copy()
+    near.remove_nodes_from([n for n in graph if n not in keep])
+    return near
 
 
 def write(graph: nx.MultiGraph, fmt: str, root: str | None = None) -> None:

@@ -65,7 +65,7 @@ class Checker:
         first = self._remember("slugs", agreement.slug, number)
         if first is not None:
             problems.append(Problem(where, "slug", f"duplicate slug: already record {first}"))
-        other = self._remember("pairs", agreement.pair_key(), agreement.slug)
+        other = self._remember("pairs", agreement.pair_key, agreement.slug)
         if other is not None and other != agreement.slug:
             problems.append(Problem(where, "parties",
                                     f"same parties and kind as {other} (a pair listed twice, maybe reversed)"))
@@ -73,12 +73,10 @@ class Checker:
 
     def _remember(self, table: str, key: str, value: object) -> object | None:
         """The value first stored under `key`, or None after storing this one."""
+        if self.seen.execute(f"INSERT OR IGNORE INTO {table} VALUES (?, ?)", (key, value)).rowcount:
+            return None
         column = "slug" if table == "slugs" else "pair"
-        row = self.seen.execute(f"SELECT * FROM {table} WHERE {column} = ?", (key,)).fetchone()
-        if row:
-            return row[1]
-        self.seen.execute(f"INSERT INTO {table} VALUES (?, ?)", (key, value))
-        return None
+        return self.seen.execute(f"SELECT * FROM {table} WHERE {column} = ?", (key,)).fetchone()[1]
 
 
 def report(problems: list[Problem], total: int | None = None) -> str:

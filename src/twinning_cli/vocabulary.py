@@ -9,10 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import namedtuple
+from functools import lru_cache
 
 
+@lru_cache(maxsize=100_000)  # names repeat across a register: fold each once
 def fold(text: str) -> str:
     """Lowercase, strip accents, straighten apostrophes, collapse spaces: 'Québec ' -> 'quebec'."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().replace("\u2019", "'").split())
