@@ -109,20 +109,21 @@ def find_slug(conn: sqlite3.Connection, text: str) -> str:
 # --- views: stats, timeline, territories, network -------------------------------------
 
 STAT_DIMENSIONS = {
-    "domain": "SELECT d.domain, count(DISTINCT d.agreement) FROM agreement_domains d"
-              " WHERE d.agreement IN ({hits}) GROUP BY d.domain ORDER BY 2 DESC, 1",
-    "year": "SELECT a.year, count(*) FROM agreements a WHERE a.slug IN ({hits})"
+    "domain": "SELECT d.domain, count(*) FROM agreement_domains d"
+              " WHERE {match} GROUP BY d.domain ORDER BY 2 DESC, 1",
+    "year": "SELECT a.year, count(*) FROM agreements a WHERE {match}"
             " AND a.year IS NOT NULL GROUP BY a.year ORDER BY a.year",
     "country": "SELECT t.country, count(DISTINCT ap.agreement) FROM agreement_parties ap"
-               " JOIN territories t ON t.id = ap.territory_id WHERE ap.agreement IN ({hits})"
+               " JOIN territories t ON t.id = ap.territory_id WHERE {match}"
                " GROUP BY t.country ORDER BY 2 DESC, 1",
     "subdivision": "SELECT coalesce(t.subdivision, t.country), count(DISTINCT ap.agreement)"
                    " FROM agreement_parties ap JOIN territories t ON t.id = ap.territory_id"
-                   " WHERE ap.agreement IN ({hits}) GROUP BY 1 ORDER BY 2 DESC, 1",
-    "kind": "SELECT a.kind, count(*) FROM agreements a WHERE a.slug IN ({hits}) GROUP BY a.kind ORDER BY 2 DESC, 1",
-    "status": "SELECT a.status, count(*) FROM agreements a WHERE a.slug IN ({hits})"
-              " GROUP BY a.status ORDER BY 2 DESC, 1",
+                   " WHERE {match} GROUP BY 1 ORDER BY 2 DESC, 1",
+    "kind": "SELECT a.kind, count(*) FROM agreements a WHERE {match} GROUP BY a.kind ORDER BY 2 DESC, 1",
+    "status": "SELECT a.status, count(*) FROM agreements a WHERE {match} GROUP BY a.status ORDER BY 2 DESC, 1",
 }
+_MATCH_KEY = {"domain": "d.agreement", "country": "ap.agreement", "subdivision": "ap.agreement",
+              "year": "a.slug", "kind": "a.slug", "status": "a.slug"}
 
 
 def _hits(filters: Filters) -> tuple[str, list]:
@@ -130,10 +131,17 @@ def _hits(filters: Filters) -> tuple[str, list]:
     return f"SELECT a.slug FROM agreements a WHERE {where}", params
 
 
+def stat_sql(dimension: str, filters: Filters) -> tuple[str, list]:
+    """The counting SQL of one dimension; with no filter it reads the table alone."""
+    if filters == Filters():
+        return STAT_DIMENSIONS[dimension].format(match="1"), []
+    hits, params = _hits(filters)
+    return STAT_DIMENSIONS[dimension].format(match=f"{_MATCH_KEY[dimension]} IN ({hits})"), params
+
+
 def counts(conn: sqlite3.Connection, dimension: str, filters: Filters) -> list[tuple]:
     """(value, agreements) pairs for one dimension of the matching agreements."""
-    hits, params = _hits(filters)
-    return conn.execute(STAT_DIMENSIONS[dimension].format(hits=hits), params).fetchall()
+    return conn.execute(*stat_sql(dimension, filters)).fetchall()
 
 
 def country_pairs(conn: sqlite3.Connection, filters: Filters) -> list[tuple]:

@@ -184,6 +184,7 @@ class Writer:
     """
 
     BATCH = 2000
+    TERRITORY_CACHE = 50_000  # ids remembered; past that the cache starts again, so memory stays flat
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
@@ -209,6 +210,8 @@ class Writer:
                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (party.name, key[0], party.kind, party.country, party.subdivision, party.lat, party.lng),
                 ).lastrowid
+            if len(self.territories) >= self.TERRITORY_CACHE:
+                self.territories.clear()
             self.territories[key] = tid
         return tid
 

@@ -1,0 +1,242 @@
+"""The benchmark: twinning against sqlite-utils' own CLI and a bare-Python floor.
+
+    pip install . && python bench/run.py            # 1,000 / 10,000 / 100,000 agreements
+    python bench/run.py --huge                      # and 1,000,000
+    python bench/run.py --sizes 1000 --runs 3       # a quick look
+
+Every figure is a whole process, timed several times (median and spread). Writes
+the table to docs/performance.md with a description of the machine. Not part of
+the test suite: speed is measured here, never asserted in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import generate  # noqa: E402  (the sibling module)
+
+OUT = HERE / "out"
+DOC = HERE.parent / "docs" / "performance.md"
+
+
+def run_once(cmd: list[str], env: dict | None = None) -> tuple[float, int]:
+    """Seconds and peak RSS (KiB) of one whole process; fails loudly if it fails."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr.read().decode()}")
+    proc.stderr.close()
+    return elapsed, usage.ru_maxrss
+
+
+def timed(cmd: list[str], runs: int, before=None) -> dict:
+    """Median and spread over `runs`; `before` prepares each run (not timed)."""
+    seconds, peaks = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        elapsed, rss = run_once(cmd)
+        seconds.append(elapsed)
+        peaks.append(rss)
+    return {"median": statistics.median(seconds), "min": min(seconds), "max": max(seconds),
+            "rss": max(peaks), "runs": runs}
+
+
+def fresh(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def dataset(size: int) -> tuple[Path, Path]:
+    """The size's JSON Lines file, and the same records flattened for sqlite-utils."""
+    from twinning_cli.flatten import COLUMNS, flatten
+    from twinning_cli.model import Agreement
+
+    records, flat = OUT / f"register-{size}.jsonl", OUT / f"flat-{size}.jsonl"
+    if not records.exists() or not flat.exists():
+        print(f"generating {size:,} agreements…", file=sys.stderr)
+        with records.open("w", encoding="utf-8") as out, flat.open("w", encoding="utf-8") as flat_out:
+            for record in generate.agreements(size):
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                canonical = Agreement.model_validate(record).model_dump(mode="json")
+                flat_out.write(json.dumps(dict(zip(COLUMNS, flatten(canonical))), ensure_ascii=False) + "\n")
+    return records, flat
+
+
+def inline(sql: str, params: list) -> str:
+    """SQL with its parameters written in, for sqlite-utils query and the floor."""
+    conn = sqlite3.connect(":memory:")
+    for value in params:
+        sql = sql.replace("?", conn.execute("SELECT quote(?)", (value,)).fetchone()[0], 1)
+    return sql
+
+
+def read_cases(db: Path) -> dict[str, tuple[list[str], str | None]]:
+    """Each read command and the SQL it runs (None: nothing to compare it with)."""
+    from twinning_cli import queries
+    from twinning_cli.filters import Filters
+
+    conn = sqlite3.connect(db)
+    slug = conn.execute("SELECT slug FROM agreements ORDER BY rowid LIMIT 1").fetchone()[0]
+    conn.close()
+    columns = ", ".join(f"a.{c}" for c in queries.LIST_COLUMNS)
+    culture = queries._select(columns, Filters.build(domain=["culture"], year=[2020]), "date", None)
+    search = queries._select(columns, Filters.build(search="quebec"), "date", 20)
+    return {
+        "list --domain culture --year 2020": (["list", "--domain", "culture", "--year", "2020", "--format", "csv"],
+                                              inline(*culture)),
+        "show SLUG --format json": (["show", slug, "--format", "json"],
+                                    inline("SELECT record FROM agreements WHERE slug = ?", [slug])),
+        "list --search quebec --limit 20": (["list", "--search", "quebec", "--limit", "20", "--format", "csv"],
+                                            inline(*search)),
+        "stats --by domain": (["stats", "--by", "domain", "--format", "csv"],
+                              inline(*queries.stat_sql("domain", Filters()))),
+        "--help": (["--help"], None),
+        "--version": (["--version"], None),
+    }
+
+
+def floor_cmd(db: Path, sql: str) -> list[str]:
+    code = ("import csv, sqlite3, sys; c = sqlite3.connect(sys.argv[1]); cur = c.execute(sys.argv[2]); "
+            "w = csv.writer(sys.stdout); w.writerow([d[0] for d in cur.description]); w.writerows(cur)")
+    return [sys.executable, "-c", code, str(db), sql]
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown CPU")
+    memory = next((line.split(":", 1)[1].strip() for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), "?")
+    return (f"{platform.platform()}; {os.cpu_count()} cores, {cpu}; memory {memory}; "
+            f"Python {platform.python_version()}; SQLite {sqlite3.sqlite_version}")
+
+
+def ms(value: float) -> str:
+    return f"{value * 1000:,.1f} ms" if value < 10 else f"{value:,.2f} s"
+
+
+def spread(result: dict) -> str:
+    return f"{ms(result['min'])}–{ms(result['max'])}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000,100000", help="register sizes, comma-separated")
+    parser.add_argument("--huge", action="store_true", help="add 1,000,000 agreements")
+    parser.add_argument("--runs", type=int, default=7, help="runs of each read command")
+    parser.add_argument("--import-runs", type=int, default=3, help="runs of each import (one at 1,000,000)")
+    parser.add_argument("--out", type=Path, default=DOC, help="where to write the report")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")] + ([1_000_000] if args.huge else [])
+    twinning, sqlite_utils = shutil.which("twinning"), shutil.which("sqlite-utils")
+    if not twinning or not sqlite_utils:
+        raise SystemExit("install the project first (pip install .): twinning and sqlite-utils must be on PATH")
+    OUT.mkdir(exist_ok=True)
+
+    imports, reads = {}, {}
+    databases = {"seed (5)": OUT / "seed.db"}
+    fresh(databases["seed (5)"])
+    run_once([twinning, "init", "--db", str(databases["seed (5)"])])
+    for size in sizes:
+        records, flat = dataset(size)
+        db, anchor = OUT / f"register-{size}.db", OUT / f"anchor-{size}.db"
+        runs = 1 if size >= 1_000_000 else args.import_runs
+        print(f"importing {size:,}…", file=sys.stderr)
+
+        def empty(db=db):
+            fresh(db)
+            run_once([twinning, "init", "--empty", "--db", str(db)])
+
+        imports[size] = {
+            "twinning import": timed([twinning, "import", str(records), "--db", str(db), "--max-size", "100000"],
+                                     runs, empty),
+            "sqlite-utils insert --nl": timed([sqlite_utils, "insert", str(anchor), "agreements", str(flat),
+                                               "--nl"], runs, lambda anchor=anchor: fresh(anchor)),
+        }
+        databases[f"{size:,}"] = db
+
+    for label, db in databases.items():
+        print(f"reading {label}…", file=sys.stderr)
+        reads[label] = {}
+        for name, (argv, sql) in read_cases(db).items():
+            row = {"twinning": timed([twinning, *argv, "--db", str(db)] if sql else [twinning, *argv], args.runs)}
+            if sql:
+                row["sqlite-utils"] = timed([sqlite_utils, "query", str(db), sql, "--csv"], args.runs)
+                row["floor"] = timed(floor_cmd(db, sql), args.runs)
+            else:
+                row["sqlite-utils"] = timed([sqlite_utils, "--help"], args.runs)
+                row["floor"] = timed([sys.executable, "-c", "pass"], args.runs)
+            reads[label][name] = row
+
+    report = render(imports, reads, " ".join(sys.argv[1:]))
+    args.out.parent.mkdir(exist_ok=True)
+    args.out.write_text(report, encoding="utf-8")
+    print(report)
+
+
+def render(imports: dict, reads: dict, argv: str) -> str:
+    lines = [
+        "# Performance",
+        "",
+        f"Measured by `python bench/run.py {argv}`".rstrip() + " on "
+        f"{time.strftime('%Y-%m-%d')}: each figure is a whole process, the median of several runs, "
+        "with the fastest and slowest run beside it.",
+        "",
+        f"Machine: {machine()}.",
+        "",
+        "## Import",
+        "",
+        "`twinning import` of a JSON Lines file into an empty register (validated, normalized into "
+        "nine tables, full-text indexed), against `sqlite-utils insert --nl` of the same records "
+        "flattened into one table (the anchor). Peak memory is the process's maximum RSS.",
+        "",
+        "| agreements | twinning import | spread | peak RSS | sqlite-utils insert | spread | peak RSS | ratio |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size, row in imports.items():
+        ours, anchor = row["twinning import"], row["sqlite-utils insert --nl"]
+        lines.append(f"| {size:,} | {ms(ours['median'])} | {spread(ours)} | {ours['rss'] / 1024:,.0f} MiB | "
+                     f"{ms(anchor['median'])} | {spread(anchor)} | {anchor['rss'] / 1024:,.0f} MiB | "
+                     f"{ours['median'] / anchor['median']:.2f}× |")
+    lines += [
+        "",
+        "## Reads",
+        "",
+        "Each command with `--format csv` or `json`, against `sqlite-utils query DB \"<the same SQL>\" --csv` "
+        "(the anchor) and a bare `python -c` running that SQL with `sqlite3` and `csv` (the floor). For "
+        "`--help` and `--version` the anchor is `sqlite-utils --help` and the floor `python -c pass`.",
+        "",
+    ]
+    seed = reads.get("seed (5)", {})
+    for label, rows in reads.items():
+        lines += [f"### {label} agreements", "",
+                  "| command | twinning | spread | sqlite-utils | floor | ÷ anchor | ÷ floor | ÷ own at seed |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        for name, row in rows.items():
+            ours = row["twinning"]["median"]
+            own = ours / seed[name]["twinning"]["median"] if name in seed else 1
+            lines.append(f"| `{name}` | {ms(ours)} | {spread(row['twinning'])} | "
+                         f"{ms(row['sqlite-utils']['median'])} | {ms(row['floor']['median'])} | "
+                         f"{ours / row['sqlite-utils']['median']:.2f}× | {ours / row['floor']['median']:.2f}× | "
+                         f"{own:.2f}× |")
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
