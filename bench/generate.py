@@ -58,7 +58,8 @@ def pool(rng: random.Random, size: int) -> list[dict]:
             {"name": "Ville de Montréal", "kind": "ville", "country": "CA", "subdivision": "CA-QC"}]
     places.extend(hubs)
     while len(places) < size:
-        name = rng.choice(STARTS) + rng.choice(ENDS) + (f" {rng.randint(2, 99)}" if rng.random() < 0.5 else "")
+        number = rng.randint(2, 99 if size < 50_000 else 9_999)
+        name = rng.choice(STARTS) + rng.choice(ENDS) + (f" {number}" if rng.random() < 0.5 else "")
         country = rng.choice(["FR", "CA"])
         if (name, country) in seen:
             continue

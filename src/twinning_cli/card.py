@@ -109,3 +109,23 @@ def draw_territory(data: dict) -> None:
     ]
     console().print(Panel(Group(*(p for p in parts if p is not None)), title=_t(data["name"], "bold"),
                           title_align="left", box=box.ROUNDED))
+
+
+def draw_review(draft) -> None:
+    """`twinning extract` on a terminal: each field, its confidence and the sentence it came from."""
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", expand=False)
+    table.add_column("field", no_wrap=True)
+    table.add_column("value")
+    table.add_column("conf.", justify="right", no_wrap=True)
+    table.add_column("evidence", style="dim")
+    for finding in draft.findings:
+        evidence = terminal_safe(finding.evidence or "")
+        table.add_row(_t(finding.field), _t(finding.value if finding.value is not None else "—"),
+                      f"{finding.confidence:.0%}", Text(evidence[:160] + ("…" if len(evidence) > 160 else "")))
+    parts = [table]
+    if draft.missing:
+        parts.append(Group(Text("Not found", style="bold yellow"),
+                           *(_t(f"• {item}") for item in draft.missing)))
+    record = draft.record
+    title = f"Draft: {record['title']} ({record['slug']})"
+    console().print(Panel(Group(*parts), title=_t(title, "bold"), title_align="left", box=box.ROUNDED))

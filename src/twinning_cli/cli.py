@@ -281,6 +281,59 @@ def add(
 
 
 @command()
+def extract(
+    file: FileArg,
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="table (a review of each field with "
+                                                  "its evidence) or json (default: table on a terminal, json "
+                                                  "otherwise).")] = None,
+    published: Annotated[Optional[str], typer.Option(metavar="YYYY-MM-DD", help="The publication date, when the "
+                                                     "text has no dateline; relative dates count from it.")] = None,
+    out: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Write the draft to FILE, to edit and "
+                                                "import later.")] = None,
+    add: Annotated[bool, typer.Option("--add", help="Validate the draft and add it to the register "
+                                                    "(asks first unless --yes).")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="With --add: do not ask.")] = False,
+    db=None,
+) -> None:
+    """Draft a record from a French press release or article, offline, with the evidence for each field.
+
+    Example: twinning extract communique.txt --out draft.json && twinning import draft.json
+    """
+    import datetime
+    import json
+    import sys
+
+    from . import card, ingest
+    from . import extract as extraction
+    from .render import choose
+
+    if format not in (None, "table", "json"):
+        raise UsageError(f"unknown format {format!r}; valid: table, json")
+    try:
+        date = datetime.date.fromisoformat(published) if published else None
+    except ValueError:
+        raise UsageError(f"--published: {published!r} is not a date YYYY-MM-DD") from None
+    try:
+        text, source = extraction.read_article(file)
+    except (OSError, UnicodeDecodeError) as error:
+        raise TwinningError(f"cannot read {file}: {error}") from None
+    draft = extraction.extract(text, source=source, published=date)
+    shown = json.dumps(draft.record, ensure_ascii=False, indent=2) + "\n"
+    if out:
+        out.write_text(shown, encoding="utf-8")
+        info(f"Wrote the draft to {out}")
+    elif choose(format, "json") == "json":
+        sys.stdout.write(shown)
+    else:
+        card.draw_review(draft)
+    if add:
+        if not yes:
+            typer.confirm(f"Add {draft.record['slug']} to the register?", abort=True, err=True)
+        outcome = ingest.add(writable_register(db), draft.record)
+        info(f"Added {draft.record['slug']}: {outcome.summary()}.")
+
+
+@command()
 def remove(
     slug: Annotated[str, typer.Argument(help="The exact slug of the agreement to remove.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,

@@ -15,9 +15,10 @@ from .errors import DataError, UsageError
 from .flatten import parse_entry
 
 # Words that name the kind of body rather than the place: 'Ville de Québec' -> 'Québec'.
-_PREFIX = re.compile(r"^(ville|municipalit[ée]|commune|mrc|r[ée]gion|d[ée]partement|pays|"
+_PREFIX = re.compile(r"^(ville|municipalit[ée]|commune|mrc|r[ée]gion|d[ée]partement|pays|gouvernement|"
+                     r"conseil (?:d[ée]partemental|r[ée]gional)|m[ée]tropole|"
                      r"communaut[ée] (d'agglom[ée]ration|de communes|urbaine)|agglom[ée]ration)"
-                     r"\s+(de la |de l'|des |du |de |d')", re.IGNORECASE)
+                     r"\s+(de la |de l'|des |du |de |d')?", re.IGNORECASE)
 _SUFFIX = re.compile(r"\s+(m[ée]tropole|agglom[ée]ration)$", re.IGNORECASE)
 
 

@@ -1,0 +1,118 @@
+"""twinning extract: drafts from the seed texts and from our own test articles."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from twinning_cli.extract import extract
+from twinning_cli.store import seed_path
+
+ARTICLES = Path(__file__).with_name("articles")
+EXPECTED = json.loads((ARTICLES / "expected.json").read_text(encoding="utf-8"))
+SEED = {r["sources"][0]["file"]: r for r in json.loads(seed_path().read_text(encoding="utf-8"))}
+
+
+def check(record: dict, expected: dict) -> None:
+    assert sorted((p["name"], p["country"]) for p in record["parties"]) == \
+        sorted(tuple(p) for p in expected["parties"])
+    assert (record["kind"], record["status"], record["signed_on"]) == \
+        (expected["kind"], expected["status"], expected["signed_on"])
+    assert not set(expected["domains"]) - set(record["domains"]), "a domain is missing"
+    assert len(set(record["domains"]) - set(expected["domains"])) <= 1, "more than one extra domain"
+
+
+@pytest.mark.parametrize("file", sorted(SEED))
+def test_seed_texts_give_the_seed_records(seed_texts, file):
+    record = extract((seed_texts / file).read_text(encoding="utf-8"), source=file).record
+    expected = SEED[file]
+    check(record, {**expected, "parties": [(p["name"], p["country"]) for p in expected["parties"]]})
+
+
+def test_vendredi_dernier_is_inferred_with_its_reasoning(seed_texts):
+    file = "000_636b0192aed31000.txt"
+    record = extract((seed_texts / file).read_text(encoding="utf-8"), source=file).record
+    assert (record["signed_on"], record["signed_on_inferred"]) == ("2023-10-27", True)
+    assert "Vendredi dernier" in record["signed_on_note"] and "02 November 2023" in record["signed_on_note"]
+    assert record["parties"][0]["acting_body"] == "Cap Sud 66"
+    assert record["sources"][0] == {"file": file, "publisher": None, "published_on": "2023-11-02",
+                                    "dateline": "Mont-Blanc", "url": None, "note": None}
+
+
+@pytest.mark.parametrize("file", sorted(EXPECTED))
+def test_articles(file):
+    check(extract((ARTICLES / file).read_text(encoding="utf-8"), source=file).record, EXPECTED[file])
+
+
+def test_published_resolves_relative_dates():
+    text = "La Ville de Lévis et la Ville de Vannes ont signé mardi dernier une charte de jumelage."
+    assert extract(text, source="x").record["signed_on"] is None
+    import datetime
+
+    record = extract(text, source="x", published=datetime.date(2024, 6, 14)).record
+    assert (record["signed_on"], record["signed_on_inferred"]) == ("2024-06-11", True)
+    assert record["sources"][0]["published_on"] == "2024-06-14"
+
+
+def test_people_funding_and_stakeholders(seed_texts):
+    file = "004_58426079a9647b2b.txt"
+    record = extract((seed_texts / file).read_text(encoding="utf-8"), source=file).record
+    assert [p["name"] for p in record["people"]] == ["Marc-Alexandre Brousseau"]
+    assert record["funding"][0]["programme"] == "Fonds franco-québécois pour la coopération décentralisée (FFQCD)"
+    assert len(record["funding"][0]["backers"]) == 2
+    names = {s["name"] for s in record["stakeholders"]}
+    assert "ministère des Relations internationales et de la Francophonie du Québec" in names
+
+
+def test_a_place_the_gazetteer_does_not_know():
+    text = ("La MRC de Témiscamingue-Nord et la Communauté de communes du Val de Vézère ont signé "
+            "le 3 mars 2024 une convention de partenariat sur le tourisme.")
+    record = extract(text, source="x").record
+    assert sorted((p["name"], p["country"]) for p in record["parties"]) == [
+        ("Communauté de communes du Val de Vézère", "FR"), ("MRC de Témiscamingue-Nord", "CA")]
+
+
+def test_html_is_stripped():
+    text = "<p>La Ville de Pau et la Ville de Gaspé ont signé le 2 mai 2024 un <b>jumelage</b>.</p>"
+    record = extract(text, source="x.html").record
+    assert record["kind"] == "twinning" and record["signed_on"] == "2024-05-02"
+
+
+def test_nothing_found_is_said(run, tmp_path):
+    (tmp_path / "empty.txt").write_text("Rien à signaler aujourd'hui.", encoding="utf-8")
+    result = run("extract", str(tmp_path / "empty.txt"), "-f", "table")
+    assert result.exit_code == 0
+    assert "Not found" in result.stdout and "parties (found fewer than two)" in result.stdout
+
+
+def test_cli_json_when_piped_and_out_file(run, tmp_path):
+    article = ARTICLES / "03-renouvellement.txt"
+    result = run("extract", str(article))
+    assert json.loads(result.stdout)["kind"] == "partnership-agreement"
+    out = tmp_path / "draft.json"
+    result = run("extract", str(article), "--out", str(out))
+    assert result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["parties"][0]["name"] == "Ville de Bordeaux"
+
+
+def test_cli_add_validates_and_adds(run, seeded):
+    article = ARTICLES / "08-agglomeration-mrc.txt"
+    result = run("extract", str(article), "--add", "--yes", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    slug = json.loads(result.stdout)["slug"]
+    assert f"Added {slug}: 1 added" in result.stderr
+    assert json.loads(run("show", slug, "-f", "json").stdout)["signed_on"] == "2022-10-14"
+
+
+def test_cli_add_refuses_an_incomplete_draft(run, seeded, tmp_path):
+    (tmp_path / "a.txt").write_text("La Ville de Pau a reçu des visiteurs.", encoding="utf-8")
+    result = run("extract", str(tmp_path / "a.txt"), "--add", "--yes", "-f", "json")
+    assert result.exit_code == 1
+    assert "nothing written" in result.stderr
+
+
+def test_cli_errors(run, tmp_path):
+    assert run("extract", str(tmp_path / "nope.txt")).exit_code == 1
+    result = run("extract", str(ARTICLES / "01-jumelage-petites-villes.txt"), "--published", "hier")
+    assert result.exit_code == 2
+    assert "--published: 'hier' is not a date YYYY-MM-DD" in result.stderr
