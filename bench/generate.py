@@ -5,6 +5,10 @@ part in many agreements), 2–4 parties per agreement, 1–5 domains, dates from
 to today, events, people, stakeholders, funding and a source each.
 
     python bench/generate.py 10000 > register-10k.jsonl
+    python bench/generate.py 10000 --flat > flat-10k.jsonl   # the same, one flat row each
+
+The flat form (what `twinning export --format csv` writes per agreement) is what
+the benchmark gives sqlite-utils to insert into a single table.
 """
 
 from __future__ import annotations
@@ -115,6 +119,14 @@ def agreements(n: int, seed: int = 2026):
 def main() -> None:
     n = int(sys.argv[1])
     out = sys.stdout
+    if "--flat" in sys.argv:
+        from twinning_cli.flatten import COLUMNS, flatten
+        from twinning_cli.model import Agreement
+
+        for record in agreements(n):
+            canonical = Agreement.model_validate(record).model_dump(mode="json")
+            out.write(json.dumps(dict(zip(COLUMNS, flatten(canonical))), ensure_ascii=False) + "\n")
+        return
     for record in agreements(n):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 

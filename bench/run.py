@@ -12,7 +12,6 @@ the test suite: speed is measured here, never asserted in tests.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import shutil
@@ -24,9 +23,6 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-import generate  # noqa: E402  (the sibling module)
-
 OUT = HERE / "out"
 DOC = HERE.parent / "docs" / "performance.md"
 
@@ -63,18 +59,17 @@ def fresh(path: Path) -> None:
 
 
 def dataset(size: int) -> tuple[Path, Path]:
-    """The size's JSON Lines file, and the same records flattened for sqlite-utils."""
-    from twinning_cli.flatten import COLUMNS, flatten
-    from twinning_cli.model import Agreement
+    """The size's JSON Lines file, and the same records flattened for sqlite-utils.
 
+    Made in child processes: the peak memory measured for a child includes what it
+    shared with this process when it was forked, so this process stays small.
+    """
     records, flat = OUT / f"register-{size}.jsonl", OUT / f"flat-{size}.jsonl"
-    if not records.exists() or not flat.exists():
-        print(f"generating {size:,} agreements…", file=sys.stderr)
-        with records.open("w", encoding="utf-8") as out, flat.open("w", encoding="utf-8") as flat_out:
-            for record in generate.agreements(size):
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                canonical = Agreement.model_validate(record).model_dump(mode="json")
-                flat_out.write(json.dumps(dict(zip(COLUMNS, flatten(canonical))), ensure_ascii=False) + "\n")
+    for path, extra in ((records, []), (flat, ["--flat"])):
+        if not path.exists():
+            print(f"generating {path.name}…", file=sys.stderr)
+            with path.open("w", encoding="utf-8") as out:
+                subprocess.run([sys.executable, str(HERE / "generate.py"), str(size), *extra], stdout=out, check=True)
     return records, flat
 
 

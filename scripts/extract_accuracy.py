@@ -39,7 +39,7 @@ def cases(folder: Path, seeds: bool) -> list[tuple[str, str, dict]]:
 def main() -> None:
     for title, folder, seeds in (("Development set", ARTICLES, True),
                                  ("Held-out set", ARTICLES / "held-out", False)):
-        print(f"### {title}\n")
+        print(f"**{title}**\n")
         report(cases(folder, seeds))
         print()
 

@@ -353,34 +353,30 @@ def parties(text: str, sents: list[str]) -> list[dict]:
     result = []
     for k in chosen:
         entry = by_key[k]
-        country, subdivision = _locate(entry, text)
+        country, subdivision, place = _locate(entry, text)
         result.append({"name": entry["name"], "kind": entry["kind"], "country": country,
-                       "subdivision": subdivision, "acting_body": acting.get(k), "lat": None, "lng": None,
+                       "subdivision": subdivision, "acting_body": acting.get(k),
+                       "lat": place.lat if place else None, "lng": place.lng if place else None,
                        "_evidence": entry["evidence"]})
     _complete_countries(result, text)
     return result
 
 
-def _locate(entry: dict, text: str) -> tuple[str | None, str | None]:
+def _locate(entry: dict, text: str) -> tuple[str | None, str | None, object]:
+    """(country, subdivision, the gazetteer's place or None) of a party."""
     name = short_name(entry["name"])
     if entry["kind"] == "MRC":
-        return "CA", "CA-QC"
+        return "CA", "CA-QC", None
     sub = gazetteer.subdivision(name)
-    if entry["kind"] in ("région", "département") and sub:
-        return sub[0], sub[1] if entry["kind"] == "région" else None
-    context = _country_from_context(text, entry["name"]) or _country_from_context(text, name)
-    known = gazetteer.places(name)
-    if context:
-        known = [p for p in known if p.country == context] or known
-        if not known:
-            return context, None
-    if entry["country"] and known:
-        known = [p for p in known if p.country == entry["country"]] or known
+    if entry["kind"] in ("région", "département", "province") and sub:
+        return sub[0], sub[1] if entry["kind"] != "département" else None, None
+    wanted = entry["country"] or _country_from_context(text, entry["name"]) or _country_from_context(text, name)
+    known = [p for p in gazetteer.places(name) if wanted in (None, p.country)]
+    if known and entry["kind"] in ("ville", "municipalité"):
+        return known[0].country, known[0].subdivision, known[0]
     if known:
-        return (entry["country"] or known[0].country), (known[0].subdivision if
-                                                         (entry["country"] or known[0].country) == known[0].country
-                                                         else None)
-    return entry["country"], None
+        return known[0].country, known[0].subdivision, None
+    return wanted, None, None
 
 
 def _complete_countries(found: list[dict], text: str) -> None:

@@ -46,6 +46,10 @@ _FIELDS = "domains years since until countries territories statuses kinds search
 class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (), (), (), None))):
     """Canonical filter values: slugs, ISO codes, folded names, checked dates."""
 
+    @property
+    def empty(self) -> bool:
+        return not any(self)
+
     @classmethod
     def build(cls, *, domain=None, year=None, since=None, until=None, country=None,
               territory=None, status=None, kind=None, search=None) -> Filters:

@@ -133,7 +133,7 @@ def _hits(filters: Filters) -> tuple[str, list]:
 
 def stat_sql(dimension: str, filters: Filters) -> tuple[str, list]:
     """The counting SQL of one dimension; with no filter it reads the table alone."""
-    if filters == Filters():
+    if filters.empty:
         return STAT_DIMENSIONS[dimension].format(match="1"), []
     hits, params = _hits(filters)
     return STAT_DIMENSIONS[dimension].format(match=f"{_MATCH_KEY[dimension]} IN ({hits})"), params
