@@ -37,3 +37,17 @@ def test_doctor_reports_foreign_keys(run, seeded):
     result = run("doctor")
     assert result.exit_code == 1
     assert "foreign key: people row" in result.stdout
+
+
+def test_domain_counts_follow_every_write(run, seeded, tmp_path, make_record):
+    conn = sqlite3.connect(seeded)
+    count = conn.execute("SELECT agreements FROM domain_counts WHERE domain = 'culture'").fetchone()[0]
+    assert count == 4
+    run("remove", "rennes-quebec", "--yes")
+    assert conn.execute("SELECT agreements FROM domain_counts WHERE domain = 'culture'").fetchone()[0] == 3
+    conn.execute("UPDATE domain_counts SET agreements = 99 WHERE domain = 'culture'")
+    conn.commit()
+    conn.close()
+    result = run("doctor")
+    assert result.exit_code == 1
+    assert "domain counts: 1 domain(s) counted wrong in domain_counts" in result.stdout

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import DataError, NotFound
 
-SCHEMA_VERSION = 3  # 2: agreements.pair_key; 3: the writer fills the FTS index
+SCHEMA_VERSION = 4  # 2: agreements.pair_key; 3: the writer fills the FTS index; 4: domain_counts
 ENV_VAR = "TWINNING_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
 

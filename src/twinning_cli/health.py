@@ -24,6 +24,11 @@ def check(conn: sqlite3.Connection) -> list[str]:
             f"SELECT agreement, domain FROM agreement_domains WHERE domain NOT IN ({', '.join('?' * len(valid))})",
             valid):
         problems.append(f"agreement {slug}: domain {domain!r} is not in the vocabulary")
+    stale = conn.execute(
+        "SELECT count(*) FROM (SELECT domain, count(*) AS n FROM agreement_domains GROUP BY domain) d"
+        " LEFT JOIN domain_counts c USING (domain) WHERE c.agreements IS NOT d.n").fetchone()[0]
+    if stale:
+        problems.append(f"domain counts: {stale} domain(s) counted wrong in domain_counts")
     try:
         conn.execute("INSERT INTO agreements_fts(agreements_fts, rank) VALUES ('integrity-check', 1)")
     except sqlite3.DatabaseError as error:

@@ -67,7 +67,7 @@ def table_rows(conn: sqlite3.Connection, table: str, filters: Filters) -> tuple[
 
 
 def domain_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    return dict(conn.execute("SELECT domain, count(*) FROM agreement_domains GROUP BY domain"))
+    return dict(conn.execute("SELECT domain, agreements FROM domain_counts"))
 
 
 def record(conn: sqlite3.Connection, slug: str) -> dict:
@@ -134,6 +134,9 @@ def _hits(filters: Filters) -> tuple[str, list]:
 def stat_sql(dimension: str, filters: Filters) -> tuple[str, list]:
     """The counting SQL of one dimension; with no filter it reads the table alone."""
     if filters.empty:
+        if dimension == "domain":
+            return ("SELECT domain, agreements FROM domain_counts WHERE agreements > 0"
+                    " ORDER BY 2 DESC, 1"), []
         return STAT_DIMENSIONS[dimension].format(match="1"), []
     hits, params = _hits(filters)
     return STAT_DIMENSIONS[dimension].format(match=f"{_MATCH_KEY[dimension]} IN ({hits})"), params

@@ -94,7 +94,7 @@ def _write_error(path: Path, error: sqlite3.OperationalError) -> DataError:
 def create_schema(db: sqlite_utils.Database) -> None:
     """Drop and create every table, index, view and the FTS index."""
     db.execute("DROP VIEW IF EXISTS agreements_flat")
-    for name in ("agreements_fts", *CHILD_TABLES, "territories", "agreements"):
+    for name in ("agreements_fts", "domain_counts", *CHILD_TABLES, "territories", "agreements"):
         if name in db.table_names():
             db[name].drop()
     db.create_table("agreements", {
@@ -144,6 +144,14 @@ def create_schema(db: sqlite_utils.Database) -> None:
     # Writer.flush fills the index in bulk, six times faster than a trigger per row;
     # the triggers that keep it right on UPDATE and DELETE stay.
     db.execute("DROP TRIGGER agreements_ai")
+    # Agreements per domain, kept by triggers so that `stats --by domain` and `domains`
+    # read 18 rows instead of counting every (agreement, domain) pair.
+    db.create_table("domain_counts", {"domain": str, "agreements": int}, pk="domain")
+    db.execute("""CREATE TRIGGER agreement_domains_count_ai AFTER INSERT ON agreement_domains BEGIN
+        INSERT INTO domain_counts (domain, agreements) VALUES (new.domain, 1)
+        ON CONFLICT (domain) DO UPDATE SET agreements = agreements + 1; END""")
+    db.execute("""CREATE TRIGGER agreement_domains_count_ad AFTER DELETE ON agreement_domains BEGIN
+        UPDATE domain_counts SET agreements = agreements - 1 WHERE domain = old.domain; END""")
     db.execute("""
         CREATE VIEW agreements_flat AS
         SELECT slug, title, kind, status, signed_on, signed_on_inferred, valid_from,
@@ -184,7 +192,7 @@ class Writer:
     """
 
     BATCH = 2000
-    TERRITORY_CACHE = 50_000  # ids remembered; past that the cache starts again, so memory stays flat
+    TERRITORY_CACHE = 16_000  # ids remembered; past that the cache starts again, so memory stays flat
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db

@@ -12,7 +12,7 @@ from collections import namedtuple
 from functools import lru_cache
 
 
-@lru_cache(maxsize=100_000)  # names repeat across a register: fold each once
+@lru_cache(maxsize=16_000)  # names repeat across a register: fold each once, in bounded memory
 def fold(text: str) -> str:
     """Lowercase, strip accents, straighten apostrophes, collapse spaces: 'Québec ' -> 'quebec'."""
     if text.isascii():
