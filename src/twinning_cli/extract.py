@@ -88,7 +88,7 @@ ORG_WORDS = r"Université|Universite|CCI|Chambre|Cégep|Cegep|Collège|Institut|
 EVENT_WORDS = r"mission|délégation|déplacement|sommet|vote|visite|rencontre|accueil|forum|signature|salon|" \
               r"congrès|assises|conseil"
 
-Mention = namedtuple("Mention", "name kind country subdivision start sentence")
+Mention = namedtuple("Mention", "name kind country start sentence")
 
 
 def clean(text: str) -> str:
@@ -246,17 +246,17 @@ def territory_mentions(text: str, sents: list[str]) -> list[Mention]:
             name = _strip_tail(m.group(0))
             if kind == "pays/PETR" and gazetteer.subdivision(name):
                 kind, country = "région", "FR"  # Pays de la Loire is a region
-            mentions.append(Mention(name, kind, country, None, m.start(), _sentence_at(text, sents, m.start())))
+            mentions.append(Mention(name, kind, country, m.start(), _sentence_at(text, sents, m.start())))
     return mentions
 
 
 def _sentence_at(text: str, sents: list[str], position: int) -> str:
-    before = text[:position]
+    """The sentence that holds `position` (or the 200 characters before it)."""
     for sentence in sents:
         index = text.find(sentence)
         if index <= position < index + len(sentence) + 1:
             return sentence
-    return before[-200:]
+    return text[max(0, position - 200):position]
 
 
 def _party_spans(text: str) -> list[tuple[str, str]]:

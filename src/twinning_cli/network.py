@@ -15,8 +15,6 @@ import networkx as nx
 from .render import console, terminal_safe
 from .vocabulary import label
 
-GRAPH_FORMATS = ("table", "dot", "graphml", "mermaid", "json")
-
 
 def build(nodes: list[tuple], links: list[tuple]) -> nx.MultiGraph:
     """One node per territory, one edge per agreement and pair of its parties."""

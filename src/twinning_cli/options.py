@@ -12,7 +12,7 @@ from collections import namedtuple
 from .render import FORMATS
 
 
-# type: str, int or bool (a flag); many: repeatable, a list of values.
+# An option's value is a str, an int or a bool (a flag); `many` makes it repeatable, a list.
 Opt = namedtuple("Opt", "flags help type many default metavar min",
                  defaults=(str, False, None, None, None))
 
