@@ -35,14 +35,18 @@ def test_points_and_lines(run, with_coordinates):
     check_rfc7946(data)
     points = {f["properties"]["territory"]: f["geometry"]["coordinates"]
               for f in data["features"] if f["geometry"]["type"] == "Point"}
-    assert points == {"Rennes": [-1.68, 48.11], "Sendai": [140.87, 38.27], "Brest": [-4.49, 48.39]}
-    lines = [f for f in data["features"] if f["geometry"]["type"] == "LineString"]
-    assert len(lines) == 1
-    assert lines[0]["properties"]["agreement"] == "rennes-sendai"
-    assert lines[0]["geometry"]["coordinates"] == [[-1.68, 48.11], [140.87, 38.27]]
+    assert {k: v for k, v in points.items() if not k.startswith("Ville de")} == {
+        "Rennes": [-1.68, 48.11], "Sendai": [140.87, 38.27], "Brest": [-4.49, 48.39]}
+    lines = {f["properties"]["agreement"]: f for f in data["features"] if f["geometry"]["type"] == "LineString"}
+    assert set(lines) == {"rennes-sendai", "pau-thetford-mines"}
+    assert lines["rennes-sendai"]["geometry"]["coordinates"] == [[-1.68, 48.11], [140.87, 38.27]]
 
 
-def test_seed_without_coordinates_is_an_empty_collection(run, seeded):
+def test_seed_places_its_towns(run, seeded):
+    """The seed's three towns carry GeoNames coordinates; métropoles and MRCs have no single point."""
     data = json.loads(run("export", "-f", "geojson").stdout)
     check_rfc7946(data)
-    assert data["features"] == []
+    points = {f["properties"]["territory"] for f in data["features"] if f["geometry"]["type"] == "Point"}
+    assert points == {"Ville de Québec", "Ville de Pau", "Ville de Thetford Mines"}
+    lines = [f["properties"]["agreement"] for f in data["features"] if f["geometry"]["type"] == "LineString"]
+    assert lines == ["pau-thetford-mines"]

@@ -61,7 +61,8 @@ def test_card_shows_inferred_signature_and_how(run):
 def test_csv_is_one_flat_row(run):
     rows = list(csv.DictReader(io.StringIO(run("show", "nantes-quebec", "-f", "csv").stdout)))
     assert len(rows) == 1
-    assert rows[0]["parties"] == "Nantes Métropole | métropole | FR | FR-PDL; Ville de Québec | ville | CA | CA-QC"
+    assert rows[0]["parties"] == ("Nantes Métropole | métropole | FR | FR-PDL; "
+                                  "Ville de Québec | ville | CA | CA-QC |  | 46.8123 | -71.2145")
     assert rows[0]["valid_from"] == "2024" and rows[0]["valid_until"] == "2025"
 
 
