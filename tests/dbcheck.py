@@ -19,3 +19,23 @@ def dump(path) -> list[str]:
         return list(conn.iterdump())
     finally:
         conn.close()
+
+
+def tamper(path, *statements: str) -> None:
+    """Change the file behind the CLI's back, as a damaged or hand-edited register would be."""
+    conn = sqlite3.connect(path)
+    try:
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def scalar(path, sql: str):
+    """The one value a query returns."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchone()[0]
+    finally:
+        conn.close()

@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from dbcheck import dump
+from dbcheck import dump, tamper
 
 from twinning_cli import db as dbmod
 
@@ -71,10 +71,7 @@ def test_not_sqlite_file_is_refused_and_left_alone(run, tmp_path):
 
 def test_newer_schema_is_refused(run, register_path):
     run("init")
-    conn = sqlite3.connect(register_path)
-    conn.execute("PRAGMA user_version = 99")
-    conn.commit()
-    conn.close()
+    tamper(register_path, "PRAGMA user_version = 99")
     result = run("list")
     assert result.exit_code == 1
     assert "has schema version 99, newer than this twinning" in result.stderr

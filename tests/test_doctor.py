@@ -1,6 +1,5 @@
-import sqlite3
-
 import pytest
+from dbcheck import scalar, tamper
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -13,13 +12,10 @@ def test_healthy_register(run):
 
 
 def test_doctor_names_each_problem(run, seeded):
-    conn = sqlite3.connect(seeded)
-    conn.execute("DROP TRIGGER agreements_au")
-    conn.execute("UPDATE agreements SET title = 'autre' WHERE slug = 'rennes-quebec'")
-    conn.execute("INSERT INTO agreement_domains VALUES ('rennes-quebec', 'cuisine')")
-    conn.execute("DELETE FROM agreement_parties WHERE agreement = 'nantes-quebec' AND position = 1")
-    conn.commit()
-    conn.close()
+    tamper(seeded, "DROP TRIGGER agreements_au",
+           "UPDATE agreements SET title = 'autre' WHERE slug = 'rennes-quebec'",
+           "INSERT INTO agreement_domains VALUES ('rennes-quebec', 'cuisine')",
+           "DELETE FROM agreement_parties WHERE agreement = 'nantes-quebec' AND position = 1")
     result = run("doctor")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
@@ -30,24 +26,18 @@ def test_doctor_names_each_problem(run, seeded):
 
 
 def test_doctor_reports_foreign_keys(run, seeded):
-    conn = sqlite3.connect(seeded)
-    conn.execute("INSERT INTO people (agreement, name) VALUES ('ghost', 'Nobody')")
-    conn.commit()
-    conn.close()
+    tamper(seeded, "INSERT INTO people (agreement, name) VALUES ('ghost', 'Nobody')")
     result = run("doctor")
     assert result.exit_code == 1
     assert "foreign key: people row" in result.stdout
 
 
-def test_domain_counts_follow_every_write(run, seeded, tmp_path, make_record):
-    conn = sqlite3.connect(seeded)
-    count = conn.execute("SELECT agreements FROM domain_counts WHERE domain = 'culture'").fetchone()[0]
-    assert count == 4
+def test_domain_counts_follow_every_write(run, seeded):
+    culture = "SELECT agreements FROM domain_counts WHERE domain = 'culture'"
+    assert scalar(seeded, culture) == 4
     run("remove", "rennes-quebec", "--yes")
-    assert conn.execute("SELECT agreements FROM domain_counts WHERE domain = 'culture'").fetchone()[0] == 3
-    conn.execute("UPDATE domain_counts SET agreements = 99 WHERE domain = 'culture'")
-    conn.commit()
-    conn.close()
+    assert scalar(seeded, culture) == 3
+    tamper(seeded, "UPDATE domain_counts SET agreements = 99 WHERE domain = 'culture'")
     result = run("doctor")
     assert result.exit_code == 1
     assert "domain counts: 1 domain(s) counted wrong in domain_counts" in result.stdout

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from dbcheck import count
+from dbcheck import count, scalar, tamper
 
 from twinning_cli import db as dbmod
 from twinning_cli import store
@@ -44,19 +44,13 @@ def test_truncated_database_is_a_clear_error_and_left_alone(run, seeded):
 
 
 def test_older_schema_is_migrated_keeping_every_record(run, seeded, seed_records):
-    conn = sqlite3.connect(seeded)
-    conn.execute("DROP INDEX idx_agreements_pair_key")
-    conn.execute("ALTER TABLE agreements DROP COLUMN pair_key")
-    conn.execute("PRAGMA user_version = 1")
-    conn.commit()
-    conn.close()
+    tamper(seeded, "DROP INDEX idx_agreements_pair_key", "ALTER TABLE agreements DROP COLUMN pair_key",
+           "PRAGMA user_version = 1")
     result = run("list", "-f", "json", "--sort", "slug")
     assert result.stderr == f"Migrated the register at {seeded} from schema version 1 to {dbmod.SCHEMA_VERSION}.\n"
     assert json.loads(result.stdout) == sorted(seed_records, key=lambda r: r["slug"])
-    conn = sqlite3.connect(seeded)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION
-    assert conn.execute("SELECT count(pair_key) FROM agreements").fetchone()[0] == 5
-    conn.close()
+    assert scalar(seeded, "PRAGMA user_version") == dbmod.SCHEMA_VERSION
+    assert scalar(seeded, "SELECT count(pair_key) FROM agreements") == 5
     assert run("doctor").exit_code == 0
 
 

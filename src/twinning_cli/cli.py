@@ -86,10 +86,10 @@ def _read_command(name: str, register) -> None:
     register(_signed(_guarded(wrapper), params))
 
 
-for _name in ("list", "show", "export", "domains", "stats", "timeline", "network"):
-    _read_command(_name, app.command(_name))
-_read_command("territories", territories_app.callback(invoke_without_command=True))
-_read_command("territories show", territories_app.command("show"))
+_TERRITORY_REGISTERS = {"territories": territories_app.callback(invoke_without_command=True),
+                        "territories show": territories_app.command("show")}
+for _name in options.READS:
+    _read_command(_name, _TERRITORY_REGISTERS.get(_name) or app.command(_name))
 
 
 def command(name: str | None = None):
@@ -343,10 +343,11 @@ def remove(
 
     Example: twinning remove pau-thetford-mines --yes
     """
+    from . import db as dbmod
     from . import ingest, queries
 
     path = writable_register(db)
-    conn = views.open_register(db)
+    conn = dbmod.connect(path)  # writable_register has already created or migrated it
     exists = conn.execute("SELECT title FROM agreements WHERE slug = ?", (slug,)).fetchone()
     if not exists:
         try:

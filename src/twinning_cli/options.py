@@ -11,7 +11,6 @@ from collections import namedtuple
 
 from .render import FORMATS
 
-
 # An option's value is a str, an int or a bool (a flag); `many` makes it repeatable, a list.
 Opt = namedtuple("Opt", "flags help type many default metavar min",
                  defaults=(str, False, None, None, None))
