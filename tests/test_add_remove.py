@@ -18,7 +18,8 @@ def test_add_from_options(run):
     record = json.loads(run("show", "saint-malo-gaspe", "-f", "json").stdout)
     assert record["domains"] == ["tourism", "heritage"]
     assert record["parties"][0] == {"name": "Ville de Saint-Malo", "kind": "ville", "country": "FR",
-                                    "subdivision": "FR-BRE", "acting_body": None, "lat": None, "lng": None}
+                                    "subdivision": "FR-BRE", "acting_body": None, "lat": None, "lng": None,
+                                    "wikidata": None, "geonames": None}
     assert record["sources"][0]["publisher"] == "Ville de Saint-Malo"
 
 

@@ -7,17 +7,27 @@ import subprocess
 import sys
 
 import pytest
+from dbcheck import tamper
+
+
+TITLE = "[bold red]Protocole[/] \x1b[31mrouge\x1b[0m"
 
 
 @pytest.fixture
 def tricky(register_with, make_record, seed_records):
+    """Markup, formulas and (as a register written before imports refused them) escape codes."""
     record = make_record(
-        title="[bold red]Protocole[/] \x1b[31mrouge\x1b[0m",
+        title="[bold red]Protocole[/] rouge",
         summary="=HYPERLINK(\"http://x\")",
         topics=["+cmd", "-1", "@SUM(A1)", "'quoted", "ordinary"],
     )
     others = [r for r in seed_records if r["slug"] != "rennes-quebec"]
-    return register_with([record, *others])
+    path = register_with([record, *others])
+    tamper(path, "UPDATE agreements SET title = char(91) || 'bold red]Protocole[/] ' || char(27) || '[31mrouge'"
+                 " || char(27) || '[0m', parties = parties || char(27) || ']52;c;aGk=' || char(7),"
+                 " record = json_set(record, '$.title', char(91) || 'bold red]Protocole[/] ' || char(27)"
+                 " || '[31mrouge' || char(27) || '[0m') WHERE slug = 'rennes-quebec'")
+    return path
 
 
 def test_markup_in_data_prints_as_written(run, tricky):

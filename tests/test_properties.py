@@ -1,5 +1,6 @@
 """Property-based tests: round trips of generated agreements, and arbitrary bytes."""
 
+import datetime
 import json
 import tempfile
 from pathlib import Path
@@ -12,19 +13,25 @@ from twinning_cli import vocabulary
 from twinning_cli.cli import app
 from twinning_cli.model import Agreement
 
-TRICKY = st.sampled_from([";", "|", "\\", "=", "+", "-", "@", "'", '"', ",", "\n", "[b]", "é", "«"])
-TEXT = st.lists(st.one_of(TRICKY, st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=8)),
-                min_size=1, max_size=5).map("".join).filter(lambda s: s.strip())
-OPT = st.none() | TEXT
-DATE = st.dates().map(lambda d: d.isoformat()).flatmap(
-    lambda d: st.sampled_from([d[:4], d[:7], d])).filter(lambda d: d >= "1000")
+TRICKY = [";", "|", "\\", "=", "+", "-", "@", "'", '"', ",", "[b]", "é", "«"]
+# Names and titles are single lines; summaries, notes and descriptions may hold line breaks
+# and tabs, written on Windows too (a lone '\r' must survive a CSV round trip).
+CHARS = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf")), max_size=8)
+LINE = st.lists(st.one_of(st.sampled_from(TRICKY), CHARS), min_size=1, max_size=5).map("".join).filter(
+    lambda s: s.strip())
+TEXT = st.lists(st.one_of(st.sampled_from([*TRICKY, "\n", "\r", "\r\n", "\t"]), CHARS), min_size=1,
+                max_size=5).map("".join).filter(lambda s: s.strip())
+OPT = st.none() | LINE
+OPT_TEXT = st.none() | TEXT
+DATE = st.dates(datetime.date(1000, 1, 1), datetime.date(2100, 12, 31)).map(lambda d: d.isoformat()).flatmap(
+    lambda d: st.sampled_from([d[:4], d[:7], d]))
 COUNTRIES = st.sampled_from(["FR", "CA", "DE", "JP", "SN", "BE"])
 
 
 @st.composite
 def agreements(draw, n: int) -> dict:
     parties = [
-        {"name": f"{draw(TEXT)} {n}.{i}", "kind": draw(TEXT), "country": draw(COUNTRIES),
+        {"name": f"{draw(LINE)} {n}.{i}", "kind": draw(LINE), "country": draw(COUNTRIES),
          "acting_body": draw(OPT),
          "lat": draw(st.none() | st.floats(-90, 90, allow_nan=False)),
          "lng": draw(st.none() | st.floats(-180, 180, allow_nan=False))}
@@ -33,23 +40,23 @@ def agreements(draw, n: int) -> dict:
     signed = draw(st.booleans())
     record = {
         "slug": f"agreement-{n}",
-        "title": draw(TEXT),
+        "title": draw(LINE),
         "kind": draw(st.sampled_from(vocabulary.slugs("kind"))),
         "status": "signed" if signed else draw(st.sampled_from(["exploratory", "proposed"])),
         "signed_on": draw(DATE) if signed else None,
         "parties": parties,
         "domains": draw(st.lists(st.sampled_from(vocabulary.slugs("domain")), unique=True, max_size=4)),
-        "topics": draw(st.lists(TEXT, max_size=3)),
-        "people": [{"name": draw(TEXT), "role": draw(OPT), "signed": draw(st.booleans())}
+        "topics": draw(st.lists(LINE, max_size=3)),
+        "people": [{"name": draw(LINE), "role": draw(OPT), "signed": draw(st.booleans())}
                    for _ in range(draw(st.integers(0, 2)))],
-        "stakeholders": [{"name": draw(TEXT), "kind": draw(OPT)} for _ in range(draw(st.integers(0, 2)))],
-        "funding": [{"programme": draw(TEXT), "backers": draw(st.lists(TEXT, max_size=2))}
+        "stakeholders": [{"name": draw(LINE), "kind": draw(OPT)} for _ in range(draw(st.integers(0, 2)))],
+        "funding": [{"programme": draw(LINE), "backers": draw(st.lists(LINE, max_size=2))}
                     for _ in range(draw(st.integers(0, 1)))],
         "events": [{"date": draw(DATE), "place": draw(OPT), "description": draw(TEXT)}
                    for _ in range(draw(st.integers(0, 2)))],
-        "sources": [{"file": draw(TEXT), "publisher": draw(OPT), "published_on": draw(st.none() | DATE)}],
-        "summary": draw(OPT),
-        "note": draw(OPT),
+        "sources": [{"file": draw(LINE), "publisher": draw(OPT), "published_on": draw(st.none() | DATE)}],
+        "summary": draw(OPT_TEXT),
+        "note": draw(OPT_TEXT),
     }
     return Agreement.model_validate(record).model_dump(mode="json")
 

@@ -1,32 +1,162 @@
-"""Country names and codes, from pycountry's ISO 3166 data and its French translations."""
+"""Country names as people write them, to ISO codes; and the labels shown on screen.
+
+Names come from countries.tsv, generated from pycountry (ISO 3166-1) and Babel (CLDR,
+every locale) by scripts/make_countries.py; ISO 3166-2 subdivisions from pycountry.
+The same resolver serves --country, imports, validate and extract. Stdlib only at
+import time: the table is read the first time a name (not a code) is looked up.
+"""
 
 from __future__ import annotations
 
-import gettext
+import re
+from collections import namedtuple
 from functools import cache
-
-import pycountry
+from pathlib import Path
 
 from .vocabulary import fold
 
+Place = namedtuple("Place", "country subdivision")
+
+# What neither ISO nor CLDR gives, each with why. Folded names.
+ALIASES: dict[str, Place] = {
+    # The four nations of the United Kingdom: ISO 3166-2 subdivisions of GB, written as countries.
+    "england": Place("GB", "GB-ENG"),
+    "scotland": Place("GB", "GB-SCT"),
+    "wales": Place("GB", "GB-WLS"),
+    "northern ireland": Place("GB", "GB-NIR"),
+    "angleterre": Place("GB", "GB-ENG"),  # their French names, which CLDR does not list as countries
+    "ecosse": Place("GB", "GB-SCT"),
+    "pays de galles": Place("GB", "GB-WLS"),
+    "irlande du nord": Place("GB", "GB-NIR"),
+    "uk": Place("GB", None),  # CLDR's English short form, which Babel does not expose
+    "great britain": Place("GB", None),  # the island, used for the state in many lists
+    "republic of ireland": Place("IE", None),  # the usual name for the state beside Northern Ireland
+    "ivory coast": Place("CI", None),  # CLDR's English variant, not exposed by Babel
+    "democratic republic of the congo": Place("CD", None),  # CLDR says 'Congo - Kinshasa'
+    "republic of the congo": Place("CG", None),  # CLDR says 'Congo - Brazzaville'
+    "macedonia": Place("MK", None),  # short name before 2019, common in older lists
+    "republic of macedonia": Place("MK", None),
+    "palestine": Place("PS", None),  # CLDR says 'Palestinian Territories', ISO 'Palestine, State of'
+    "east timor": Place("TL", None),  # the English name before Timor-Leste
+    "vatican": Place("VA", None),
+    "the netherlands": Place("NL", None),
+    "the gambia": Place("GM", None),
+    "the bahamas": Place("BS", None),
+    "federated states of micronesia": Place("FM", None),
+    "people's republic of china": Place("CN", None),
+    "republic of china": Place("TW", None),  # the state's own name
+    "u.s.": Place("US", None),
+    "u.s.a.": Place("US", None),
+    "u.k.": Place("GB", None),
+}
+EXTRA_CODES = {"XK": "Kosovo"}  # user-assigned code used by the EU and CLDR; not in ISO 3166-1
+_PAREN = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
+
 
 @cache
-def _names() -> dict[str, str]:
-    """Folded English and French names, and alpha-3 codes, to alpha-2 codes."""
-    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+def _table() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    names, labels = {}, {}
+    with (Path(__file__).with_name("countries.tsv")).open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            kind, key, *rest = line.rstrip("\n").split("\t")
+            if kind == "N":
+                names[key] = rest[0]
+            elif kind == "L":
+                labels[key] = (rest[0], rest[1])
+    return names, labels
+
+
+def is_country(code: str) -> bool:
+    """An ISO 3166-1 alpha-2 code, or XK."""
+    import pycountry
+
+    return code in EXTRA_CODES or pycountry.countries.get(alpha_2=code) is not None
+
+
+def label(code: str, lang: str = "en") -> str:
+    """The common name shown on screen: 'South Korea', 'Taiwan', 'Russia'."""
+    found = _table()[1].get(code)
+    if not found:
+        return code
+    return found[1] if lang == "fr" else found[0]
+
+
+def subdivision_code(country: str, name: str) -> str | None:
+    """The ISO 3166-2 code of a region of `country` given by its code, or its name in the
+    ISO list or in French ('Brandenburg', 'Ohio', 'Bretagne', 'DE-BB')."""
+    import pycountry
+
+    text = name.strip()
+    upper = text.upper()
+    if pycountry.subdivisions.get(code=upper) and upper.startswith(country + "-"):
+        return upper
+    if pycountry.subdivisions.get(code=f"{country}-{upper}"):
+        return f"{country}-{upper}"
+    return _subdivision_names(country).get(fold(text))
+
+
+@cache
+def _subdivision_names(country: str) -> dict[str, str]:
+    import gettext
+
+    import pycountry
+
+    french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
     names: dict[str, str] = {}
-    for c in pycountry.countries:
-        for name in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
-            if name:
-                names[fold(name)] = c.alpha_2
-                names[fold(french.gettext(name))] = c.alpha_2
-        names[fold(c.alpha_3)] = c.alpha_2
+    for sub in pycountry.subdivisions.get(country_code=country) or []:
+        for name in (sub.name, french.gettext(sub.name)):
+            names.setdefault(fold(name), sub.code)
     return names
 
 
+def resolve(value: str) -> Place | None:
+    """Where a country cell points: 'Russia', 'Allemagne', 'England, United Kingdom',
+    'Georgia (country)', 'Ohio, United States', 'Scotland, UK', 'CA-QC' -> Place, or None."""
+    text = " ".join(value.split()).strip(" ,;")
+    if not text:
+        return None
+    found = _whole(text)
+    if found:
+        return found
+    match = _PAREN.match(text)
+    if match:  # 'Georgia (country)', 'Myanmar (Burma)', 'Paris (France)'
+        inner = _whole(match.group(2))
+        if inner:
+            return inner
+        return _whole(match.group(1))
+    head, sep, tail = text.rpartition(",")
+    if sep:  # 'Brandenburg, Germany', 'England, United Kingdom'
+        country = resolve(tail)
+        if country:
+            region = _whole(head)
+            if region and region.country == country.country:
+                return Place(country.country, region.subdivision or country.subdivision)
+            sub = subdivision_code(country.country, head)
+            return Place(country.country, sub or country.subdivision)
+    return None
+
+
+def _whole(text: str) -> Place | None:
+    """A code or a whole name, no punctuation taken apart."""
+    upper = text.upper()
+    if len(text) == 2 and text.isalpha() and text.isascii() and is_country(upper):
+        return Place(upper, None)
+    if "-" in text and len(text) <= 6 and upper[:2].isalpha():
+        import pycountry
+
+        if pycountry.subdivisions.get(code=upper):
+            return Place(upper[:2], upper)
+    key = fold(text)
+    alias = ALIASES.get(key)
+    if alias:
+        return alias
+    code = _table()[0].get(key) or _table()[0].get(key.removeprefix("the "))
+    return Place(code, None) if code else None
+
+
 def country_code(value: str) -> str | None:
-    """'FR', 'fra', 'France', 'Allemagne', 'United States' -> alpha-2 code, or None."""
-    value = value.strip()
-    if len(value) == 2 and pycountry.countries.get(alpha_2=value.upper()):
-        return value.upper()
-    return _names().get(fold(value))
+    """'FR', 'fra', 'France', 'Allemagne', 'Russia', 'England' -> alpha-2 code, or None."""
+    place = resolve(value)
+    return place.country if place else None

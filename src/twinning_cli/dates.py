@@ -11,7 +11,8 @@ import calendar
 import datetime
 import re
 
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only, never '２０２４'
+FIRST_YEAR, LAST_YEAR = 1000, 2100  # a plausible range for an agreement between territories
 
 
 def check_partial(value: str) -> str:
@@ -20,8 +21,10 @@ def check_partial(value: str) -> str:
     if not match:
         raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(g) if g else None for g in match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"{value!r} is out of range: the year must be from {FIRST_YEAR} to {LAST_YEAR}")
     try:
-        datetime.date(year, month or 1, day or 1)
+        datetime.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError as error:
         raise ValueError(f"{value!r} is not a real date: {error}") from None
     return value.strip()

@@ -7,7 +7,6 @@ parties that have them (two or more), as [longitude, latitude] pairs.
 from __future__ import annotations
 
 import json
-import sys
 
 
 def collection(nodes: list[tuple], links: list[tuple]) -> dict:
@@ -33,4 +32,6 @@ def collection(nodes: list[tuple], links: list[tuple]) -> dict:
 
 
 def write(nodes: list[tuple], links: list[tuple]) -> None:
-    sys.stdout.write(json.dumps(collection(nodes, links), ensure_ascii=False) + "\n")
+    from .render import writer
+
+    writer()(json.dumps(collection(nodes, links), ensure_ascii=False) + "\n")

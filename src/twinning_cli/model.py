@@ -10,15 +10,19 @@ from functools import cache, cached_property
 from typing import Annotated
 
 import pycountry
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from . import vocabulary
+from .countries import is_country
 from .dates import check_partial
+from .hygiene import clean
+
+MAX_PARTIES = 50  # generous for real intercommunal ententes; bounds every view's work per record
 
 
 @cache
 def _country(code: str) -> str:
-    if pycountry.countries.get(alpha_2=code) is None:
+    if not is_country(code):
         raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
     return code
 
@@ -40,9 +44,14 @@ def _term(what: str):
     return AfterValidator(check)
 
 
-Text = Annotated[str, Field(min_length=1, max_length=10_000)]
+# A line (a name, a title): no control character at all. A paragraph may hold tabs and line breaks.
+_Line = Annotated[str, BeforeValidator(clean), Field(max_length=10_000)]
+_Paragraph = Annotated[str, BeforeValidator(lambda v: clean(v, paragraph=True)), Field(max_length=10_000)]
+Line = Annotated[_Line, Field(min_length=1)]
+Text = Annotated[_Paragraph, Field(min_length=1)]
 # An optional text left empty is absent: "" and None are one value, so a CSV round trip keeps it.
-OptText = Annotated[str | None, Field(max_length=10_000), AfterValidator(lambda v: v or None)]
+OptLine = Annotated[_Line | None, AfterValidator(lambda v: v or None)]
+OptText = Annotated[_Paragraph | None, AfterValidator(lambda v: v or None)]
 PartialDate = Annotated[str, AfterValidator(cache(check_partial))]
 Country = Annotated[str, AfterValidator(_country)]
 Subdivision = Annotated[str, AfterValidator(_subdivision)]
@@ -54,13 +63,20 @@ class Strict(BaseModel):
 
 
 class Party(Strict):
-    name: Text
-    kind: Text  # ville, métropole, MRC, agglomération, pays/PETR, région…
+    name: Line
+    kind: Line  # ville, métropole, MRC, agglomération, pays/PETR, région…
     country: Country
     subdivision: Subdivision | None = None
-    acting_body: OptText = None  # who acted for the territory, when not itself
+    acting_body: OptLine = None  # who acted for the territory, when not itself
     lat: float | None = Field(default=None, ge=-90, le=90)
     lng: float | None = Field(default=None, ge=-180, le=180)
+    wikidata: Annotated[str | None, Field(pattern=r"^Q[1-9][0-9]{0,11}$")] = None  # the item, e.g. Q90
+    geonames: Annotated[str | None, Field(pattern=r"^[1-9][0-9]{0,11}$")] = None  # GeoNames feature id
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Who the party is, by name: its name as written (see vocabulary.identity) and country."""
+        return (vocabulary.identity(self.name), self.country)
 
     @model_validator(mode="after")
     def _subdivision_in_country(self) -> Party:
@@ -70,21 +86,21 @@ class Party(Strict):
 
 
 class Person(Strict):
-    name: Text
-    role: OptText = None
-    party: OptText = None  # the party's name, when the person speaks for one
+    name: Line
+    role: OptLine = None
+    party: OptLine = None  # the party's name, when the person speaks for one
     signed: bool = False  # true only when the text says this person signed
 
 
 class Stakeholder(Strict):
-    name: Text
-    kind: OptText = None  # université, chambre de commerce, agence, réseau…
-    role: OptText = None
+    name: Line
+    kind: OptLine = None  # université, chambre de commerce, agence, réseau…
+    role: OptLine = None
 
 
 class Funding(Strict):
-    programme: Text
-    backers: list[Text] = []
+    programme: Line
+    backers: list[Line] = []
 
 
 class Event(Strict):
@@ -92,7 +108,7 @@ class Event(Strict):
     end: PartialDate | None = None
     date_inferred: bool = False
     date_note: OptText = None  # how an inferred date was worked out
-    place: OptText = None
+    place: OptLine = None
     description: Text
 
     @model_validator(mode="after")
@@ -105,17 +121,17 @@ class Event(Strict):
 
 
 class Source(Strict):
-    file: Text
-    publisher: OptText = None
+    file: Line
+    publisher: OptLine = None
     published_on: PartialDate | None = None
-    dateline: OptText = None
-    url: OptText = None
+    dateline: OptLine = None
+    url: OptLine = None
     note: OptText = None
 
 
 class Agreement(Strict):
     slug: Slug
-    title: Text
+    title: Line
     kind: Annotated[str, _term("kind")]
     status: Annotated[str, _term("status")]
     signed_on: PartialDate | None = None
@@ -123,9 +139,9 @@ class Agreement(Strict):
     signed_on_note: OptText = None
     valid_from: PartialDate | None = None
     valid_until: PartialDate | None = None
-    parties: list[Party] = Field(min_length=2)
+    parties: list[Party] = Field(min_length=2, max_length=MAX_PARTIES)
     domains: list[Annotated[str, _term("domain")]] = []
-    topics: list[Text] = []
+    topics: list[Line] = []
     people: list[Person] = []
     stakeholders: list[Stakeholder] = []
     funding: list[Funding] = []
@@ -144,7 +160,7 @@ class Agreement(Strict):
             raise ValueError(f"status {self.status} cannot have a signed_on date")
         seen = set()
         for party in self.parties:
-            key = (vocabulary.fold(party.name), party.country)
+            key = party.key
             if key in seen:
                 raise ValueError(f"party {party.name!r} ({party.country}) is listed twice")
             seen.add(key)
@@ -155,8 +171,7 @@ class Agreement(Strict):
     @cached_property
     def pair_key(self) -> str:
         """Kind and parties as an unordered set: the same pair in either order is one pair."""
-        parties = sorted(f"{vocabulary.fold(p.name)}/{p.country}" for p in self.parties)
-        return " | ".join([self.kind, *parties])
+        return " | ".join([self.kind, *sorted("/".join(p.key) for p in self.parties)])
 
     def sort_date(self) -> str | None:
         """The date the register files the agreement under: signature, else latest event."""

@@ -7,12 +7,12 @@ Mermaid, which they do not write, is the one drawn here.
 from __future__ import annotations
 
 import json
-import sys
 from collections import deque
 
 import networkx as nx
 
-from .render import console, terminal_safe
+from .hygiene import xml_safe
+from .render import console, terminal_safe, writer
 from .vocabulary import label
 
 
@@ -45,15 +45,15 @@ def around(graph: nx.MultiGraph, node: str, depth: int) -> nx.MultiGraph:
 
 
 def write(graph: nx.MultiGraph, fmt: str, root: str | None = None) -> None:
-    out = sys.stdout
+    out = writer()
     if fmt == "json":
-        out.write(json.dumps(nx.node_link_data(graph, edges="links"), ensure_ascii=False, indent=2) + "\n")
+        out(json.dumps(nx.node_link_data(graph, edges="links"), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "graphml":
-        out.write("\n".join(nx.generate_graphml(graph)) + "\n")
+        out(xml_safe("\n".join(nx.generate_graphml(graph))) + "\n")
     elif fmt == "dot":
-        out.write(_pydot(graph).to_string())
+        out(_pydot(graph).to_string())
     elif fmt == "mermaid":
-        out.write(mermaid(graph))
+        out(mermaid(graph))
     else:
         draw_trees(graph, root)
 

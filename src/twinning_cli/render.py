@@ -6,15 +6,15 @@ Rich is imported only to draw a table for a terminal.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
 
+from .hygiene import terminal_safe
+
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "markdown")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
@@ -32,10 +32,34 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
-def terminal_safe(value: object) -> str:
-    """Text with control characters and escape sequences made visible, never sent raw."""
-    text = "" if value is None else str(value)
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+# A cell that a spreadsheet splitting on ',', ';' or a tab would cut into a formula ('semi;=1+1').
+_HIDDEN_FORMULA = re.compile(r"[,;\t]\s*[=+\-@]")
+
+
+def csv_line(cells: Iterable[object], delimiter: str = ",", guard: bool = True) -> str:
+    """One CSV/TSV line. Every cell holding a quote, the delimiter, '\\r' or '\\n' is quoted (the
+    csv module with '\\n' line ends leaves a lone '\\r' bare), and with `guard` so is a cell that a
+    spreadsheet using another delimiter would split into a formula."""
+    out = []
+    for value in cells:
+        text = _cell(value)
+        if text and (any(c in text for c in ('"', delimiter, "\r", "\n"))
+                     or (guard and _HIDDEN_FORMULA.search(text))):
+            text = '"' + text.replace('"', '""') + '"'
+        out.append(text)
+    return delimiter.join(out) + "\n"
+
+
+def writer():
+    """A function writing machine output to stdout: as stored in a file or a pipe; on a terminal,
+    with control, bidi and invisible characters escaped (as JSON escapes, valid in every format)."""
+    stdout = sys.stdout
+    if not stdout.isatty():
+        return stdout.write
+    return lambda text: stdout.write(_ON_SCREEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+
+
+_ON_SCREEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
 def console(stderr: bool = False):
@@ -54,32 +78,33 @@ def _cell(value: object) -> str:
 def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str, *, raw: bool = False,
          title: str | None = None) -> None:
     """Write rows of plain values in `fmt` to stdout."""
-    out = sys.stdout
+    write = writer()
     if fmt in ("csv", "tsv"):
-        writer = csv.writer(out, dialect="excel" if fmt == "csv" else "excel-tab", lineterminator="\n")
-        writer.writerow(columns)
+        delimiter = "," if fmt == "csv" else "\t"
+        write(csv_line(columns, delimiter))
         for row in rows:
-            writer.writerow([_cell(v if raw else spreadsheet_safe(v)) for v in row])
+            write(csv_line((v if raw else spreadsheet_safe(v) for v in row), delimiter, guard=not raw))
     elif fmt in ("json", "jsonl"):
         emit_json([dict(zip(columns, row)) for row in rows], fmt)
     elif fmt == "markdown":
         def md(v: object) -> str:
             return terminal_safe(_cell(v)).replace("|", "\\|").replace("\n", " ")
-        out.write("| " + " | ".join(columns) + " |\n")
-        out.write("|" + "|".join("---" for _ in columns) + "|\n")
+        write("| " + " | ".join(columns) + " |\n")
+        write("|" + "|".join("---" for _ in columns) + "|\n")
         for row in rows:
-            out.write("| " + " | ".join(md(v) for v in row) + " |\n")
+            write("| " + " | ".join(md(v) for v in row) + " |\n")
     else:
         draw_table(columns, rows, title=title)
 
 
 def emit_json(items: list, fmt: str) -> None:
     """A JSON array (indented), or one compact object per line for jsonl."""
+    write = writer()
     if fmt == "jsonl":
         for item in items:
-            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+            write(json.dumps(item, ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+        write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
 
 
 def draw_table(columns: Sequence[str], rows: Iterable[Sequence], *, title: str | None = None) -> None:

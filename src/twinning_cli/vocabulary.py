@@ -14,16 +14,27 @@ from functools import lru_cache
 
 @lru_cache(maxsize=16_000)  # names repeat across a register: fold each once, in bounded memory
 def fold(text: str) -> str:
-    """Lowercase, strip accents, straighten apostrophes, collapse spaces: 'Québec ' -> 'quebec'."""
-    if text.isascii():
-        return " ".join(text.casefold().split())
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().replace("\u2019", "'").split())
+    """The form names are found by: ASCII (transliterated by anyascii, so no letter is lost),
+    lowercase, spaces collapsed: 'Québec ' -> 'quebec', 'Wrocław' -> 'wroclaw', 'Fürth' -> 'furth'.
+
+    Folding is for finding; a territory's identity is `identity` (below), which keeps every letter."""
+    if not text.isascii():
+        from anyascii import anyascii
+
+        text = anyascii(unicodedata.normalize("NFC", text))
+    return " ".join(text.casefold().split())
+
+
+@lru_cache(maxsize=16_000)
+def identity(text: str) -> str:
+    """The name as written, Unicode-normalized (NFC), case-folded, spaces collapsed and
+    apostrophes straightened: 'Fürth' and 'Furth' stay two, 'FÜRTH' is 'Fürth'."""
+    text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u02bc", "'")
+    return " ".join(text.casefold().split())
 
 
 def slugify(text: str) -> str:
-    """ASCII, lowercase, hyphen-separated: 'Thetford Mines' -> 'thetford-mines'."""
+    """ASCII, lowercase, hyphen-separated, every letter kept: 'Wrocław' -> 'wroclaw'."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
