@@ -36,7 +36,10 @@ def test_territory_card_on_a_terminal(run):
 def test_ambiguous_and_unknown_territories(run):
     result = run("territories", "show", "metropole")
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: 'metropole' is ambiguous: it matches Nantes Métropole (FR)")
+    assert result.stderr == ("Error: 'metropole' is ambiguous: it matches 4 territories; type one of: "
+                             "Nantes Métropole [métropole, FR-PDL]; Perpignan Méditerranée Métropole "
+                             "[métropole, FR-OCC]; Rennes Métropole [métropole, FR-BRE]; Toulouse Métropole "
+                             "[métropole, FR-OCC]\n")
     result = run("territories", "show", "Lyon")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: no territory matches 'Lyon'")

@@ -18,6 +18,7 @@ def big_register(tmp_path_factory):
     folder = tmp_path_factory.mktemp("big")
     rng = random.Random(7)
     towns = [(f"Ville {i}", rng.choice(["FR", "CA", "DE", "BE", "SN"])) for i in range(1500)]
+    where = {town: (rng.uniform(-60, 60), rng.uniform(-170, 170)) for town in towns}  # one place, one point
     hubs = towns[:5]
     pairs = set()
     while len(pairs) < 3000:
@@ -27,8 +28,8 @@ def big_register(tmp_path_factory):
             pairs.add((a, b))
     lines = ["city1,country1,city2,country2,lat1,lng1,lat2,lng2,year"]
     for (n1, c1), (n2, c2) in sorted(pairs):
-        lines.append(f"{n1},{c1},{n2},{c2},{rng.uniform(-60, 60):.3f},{rng.uniform(-170, 170):.3f},"
-                     f"{rng.uniform(-60, 60):.3f},{rng.uniform(-170, 170):.3f},{rng.randint(1950, 2024)}")
+        (lat1, lng1), (lat2, lng2) = where[n1, c1], where[n2, c2]
+        lines.append(f"{n1},{c1},{n2},{c2},{lat1:.3f},{lng1:.3f},{lat2:.3f},{lng2:.3f},{rng.randint(1950, 2024)}")
     (folder / "pairs.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     db = folder / "big.db"
     runner = CliRunner()

@@ -344,14 +344,14 @@ def remove(
     Example: twinning remove pau-thetford-mines --yes
     """
     from . import db as dbmod
-    from . import ingest, queries
+    from . import ingest, lookup
 
     path = writable_register(db)
     conn = dbmod.connect(path)  # writable_register has already created or migrated it
     exists = conn.execute("SELECT title FROM agreements WHERE slug = ?", (slug,)).fetchone()
     if not exists:
         try:
-            hint = f" (did you mean {queries.find_slug(conn, slug)}?)"
+            hint = f" (did you mean {lookup.find_slug(conn, slug)}?)"
         except NotFound:
             hint = ""
         raise NotFound(f"no agreement with slug {slug!r}{hint}")
@@ -375,8 +375,11 @@ def doctor(db=None) -> None:
     conn = sqlite3.connect(writable_register(db))  # FTS5's integrity-check is written as an INSERT
     try:
         problems = health.check(conn)
+        notes = health.notes(conn)
     finally:
         conn.close()
+    for line in notes:
+        info(f"Note: {line}")
     for line in problems:
         typer.echo(line)
     if problems:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from .errors import DataError, NotFound
 
-SCHEMA_VERSION = 4  # 2: agreements.pair_key; 3: the writer fills the FTS index; 4: domain_counts
+SCHEMA_VERSION = 5  # 2: agreements.pair_key; 3: the writer fills the FTS index; 4: domain_counts;
+# 5: territories keyed by the name as written (name_key), with wikidata and geonames ids
 ENV_VAR = "TWINNING_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
 

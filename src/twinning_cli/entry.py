@@ -7,25 +7,12 @@ only assembles it and resolves the words a person types.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from . import vocabulary
 from .errors import DataError, UsageError
 from .flatten import parse_entry
-
-# Words that name the kind of body rather than the place: 'Ville de Québec' -> 'Québec'.
-_PREFIX = re.compile(r"^(ville|municipalit[ée]|commune|mrc|r[ée]gion|d[ée]partement|pays|gouvernement|"
-                     r"conseil (?:d[ée]partemental|r[ée]gional)|m[ée]tropole|"
-                     r"communaut[ée] (d'agglom[ée]ration|de communes|urbaine)|agglom[ée]ration)"
-                     r"\s+(de la |de l'|des |du |de |d')?", re.IGNORECASE)
-_SUFFIX = re.compile(r"\s+(m[ée]tropole|agglom[ée]ration)$", re.IGNORECASE)
-
-
-def short_name(name: str) -> str:
-    """The place in a territory's official name: 'Rennes Métropole' -> 'Rennes'."""
-    return _SUFFIX.sub("", _PREFIX.sub("", name.strip())).strip() or name
-
+from .vocabulary import short_name
 
 def default_slug(parties: list[dict]) -> str:
     return "-".join(vocabulary.slugify(short_name(p.get("name", ""))) for p in parties)

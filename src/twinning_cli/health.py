@@ -7,6 +7,14 @@ import sqlite3
 from . import vocabulary
 
 
+def notes(conn: sqlite3.Connection) -> list[str]:
+    """What a migration noticed and a person may want to check; not problems."""
+    try:
+        return [row[0] for row in conn.execute("SELECT note FROM register_notes ORDER BY id")]
+    except sqlite3.OperationalError:
+        return []
+
+
 def check(conn: sqlite3.Connection) -> list[str]:
     """Every problem found, one line each; an empty list means healthy."""
     problems = []

@@ -9,9 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from .errors import NotFound
-from .filters import Filters, escape_like
-from .vocabulary import fold, slugify
+from .filters import Filters
 
 LIST_COLUMNS = ["slug", "parties", "kind", "status", "date", "domains"]
 SORTS = {
@@ -73,37 +71,6 @@ def domain_counts(conn: sqlite3.Connection) -> dict[str, int]:
 def record(conn: sqlite3.Connection, slug: str) -> dict:
     row = conn.execute("SELECT record FROM agreements WHERE slug = ?", (slug,)).fetchone()
     return json.loads(row[0])
-
-
-def find_slug(conn: sqlite3.Connection, text: str) -> str:
-    """The one agreement `text` names: its slug, its parties in any order, or one party's name.
-
-    Raises NotFound naming the closest slugs when nothing or several match.
-    """
-    wanted = slugify(text)
-    if not wanted:
-        raise NotFound("give a slug or a party name")
-    for sql, value in [
-        ("SELECT slug FROM agreements WHERE slug = ?", wanted),
-        ("SELECT slug FROM agreements WHERE slug_key = ?", " ".join(sorted(wanted.split("-")))),
-    ]:
-        hits = [r[0] for r in conn.execute(sql, (value,))]
-        if len(hits) == 1:
-            return hits[0]
-    hits = [r[0] for r in conn.execute(
-        "SELECT DISTINCT ap.agreement FROM agreement_parties ap JOIN territories t"
-        " ON t.id = ap.territory_id WHERE t.name_folded LIKE ? ESCAPE '\\' ORDER BY ap.agreement",
-        (f"%{escape_like(fold(text))}%",))]
-    if len(hits) == 1:
-        return hits[0]
-    if hits:
-        raise NotFound(f"{text!r} is ambiguous: it matches {', '.join(hits)}")
-    import difflib
-
-    slugs = [r[0] for r in conn.execute("SELECT slug FROM agreements")]
-    close = difflib.get_close_matches(wanted, slugs, n=3, cutoff=0.4)
-    hint = f"; closest: {', '.join(close)}" if close else ""
-    raise NotFound(f"no agreement matches {text!r}{hint}")
 
 
 # --- views: stats, timeline, territories, network -------------------------------------
@@ -183,27 +150,6 @@ def territories(conn: sqlite3.Connection, filters: Filters) -> list[tuple]:
         f"SELECT t.name, t.kind, t.country, t.subdivision, count(DISTINCT ap.agreement), ({_PARTNERS})"
         " FROM territories t JOIN agreement_parties ap ON ap.territory_id = t.id"
         f" WHERE ap.agreement IN ({hits}) GROUP BY t.id ORDER BY 5 DESC, t.name", params).fetchall()
-
-
-def find_territory(conn: sqlite3.Connection, text: str) -> int:
-    """The one territory `text` names: its exact name, or a unique part of it, accents ignored."""
-    folded = fold(text)
-    exact = conn.execute("SELECT id FROM territories WHERE name_folded = ?", (folded,)).fetchall()
-    if len(exact) == 1:
-        return exact[0][0]
-    rows = conn.execute("SELECT id, name, country FROM territories WHERE name_folded LIKE ? ESCAPE '\\'"
-                        " ORDER BY name", (f"%{escape_like(folded)}%",)).fetchall()
-    if len(rows) == 1:
-        return rows[0][0]
-    if rows:
-        names = ", ".join(f"{name} ({country})" for _, name, country in rows[:10])
-        raise NotFound(f"{text!r} is ambiguous: it matches {names}")
-    import difflib
-
-    names = [r[0] for r in conn.execute("SELECT name FROM territories")]
-    close = difflib.get_close_matches(text, names, n=3, cutoff=0.5)
-    hint = f"; closest: {', '.join(close)}" if close else ""
-    raise NotFound(f"no territory matches {text!r}{hint}")
 
 
 def territory(conn: sqlite3.Connection, tid: int) -> dict:

@@ -19,7 +19,7 @@ import sqlite_utils
 from . import db as dbmod
 from .errors import DataError
 from .model import Agreement
-from .vocabulary import fold
+from .vocabulary import fold, identity, short_name
 
 BUSY_TIMEOUT_MS = 60_000
 CHILD_TABLES = ("agreement_parties", "agreement_domains", "agreement_topics",
@@ -94,7 +94,7 @@ def _write_error(path: Path, error: sqlite3.OperationalError) -> DataError:
 def create_schema(db: sqlite_utils.Database) -> None:
     """Drop and create every table, index, view and the FTS index."""
     db.execute("DROP VIEW IF EXISTS agreements_flat")
-    for name in ("agreements_fts", "domain_counts", *CHILD_TABLES, "territories", "agreements"):
+    for name in ("agreements_fts", "domain_counts", "register_notes", *CHILD_TABLES, "territories", "agreements"):
         if name in db.table_names():
             db[name].drop()
     db.create_table("agreements", {
@@ -104,10 +104,15 @@ def create_schema(db: sqlite_utils.Database) -> None:
         "slug_key": str, "pair_key": str, "parties": str, "countries": str, "domains": str, "topics": str,
         "summary": str, "note": str, "record": str,
     }, pk="slug", not_null={"title", "kind", "status", "record"})
+    # A territory is its name as written (name_key: NFC, case-folded) in its country, told apart
+    # further by subdivision, coordinates and identifiers (Writer.territory_id); name_folded
+    # (ASCII, no accents) is only for finding.
     db.create_table("territories", {
-        "id": int, "name": str, "name_folded": str, "kind": str, "country": str,
-        "subdivision": str, "lat": float, "lng": float,
-    }, pk="id", not_null={"name", "name_folded", "country"})
+        "id": int, "name": str, "name_key": str, "short_key": str, "name_folded": str, "kind": str, "country": str,
+        "subdivision": str, "lat": float, "lng": float, "wikidata": str, "geonames": str,
+    }, pk="id", not_null={"name", "name_key", "name_folded", "country"})
+    # What a migration noticed that a person may want to check (doctor prints it).
+    db.create_table("register_notes", {"id": int, "note": str}, pk="id")
     child = {"agreement": str}
     fk = [("agreement", "agreements", "slug")]
     db.create_table("agreement_parties", {**child, "territory_id": int, "position": int,
@@ -132,13 +137,14 @@ def create_schema(db: sqlite_utils.Database) -> None:
     for table, columns in [
         ("agreements", ["kind"]), ("agreements", ["status"]), ("agreements", ["year"]),
         ("agreements", ["date"]), ("agreements", ["slug_key"]), ("agreements", ["pair_key"]),
-        ("territories", ["name_folded", "country"]), ("territories", ["country"]),
+        ("territories", ["name_key", "country"]), ("territories", ["short_key"]), ("territories", ["name_folded"]),
+        ("territories", ["country"]), ("territories", ["wikidata"]),
         ("agreement_parties", ["territory_id"]), ("agreement_domains", ["domain"]),
         ("agreement_topics", ["agreement"]), ("people", ["agreement"]),
         ("stakeholders", ["agreement"]), ("funding", ["agreement"]),
         ("events", ["agreement"]), ("events", ["date"]), ("sources", ["agreement"]),
     ]:
-        db[table].create_index(columns, unique=columns == ["name_folded", "country"])
+        db[table].create_index(columns)
     db["agreements"].enable_fts(FTS_COLUMNS, fts_version="FTS5", create_triggers=True,
                                 tokenize="unicode61 remove_diacritics 2")
     # Writer.flush fills the index in bulk, six times faster than a trigger per row;
@@ -184,6 +190,40 @@ INSERTS = {table: f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)
            for table, columns in COLUMNS.items()}
 
 
+NEAR_KM = 50  # two places of one name further apart than this are two places (the two Neustadts)
+
+
+def distance_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Great-circle distance (haversine), in kilometres."""
+    import math
+
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lng2 - lng1) / 2) ** 2)
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def same_place(candidate: list, party) -> bool:
+    """Whether a stored territory of the party's name and country [id, subdivision, lat, lng,
+    wikidata, geonames] is the party: nothing known of both may disagree."""
+    _, subdivision, lat, lng, wikidata, geonames = candidate
+    if party.wikidata and wikidata and party.wikidata != wikidata:
+        return False
+    if party.geonames and geonames and party.geonames != geonames:
+        return False
+    if party.subdivision and subdivision and party.subdivision != subdivision:
+        return False
+    if party.lat is not None and lat is not None and party.lng is not None and lng is not None:
+        return distance_km(lat, lng, party.lat, party.lng) <= NEAR_KM
+    return True
+
+
+def _missing(candidate: list, party) -> bool:
+    _, subdivision, lat, _, wikidata, geonames = candidate
+    return bool((party.subdivision and not subdivision) or (party.lat is not None and lat is None)
+                or (party.wikidata and not wikidata) or (party.geonames and not geonames))
+
+
 class Writer:
     """Lays validated agreements out in the tables, a batch of rows at a time.
 
@@ -202,26 +242,47 @@ class Writer:
         self.waiting = 0
 
     def territory_id(self, party) -> int:
-        key = (fold(party.name), party.country)
-        tid = self.territories.get(key)
-        if tid is None:
-            row = self.conn.execute(
-                "SELECT id FROM territories WHERE name_folded = ? AND country = ?", key).fetchone()
+        """The territory a party is: by Wikidata id first, else by its name as written in its
+        country, unless subdivision, identifiers or coordinates (more than NEAR_KM apart) say
+        it is another place of the same name. What the register lacks and the party gives
+        (subdivision, coordinates, identifiers) is filled in."""
+        if party.wikidata:
+            row = self.conn.execute("SELECT id FROM territories WHERE wikidata = ?", (party.wikidata,)).fetchone()
             if row:
-                tid = row[0]
-                if party.lat is not None:
-                    self.conn.execute("UPDATE territories SET lat = ?, lng = ? WHERE id = ? AND lat IS NULL",
-                                      (party.lat, party.lng, tid))
-            else:
-                tid = self.conn.execute(
-                    "INSERT INTO territories (name, name_folded, kind, country, subdivision, lat, lng)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (party.name, key[0], party.kind, party.country, party.subdivision, party.lat, party.lng),
-                ).lastrowid
+                self._fill(row[0], party)
+                return row[0]
+        key = (identity(party.name), party.country)
+        candidates = self.territories.get(key)
+        if candidates is None:
+            candidates = [list(row) for row in self.conn.execute(
+                "SELECT id, subdivision, lat, lng, wikidata, geonames FROM territories"
+                " WHERE name_key = ? AND country = ? ORDER BY id", key)]
             if len(self.territories) >= self.TERRITORY_CACHE:
                 self.territories.clear()
-            self.territories[key] = tid
+            self.territories[key] = candidates
+        for candidate in candidates:
+            if same_place(candidate, party):
+                if _missing(candidate, party):
+                    self._fill(candidate[0], party)
+                    candidate[1:] = [candidate[1] or party.subdivision,
+                                     candidate[2] if candidate[2] is not None else party.lat,
+                                     candidate[3] if candidate[3] is not None else party.lng,
+                                     candidate[4] or party.wikidata, candidate[5] or party.geonames]
+                return candidate[0]
+        tid = self.conn.execute(
+            "INSERT INTO territories (name, name_key, short_key, name_folded, kind, country, subdivision, lat,"
+            " lng, wikidata, geonames) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (party.name, key[0], identity(short_name(party.name)), fold(party.name), party.kind, party.country, party.subdivision, party.lat,
+             party.lng, party.wikidata, party.geonames)).lastrowid
+        candidates.append([tid, party.subdivision, party.lat, party.lng, party.wikidata, party.geonames])
         return tid
+
+    def _fill(self, tid: int, party) -> None:
+        self.conn.execute(
+            "UPDATE territories SET subdivision = coalesce(subdivision, ?),"
+            " lat = CASE WHEN lat IS NULL THEN ? ELSE lat END, lng = CASE WHEN lat IS NULL THEN ? ELSE lng END,"
+            " wikidata = coalesce(wikidata, ?), geonames = coalesce(geonames, ?) WHERE id = ?",
+            (party.subdivision, party.lat, party.lng, party.wikidata, party.geonames, tid))
 
     def delete(self, slug: str) -> None:
         self.flush()
@@ -304,6 +365,26 @@ def migrate(path: Path) -> int | None:
                        for row in db.execute("SELECT record FROM agreements ORDER BY rowid")]
             create_schema(db)
             Writer(db).write(records)
+            if old < 5:
+                db.conn.executemany("INSERT INTO register_notes (note) VALUES (?)",
+                                    ((note,) for note in _merged_before_5(db)))
             return old
     finally:
         db.close()
+
+
+def _merged_before_5(db: sqlite_utils.Database) -> list[str]:
+    """Territories that the key of schemas 1-4 (the name without accents, in its country) made
+    one, and that are told apart now: what an older version had merged."""
+    import unicodedata
+
+    def old_key(name: str) -> str:
+        stripped = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        return " ".join(stripped.casefold().replace("\u2019", "'").split())
+
+    groups: dict[tuple[str, str], dict[str, str]] = {}
+    for name, key, country in db.execute("SELECT name, name_key, country FROM territories ORDER BY id"):
+        groups.setdefault((old_key(name), country), {}).setdefault(key, name)
+    return [f"kept apart: {' / '.join(names.values())} ({country}) were one territory before schema 5, "
+            "whose key dropped accents; each agreement now names its own"
+            for (_, country), names in groups.items() if len(names) > 1]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import queries, render
+from . import lookup, queries, render
 from .errors import DataError, NotFound, UsageError
 from .filters import Filters
 
@@ -59,7 +59,7 @@ def show(*, name: str, format: str, raw: bool, db: str | None) -> None:
     Example: twinning show rennes-quebec   (also: quebec-rennes, thetford, Rennes-Québec)
     """
     conn = open_register(db)
-    record = queries.record(conn, queries.find_slug(conn, name))
+    record = queries.record(conn, lookup.find_slug(conn, name))
     if format == "table":
         from . import card
 
@@ -182,7 +182,7 @@ def territory(*, name: str, format: str, raw: bool, db: str | None) -> None:
     Example: twinning territories show "Ville de Québec"
     """
     conn = open_register(db)
-    data = queries.territory(conn, queries.find_territory(conn, name))
+    data = queries.territory(conn, lookup.find_territory(conn, name))
     if format == "table":
         from . import card
 
@@ -205,7 +205,7 @@ def network(*, format: str, start: str | None, depth: int, db: str | None, filte
     graph = net.build(*queries.graph_rows(conn, filters))
     root = None
     if start:
-        root = f"t{queries.find_territory(conn, start)}"
+        root = f"t{lookup.find_territory(conn, start)}"
         if root not in graph:
             raise NotFound(f"{start!r} is party to no agreement that matches the filters")
         graph = net.around(graph, root, depth)

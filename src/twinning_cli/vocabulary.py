@@ -38,6 +38,19 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
+# Words that name the kind of body rather than the place: 'Ville de Québec' -> 'Québec'.
+_PREFIX = re.compile(r"^(ville|municipalit[ée]|commune|city|town|municipality|mrc|r[ée]gion|d[ée]partement|pays|"
+                     r"gouvernement|conseil (?:d[ée]partemental|r[ée]gional)|m[ée]tropole|"
+                     r"communaut[ée] (?:d'agglom[ée]ration|de communes|urbaine)|agglom[ée]ration)"
+                     r"\s+(?:de la |de l'|des |du |de |d'|of the |of )?", re.IGNORECASE)
+_SUFFIX = re.compile(r"\s+(?:m[ée]tropole|agglom[ée]ration)$", re.IGNORECASE)
+
+
+def short_name(name: str) -> str:
+    """The place in a territory's official name: 'Rennes Métropole' -> 'Rennes'."""
+    return _SUFFIX.sub("", _PREFIX.sub("", name.strip())).strip() or name
+
+
 class Term(namedtuple("Term", "slug label aliases", defaults=((),))):
     """A vocabulary entry: its slug, its French label (as the data speaks), other words for it.
 

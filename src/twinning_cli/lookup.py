@@ -1,0 +1,148 @@
+"""Finding the one agreement or territory a person names, forgivingly, and saying which
+ones they could have meant, in the form to type, when a name is not enough.
+
+A territory is named by its name, a place in its name ('Québec' for 'Ville de Québec'),
+or part of it, accents and case ignored; with a qualifier when several share it:
+'Paris, FR', 'Paris (France)', 'Córdoba, ES', 'Saint-Laurent, CA-QC', 'Québec (ville)',
+or '#12' (its number) as the last resort. Stdlib only: this runs on the read path.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import namedtuple
+
+from .errors import NotFound
+from .filters import escape_like
+from .vocabulary import fold, identity, slugify
+
+Candidate = namedtuple("Candidate", "id name kind country subdivision")
+Qualifier = namedtuple("Qualifier", "country subdivision kind")
+_PAREN = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
+_ID = re.compile(r"^#([0-9]{1,12})$")
+SHOWN = 10
+LIMIT = 500  # candidates looked at, at most: a part of a name may match thousands
+_COLUMNS = "id, name, kind, country, subdivision"
+
+
+def split(text: str) -> tuple[str, Qualifier | None]:
+    """'Paris, FR' -> ('Paris', FR); 'Québec (ville)' -> ('Québec', kind ville); else (text, None)."""
+    text = " ".join(text.split())
+    match = _PAREN.match(text)
+    head, tail = (match.group(1), match.group(2)) if match else text.rpartition(",")[::2]
+    if not head or not tail.strip():
+        return text, None
+    from .countries import resolve
+
+    place = resolve(tail)
+    if place:
+        return head.strip(" ,"), Qualifier(place.country, place.subdivision, None)
+    if match:  # '(ville)', '(province)': a kind of territory
+        return head, Qualifier(None, None, fold(tail))
+    return text, None
+
+
+def _keep(rows: list[Candidate], qualifier: Qualifier | None) -> list[Candidate]:
+    if qualifier is None:
+        return rows
+    return [r for r in rows if (qualifier.country is None or r.country == qualifier.country)
+            and (qualifier.subdivision is None or r.subdivision == qualifier.subdivision)
+            and (qualifier.kind is None or fold(r.kind or "") == qualifier.kind)]
+
+
+def candidates(conn: sqlite3.Connection, text: str) -> list[Candidate]:
+    """Every territory `text` could name, at the first level that finds any: the name as
+    written or the place in it; the name without accents; a part of the name."""
+    found = _ID.match(text.strip())
+    if found:
+        return [Candidate(*r) for r in conn.execute(f"SELECT {_COLUMNS} FROM territories WHERE id = ?",
+                                                    (int(found.group(1)),))]
+    name, qualifier = split(text)
+    key, folded = identity(name), fold(name)
+    for sql, value in [
+        ("name_key = ?1 OR short_key = ?1", key),
+        ("name_folded = ?1", folded),
+        ("name_folded LIKE ?1 ESCAPE '\\'", f"%{escape_like(folded)}%"),
+    ]:
+        rows = _keep([Candidate(*r) for r in conn.execute(
+            f"SELECT {_COLUMNS} FROM territories WHERE {sql} ORDER BY name, country, id LIMIT {LIMIT}",
+            (value,))], qualifier)
+        if rows:
+            return rows
+    return []
+
+
+def form(row: Candidate, rows: list[Candidate]) -> str:
+    """The shortest way to type `row` that names it alone among `rows`."""
+    same = [r for r in rows if identity(r.name) == identity(row.name)]
+    options = [row.name, f"{row.name}, {row.country}"]
+    if row.subdivision:
+        options.append(f"{row.name}, {row.subdivision}")
+    if row.kind:
+        options.append(f"{row.name} ({row.kind})")
+    for option in options:
+        name, qualifier = split(option)
+        if len(_keep([r for r in same if identity(r.name) == identity(name)], qualifier)) == 1:
+            return option
+    return f"#{row.id}"
+
+
+def describe(rows: list[Candidate]) -> str:
+    shown = "; ".join(f"{form(r, rows)} [{r.kind}, {r.subdivision or r.country}]" for r in rows[:SHOWN])
+    more = f"; … and {len(rows) - SHOWN} more (add the country: 'NAME, FR')" if len(rows) > SHOWN else ""
+    return shown + more
+
+
+def find_territory(conn: sqlite3.Connection, text: str) -> int:
+    """The one territory `text` names, or NotFound listing the candidates in the form to type."""
+    rows = candidates(conn, text)
+    if len(rows) == 1:
+        return rows[0].id
+    if rows:
+        kinds = {fold(r.kind or "") for r in rows}
+        note = " (territories of different kinds share this name)" if len(kinds) > 1 else ""
+        raise NotFound(f"{text!r} is ambiguous: it matches {len(rows)} territories{note}; "
+                       f"type one of: {describe(rows)}")
+    import difflib
+
+    name, _ = split(text)
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM territories WHERE name_folded >= ? AND name_folded < ?",
+        (fold(name)[:1], fold(name)[:1] + "\uffff"))]
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    raise NotFound(f"no territory matches {text!r}{hint}")
+
+
+def find_slug(conn: sqlite3.Connection, text: str) -> str:
+    """The one agreement `text` names: its slug, its parties in any order, or one party's name
+    (with a qualifier where needed). NotFound names the closest slugs or the candidates."""
+    wanted = slugify(text)
+    if not wanted:
+        raise NotFound("give a slug or a party name")
+    for sql, value in [
+        ("SELECT slug FROM agreements WHERE slug = ?", wanted),
+        ("SELECT slug FROM agreements WHERE slug_key = ?", " ".join(sorted(wanted.split("-")))),
+    ]:
+        hits = [r[0] for r in conn.execute(sql, (value,))]
+        if len(hits) == 1:
+            return hits[0]
+    territories = [r.id for r in candidates(conn, text)]
+    hits = [r[0] for r in conn.execute(
+        f"SELECT DISTINCT agreement FROM agreement_parties WHERE territory_id IN"
+        f" ({', '.join('?' * len(territories))}) ORDER BY agreement LIMIT {SHOWN + 1}", territories)]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        more = ", …" if len(hits) > SHOWN else ""
+        raise NotFound(f"{text!r} is ambiguous: it matches {', '.join(hits[:SHOWN])}{more}")
+    import difflib
+
+    # Every slug when there are few; past that, those that begin as the text does (difflib is quadratic).
+    few = conn.execute("SELECT count(*) FROM agreements").fetchone()[0] <= 5000
+    slugs = [r[0] for r in conn.execute("SELECT slug FROM agreements WHERE ? OR (slug >= ? AND slug < ?)",
+                                        (few, wanted[:2], wanted[:2] + "\uffff"))]
+    close = difflib.get_close_matches(wanted, slugs, n=3, cutoff=0.4)
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    raise NotFound(f"no agreement matches {text!r}{hint}")
