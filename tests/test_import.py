@@ -5,6 +5,8 @@ import json
 import pytest
 from dbcheck import count, dump
 
+from twinning_cli import vocabulary
+
 pytestmark = pytest.mark.usefixtures("seeded")
 
 
@@ -47,10 +49,15 @@ def test_import_stdin_with_format(run, new_record, seeded):
     assert count(seeded) == 6
 
 
-def test_stdin_needs_a_format(run):
-    result = run("import", "-", input="{}")
-    assert result.exit_code == 2
-    assert "cannot tell the format of '-'" in result.stderr
+def test_stdin_format_is_sniffed(run, new_record, seeded):
+    lines = "".join(json.dumps(new_record(i)) + "\n" for i in (1, 2))
+    assert run("import", "-", input=lines).stderr == "Imported -: 2 added, 0 updated, 0 unchanged.\n"
+    array = json.dumps([new_record(3)])
+    assert run("import", "-", input=array).stderr == "Imported -: 1 added, 0 updated, 0 unchanged.\n"
+    csv_text = run("export", "-f", "csv").stdout
+    assert run("import", "-", input=csv_text).stderr == "Imported -: 0 added, 0 updated, 8 unchanged.\n"
+    empty = run("import", "-", input="")
+    assert (empty.exit_code, empty.stderr) == (1, "Error: no input in standard input: it is empty\n")
 
 
 def test_importing_twice_changes_nothing(run, tmp_path, new_record, seeded):
@@ -147,8 +154,9 @@ def test_skip_invalid_imports_good_and_keeps_rejected(run, tmp_path, new_record,
     result = run("import", file, "--skip-invalid", "--rejects", str(rejects))
     assert result.exit_code == 0
     assert result.stderr.splitlines()[-1] == f"Imported {file}: 2 added, 0 updated, 0 unchanged, 1 rejected."
-    assert f"Rejected records written to {rejects}" in result.stderr
-    assert [json.loads(line) for line in rejects.read_text().splitlines()] == [bad]
+    assert f"Rejected records, each with its reason, written to {rejects}" in result.stderr
+    reason = "kind: unknown kind 'treaty'; valid: " + ", ".join(vocabulary.slugs("kind"))
+    assert [json.loads(line) for line in rejects.read_text().splitlines()] == [{"reason": reason, **bad}]
     assert count(seeded) == 7
 
 
@@ -163,7 +171,7 @@ def test_unparseable_lines_are_problems_not_tracebacks(run, tmp_path):
     result = run("import", str(tmp_path / "x.jsonl"))
     assert result.exit_code == 1
     assert "record 2: not valid JSON" in result.stderr
-    assert "record 3: Input should be a valid dictionary" in result.stderr
+    assert "record 3: expected a JSON object (an agreement), got a list" in result.stderr
 
 
 def test_bom_and_crlf(run, tmp_path, new_record, seeded):
@@ -221,8 +229,9 @@ def test_missing_file_and_unknown_extension(run, tmp_path):
     assert run("import", str(tmp_path / "nope.json")).stderr == f"Error: no file {tmp_path / 'nope.json'}\n"
     (tmp_path / "x.xml").write_text("<a/>")
     result = run("import", str(tmp_path / "x.xml"))
-    assert result.exit_code == 2
-    assert "give --format json, jsonl or csv" in result.stderr
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {tmp_path / 'x.xml'}: not a register's CSV: its header has no slug column "
+                             "(give --format json or jsonl for JSON, --pairs for a list of twinned towns)\n")
 
 
 def test_formula_cells_survive_export_and_import(run, tmp_path, new_record, seeded):

@@ -68,10 +68,10 @@ def test_reversed_pair_is_the_same_pair_and_territories_are_shared(run, tmp_path
         "Sendai,Japon,Rennes,France\n"
         "Rennes,FR,Erlangen,DE\n", encoding="utf-8")
     result = run("import", str(tmp_path / "t.csv"), "--pairs")
-    assert result.stderr.endswith("2 added, 0 updated, 1 unchanged.\n"), result.stderr
+    assert result.stderr.endswith("2 added, 0 updated, 0 unchanged, 1 merged.\n"), result.stderr
     assert list(territories(seeded)).count(("Rennes", "FR")) == 1
     again = run("import", str(tmp_path / "t.csv"), "--pairs")
-    assert again.stderr.endswith("0 added, 0 updated, 3 unchanged.\n")
+    assert again.stderr.endswith("0 added, 0 updated, 2 unchanged, 1 merged.\n"), again.stderr
 
 
 def test_two_towns_of_the_same_name(run, tmp_path):

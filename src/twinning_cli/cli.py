@@ -164,7 +164,10 @@ Encoding = Annotated[str, typer.Option(help="Text encoding of the file (utf-8, w
 MaxSize = Annotated[int, typer.Option("--max-size", min=1, metavar="MB",
                                       help="Refuse a file larger than this many megabytes.")]
 InFormat = Annotated[Optional[str], typer.Option(
-    "--format", "-f", help="json, jsonl or csv (default: from the file's extension).")]
+    "--format", "-f", metavar="FORMAT",
+    help="json, jsonl, csv or tsv (default: from the file's extension, else from its content).")]
+Delimiter = Annotated[Optional[str], typer.Option(
+    "--delimiter", metavar="CHAR", help="CSV: the delimiter, ',' ';' or 'tab' (default: sniffed from the header).")]
 PairsOpt = Annotated[bool, typer.Option("--pairs", help="The file is a CSV list of twinned pairs: "
                                                          "city1,country1,city2,country2[,lat1,lng1,lat2,lng2][,year].")]
 MapOpt = Annotated[Optional[list[str]], typer.Option("--map", metavar="COLUMN=HEADER",
@@ -175,11 +178,11 @@ Update = Annotated[bool, typer.Option("--update", help="Replace agreements whose
                                                        "register with other content.")]
 
 
-def _input(file, format, encoding, max_size, raw=False, pairs=False, mapping=None):
+def _input(file, format, encoding, max_size, raw=False, pairs=False, mapping=None, delimiter=None):
     from .importer import Input
 
     return Input.build(file, format=format, encoding=encoding, max_mb=max_size, raw=raw, pairs=pairs,
-                       mapping=mapping)
+                       mapping=mapping, delimiter=delimiter)
 
 
 @command("import")
@@ -192,30 +195,40 @@ def import_(
     skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Import the good records; write the "
                                                                        "rejected ones to --rejects.")] = False,
     rejects: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Where --skip-invalid writes "
-                                                                          "rejected records (JSON Lines).")] = None,
+                                                    "rejected records, in the input's format, each with "
+                                                    "its reason.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would be added, updated and "
+                                                            "rejected; write nothing.")] = False,
+    delimiter: Delimiter = None,
     encoding: Encoding = "utf-8",
     max_size: MaxSize = 200,
     raw: Annotated[bool, typer.Option("--raw", help="CSV: take cells as they are (do not undo the "
                                                     "spreadsheet guard of export).")] = False,
     db=None,
 ) -> None:
-    """Add agreements from a JSON array, JSON Lines or CSV file; all or nothing.
+    """Add agreements from a JSON, JSON Lines, CSV or TSV file (or - for stdin); all or nothing.
 
     Example: twinning import new.jsonl    (or: twinning import towns.csv --pairs --map city1=Ville)
     """
     from . import ingest, render
 
-    if skip_invalid and not rejects:
+    if skip_invalid and not rejects and not dry_run:
         raise UsageError("--skip-invalid needs --rejects FILE, so that no record is lost silently")
-    source = _input(file, input_format, encoding, max_size, raw, pairs, map)
+    source = _input(file, input_format, encoding, max_size, raw, pairs, map, delimiter)
     path = writable_register(db)
     with render.progress(source.size, f"Importing {file}") as progress:
-        outcome = ingest.load(path, source, update=update, skip_invalid=skip_invalid, rejects=rejects,
-                              progress=progress)
+        outcome = ingest.load(path, source, update=update, skip_invalid=skip_invalid,
+                              rejects=None if dry_run else rejects, dry_run=dry_run, progress=progress)
     if outcome.problem_count:
-        info(f"{outcome.problem_count} problem(s):\n" + ingest.report(outcome.problems, outcome.problem_count))
-        info(f"Rejected records written to {rejects}")
-    info(f"Imported {file}: {outcome.summary()}.")
+        info(f"{outcome.problem_count} problem(s), the first {len(outcome.problems)}:\n"
+             + ingest.report(outcome.problems, outcome.problem_count))
+        info(f"Rejected records by reason:\n{outcome.reason_report()}")
+        if rejects and not dry_run:
+            info(f"Rejected records, each with its reason, written to {rejects}")
+    if dry_run:
+        info(f"Dry run of {file}: importing it would give {outcome.summary()}; nothing written.")
+    else:
+        info(f"Imported {file}: {outcome.summary()}.")
 
 
 @command()
@@ -225,6 +238,7 @@ def validate(
     pairs: PairsOpt = False,
     map: MapOpt = None,
     update: Update = False,
+    delimiter: Delimiter = None,
     encoding: Encoding = "utf-8",
     max_size: MaxSize = 200,
     db=None,
@@ -236,7 +250,7 @@ def validate(
     from . import db as dbmod
     from . import ingest
 
-    source = _input(file, input_format, encoding, max_size, pairs=pairs, mapping=map)
+    source = _input(file, input_format, encoding, max_size, pairs=pairs, mapping=map, delimiter=delimiter)
     outcome = ingest.load(dbmod.locate(db).path, source, update=update, dry_run=True)
     info(f"{file}: valid; importing it would give {outcome.summary()}.")
 
@@ -257,8 +271,9 @@ def add(
         help="Where the facts come from (repeat); at least one.")] = None,
     summary: Annotated[Optional[str], typer.Option(help="Two or three sentences in French.")] = None,
     slug: Annotated[Optional[str], typer.Option(help="Default: from the parties' names.")] = None,
-    from_file: Annotated[Optional[Path], typer.Option(metavar="FILE",
-                                                      help="Take the record from a JSON file instead.")] = None,
+    from_file: Annotated[Optional[str], typer.Option(metavar="FILE",
+                                                     help="Take the record from a JSON file (or - for "
+                                                          "stdin) instead.")] = None,
     update: Update = False,
     db=None,
 ) -> None:
@@ -313,14 +328,15 @@ def extract(
         date = datetime.date.fromisoformat(published) if published else None
     except ValueError:
         raise UsageError(f"--published: {published!r} is not a date YYYY-MM-DD") from None
-    try:
-        text, source = extraction.read_article(file)
-    except (OSError, UnicodeDecodeError) as error:
-        raise TwinningError(f"cannot read {file}: {error}") from None
+    from .streams import Output
+
+    output = Output(out) if out else None  # a directory or an unwritable path fails before the work
+    text, source = extraction.read_article(file)
     draft = extraction.extract(text, source=source, published=date)
     shown = json.dumps(draft.record, ensure_ascii=False, indent=2) + "\n"
-    if out:
-        out.write_text(shown, encoding="utf-8")
+    if output:
+        with output as handle:
+            handle.write(shown)
         info(f"Wrote the draft to {out}")
     elif choose(format, "json") == "json":
         sys.stdout.write(shown)

@@ -7,7 +7,6 @@ only assembles it and resolves the words a person types.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from . import vocabulary
 from .errors import DataError, UsageError
@@ -57,15 +56,17 @@ def from_options(*, title: str | None, parties: list[str], kind: str, status: st
     return record
 
 
-def from_file(path: Path) -> dict:
+def from_file(name: str) -> dict:
+    """One record from a JSON file or '-' (standard input), read within the size limit."""
+    from .streams import read_text
+
+    text = read_text(name)
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise DataError(f"no file {path}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise DataError(f"{path} is not a UTF-8 JSON record: {error}") from None
+        data = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        raise DataError(f"{name} is not a JSON record: {error}") from None
     if isinstance(data, list) and len(data) == 1:
         data = data[0]
     if not isinstance(data, dict):
-        raise DataError(f"{path} must hold one JSON object (an agreement)")
+        raise DataError(f"{name} must hold one JSON object (an agreement)")
     return data

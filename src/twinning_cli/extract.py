@@ -18,6 +18,7 @@ from pathlib import Path
 from . import gazetteer, vocabulary
 from .entry import short_name
 
+MAX_ARTICLE_BYTES = 5_000_000  # a press release is a few kB; a whole web page, a few hundred
 Finding = namedtuple("Finding", "field value evidence confidence")
 Draft = namedtuple("Draft", "record findings missing")
 
@@ -638,9 +639,7 @@ def _slug(found: list[dict]) -> str:
 
 
 def read_article(path: str) -> tuple[str, str]:
-    """(text, source name) of FILE or standard input."""
-    import sys
+    """(text, source name) of FILE or standard input, read within the size limit."""
+    from .streams import read_text
 
-    if path == "-":
-        return sys.stdin.read(), "stdin"
-    return Path(path).read_text(encoding="utf-8-sig"), Path(path).name
+    return read_text(path, max_bytes=MAX_ARTICLE_BYTES), "stdin" if path == "-" else Path(path).name

@@ -10,44 +10,25 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import json
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
 
 from .errors import DataError, UsageError
 from .flatten import unflatten
+from .streams import DEFAULT_MAX_MB, check_input, open_input, sniff_encoding
+from .validate import Unreadable
 from .vocabulary import slugify
 
-FORMATS = ("json", "jsonl", "csv")
+FORMATS = ("json", "jsonl", "csv", "tsv")
+DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
+MAX_DIGITS = 30  # a number in a record is a coordinate or a flag: no more digits than this
 PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year")
 _NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r", "''")
 
-Raw = tuple[int, object]  # (record number, raw record)
-
-
-class _Bounded(io.RawIOBase):
-    """A binary stream that refuses to read past `limit` bytes and counts what it read."""
-
-    def __init__(self, stream: BinaryIO, limit: int, name: str, on_read: Callable[[int], None] | None):
-        self.stream, self.limit, self.name, self.on_read = stream, limit, name, on_read
-        self.count = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        data = self.stream.read(len(buffer))
-        self.count += len(data)
-        if self.count > self.limit:
-            raise DataError(f"{self.name} is larger than the limit of {self.limit // 1_000_000} MB "
-                            "(raise it with --max-size)")
-        buffer[:len(data)] = data
-        if self.on_read:
-            self.on_read(len(data))
-        return len(data)
+Raw = tuple[int, object, object]  # (record number, raw record, the input's own form of it)
 
 
 @dataclass
@@ -55,59 +36,60 @@ class Input:
     """One file (or stdin) to read, with how to decode it."""
 
     name: str
-    format: str
+    format: str | None  # None: sniffed from the content when reading
     encoding: str = "utf-8"
-    max_bytes: int = 200_000_000
+    max_bytes: int = DEFAULT_MAX_MB * 1_000_000
     raw: bool = False  # CSV cells are taken as they are, not un-neutralised
     pairs: dict[str, str] | None = None  # pair column -> header, for --pairs
+    delimiter: str | None = None  # CSV: None = sniffed from the header line
     size: int | None = field(default=None, init=False)
+    headers: list[str] = field(default_factory=list, init=False)  # CSV: as read, for a rejects file
 
     @classmethod
     def build(cls, name: str, *, format: str | None, encoding: str, max_mb: int, raw: bool = False,
-              pairs: bool = False, mapping: list[str] | None = None) -> Input:
+              pairs: bool = False, mapping: list[str] | None = None, delimiter: str | None = None) -> Input:
         try:
             codecs.lookup(encoding)
         except LookupError:
             raise UsageError(f"unknown encoding {encoding!r}") from None
         fmt = format or _guess_format(name, pairs)
-        if fmt not in FORMATS:
+        if fmt is not None and fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
-        if pairs and fmt != "csv":
-            raise UsageError("--pairs reads CSV files")
+        if pairs and fmt not in (None, "csv", "tsv"):
+            raise UsageError("--pairs reads CSV (or TSV) files")
+        if delimiter is not None:
+            delimiter = DELIMITERS.get(delimiter.lower(), delimiter)
+            if len(delimiter) != 1:
+                raise UsageError(f"--delimiter takes one character (',', ';', 'tab'); got {delimiter!r}")
         spec = _pair_mapping(mapping or []) if pairs else None
-        item = cls(name, fmt, encoding, max_mb * 1_000_000, raw, spec)
-        if name != "-":
-            path = Path(name)
-            if not path.is_file():
-                raise DataError(f"no file {name}")
-            item.size = path.stat().st_size
-            if item.size > item.max_bytes:
-                raise DataError(f"{name} is {item.size // 1_000_000} MB, more than the limit of {max_mb} MB "
-                                "(raise it with --max-size)")
+        item = cls(name, fmt, encoding, max_mb * 1_000_000, raw, spec, delimiter)
+        item.size = check_input(name, item.max_bytes)
         return item
 
     def records(self, on_read: Callable[[int], None] | None = None) -> Iterator[Raw]:
-        """Raw records with their numbers; decoding and syntax errors are DataErrors."""
-        stream = sys.stdin.buffer if self.name == "-" else open(self.name, "rb")  # noqa: SIM115
-        bounded = io.BufferedReader(_Bounded(stream, self.max_bytes, self.name, on_read))
-        encoding = "utf-8-sig" if codecs.lookup(self.encoding).name == "utf-8" else self.encoding
-        text = io.TextIOWrapper(bounded, encoding=encoding, newline="")
-        try:
-            yield from self._parse(text)
-        except UnicodeDecodeError as error:
-            raise DataError(f"{self.name} is not {self.encoding} text (byte {error.object[error.start]:#04x} "
-                            "cannot be decoded): give its encoding with --encoding, e.g. --encoding latin-1") from None
-        except csv.Error as error:
-            raise DataError(f"{self.name}: not readable as CSV: {error}") from None
-        finally:
-            if stream is not sys.stdin.buffer:
-                stream.close()
+        """(number, raw record, the input's own form of it) triples; decoding and syntax errors
+        are DataErrors."""
+        with open_input(self.name, self.max_bytes, on_read) as bounded:
+            encoding = sniff_encoding(bounded, self.encoding)
+            if self.format is None:
+                self.format = _sniff_format(bounded.peek(4096), self.name, self.pairs is not None)
+            text = io.TextIOWrapper(bounded, encoding=encoding, newline="")
+            try:
+                yield from self._parse(text)
+            except UnicodeDecodeError as error:
+                hint = "--encoding utf-16" if b"\x00" in error.object[:200] else "--encoding latin-1"
+                raise DataError(f"{self.name} is not {self.encoding} text (byte {error.object[error.start]:#04x} "
+                                f"cannot be decoded): give its encoding with --encoding, e.g. {hint}") from None
+            except csv.Error as error:
+                raise DataError(f"{self.name}: not readable as CSV: {error}") from None
+            finally:
+                text.detach()
 
     def _parse(self, text: io.TextIOWrapper) -> Iterator[Raw]:
         if self.format == "json":
             try:
-                data = json.loads(text.read())
-            except json.JSONDecodeError as error:
+                data = json.loads(text.read(), parse_int=_bounded_int)
+            except ValueError as error:  # JSONDecodeError, or a number too long to be one
                 raise DataError(f"{self.name}: not valid JSON: {error}") from None
             except RecursionError:
                 raise DataError(f"{self.name}: JSON nested too deeply") from None
@@ -115,7 +97,8 @@ class Input:
                 data = [data]
             if not isinstance(data, list):
                 raise DataError(f"{self.name}: expected a JSON array of agreements")
-            yield from enumerate(data, start=1)
+            for number, item in enumerate(data, start=1):
+                yield number, item, item
         elif self.format == "jsonl":
             number = 0
             for line in text:
@@ -123,38 +106,73 @@ class Input:
                     continue
                 number += 1
                 try:
-                    yield number, json.loads(line)
-                except json.JSONDecodeError as error:
-                    yield number, Unreadable(f"not valid JSON: {error}")
+                    item = json.loads(line, parse_int=_bounded_int)
+                except ValueError as error:
+                    item = Unreadable(f"not valid JSON: {error}")
                 except RecursionError:
-                    yield number, Unreadable("JSON nested too deeply")
+                    item = Unreadable("JSON nested too deeply")
+                yield number, item, item if not isinstance(item, Unreadable) else line.rstrip("\r\n")
         else:
-            reader = csv.DictReader(text)
-            if self.pairs is not None:
-                _check_headers(reader.fieldnames or [], self.pairs)
-            for number, row in enumerate(reader, start=1):
-                if None in row:
-                    yield number, Unreadable("more cells than the header has columns")
-                    continue
-                if not self.raw:
-                    row = {k: _restore(v) for k, v in row.items()}
-                yield number, (pair_record(row, self.pairs, Path(self.name).name) if self.pairs is not None
-                               else unflatten(row))
+            yield from self._rows(text)
+
+    def _rows(self, text: io.TextIOWrapper) -> Iterator[Raw]:
+        first = text.readline()
+        delimiter = self.delimiter or ("\t" if self.format == "tsv" else _sniff_delimiter(first))
+        reader = csv.DictReader(itertools.chain([first], text), delimiter=delimiter, restval="")
+        self.headers = [h for h in reader.fieldnames or []]
+        self.delimiter = delimiter
+        if self.pairs is not None:
+            _check_headers(self.headers, self.pairs, first)
+        elif "slug" not in self.headers:
+            what = "CSV" if self.format == "csv" else "TSV"
+            raise DataError(f"{self.name}: not a register's {what}: its header has no slug column (give --format "
+                            "json or jsonl for JSON, --pairs for a list of twinned towns)")
+        for number, row in enumerate(reader, start=1):
+            original = {k: v for k, v in row.items() if k is not None}
+            if None in row:
+                yield number, Unreadable("more cells than the header has columns"), original
+                continue
+            if not self.raw:
+                row = {k: _restore(v) for k, v in row.items()}
+            yield number, (pair_record(row, self.pairs, Path(self.name).name) if self.pairs is not None
+                           else unflatten(row)), original
 
 
-class Unreadable(str):
-    """A record that could not even be parsed; validation reports its text."""
+def _bounded_int(text: str) -> int | str:
+    """A JSON integer; one of more than MAX_DIGITS digits stays text, and validation says why."""
+    return int(text) if len(text) <= MAX_DIGITS else f"{text[:12]}… ({len(text)} digits)"
 
 
-def _guess_format(name: str, pairs: bool) -> str:
+def _guess_format(name: str, pairs: bool) -> str | None:
+    """The format the file's extension names, or None: sniffed from the content."""
     suffix = Path(name).suffix.lower().lstrip(".")
-    if pairs or suffix in ("csv", "txt"):
+    return {"csv": "csv", "txt": "csv", "tsv": "tsv", "tab": "tsv", "jsonl": "jsonl", "ndjson": "jsonl",
+            "json": "json"}.get(suffix, "csv" if pairs and name != "-" else None)
+
+
+def _sniff_format(head: bytes, name: str, pairs: bool) -> str:
+    """JSON, JSON Lines or CSV, from the first bytes: '[' or '{' opens JSON; a first line that
+    is a whole JSON object, JSON Lines; anything else, CSV (its delimiter is sniffed next)."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not text:
+        raise DataError(f"no input in {'standard input' if name == '-' else name}: it is empty")
+    if pairs or text[:1] not in (b"[", b"{"):
         return "csv"
-    if suffix in ("jsonl", "ndjson"):
-        return "jsonl"
-    if suffix == "json":
+    if text[:1] == b"[":
         return "json"
-    raise UsageError(f"cannot tell the format of {name!r}: give --format json, jsonl or csv")
+    line = text.split(b"\n", 1)[0]
+    try:
+        json.loads(line)
+        return "jsonl"
+    except ValueError:
+        return "json"
+
+
+def _sniff_delimiter(header: str) -> str:
+    """The delimiter of a CSV header line: the most frequent of ',', ';' and tab."""
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
 
 
 def _restore(cell: str | None) -> str | None:
@@ -174,22 +192,28 @@ def _pair_mapping(items: list[str]) -> dict[str, str]:
     return mapping
 
 
-def _check_headers(headers: list[str], mapping: dict[str, str]) -> None:
+def _check_headers(headers: list[str], mapping: dict[str, str], line: str) -> None:
     missing = [f"{key} (header {mapping[key]!r})" for key in PAIR_COLUMNS[:4] if mapping[key] not in headers]
     if missing:
-        raise DataError(f"missing columns: {', '.join(missing)}; name other headers with --map city1=HEADER")
+        hint = "name other headers with --map city1=HEADER"
+        if len(headers) == 1 and any(d in line for d in ",;\t"):
+            hint = "the header reads as one column: give the delimiter with --delimiter ';' (or ',', 'tab')"
+        raise DataError(f"missing columns: {', '.join(missing)}; {hint}")
 
 
 def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> dict:
     """One row of a twin-towns list as a signed twinning between two cities."""
-    from .countries import country_code
+    from .countries import resolve
 
     def cell(key: str) -> str:
         return (row.get(mapping[key]) or "").strip()
 
     def party(n: str) -> dict:
         country = cell(f"country{n}")
-        item = {"name": cell(f"city{n}"), "kind": "ville", "country": country_code(country) or country}
+        place = resolve(country)
+        item = {"name": cell(f"city{n}"), "kind": "ville", "country": place.country if place else country}
+        if place and place.subdivision:
+            item["subdivision"] = place.subdivision
         for axis in ("lat", "lng"):
             if cell(f"{axis}{n}"):
                 item[axis] = cell(f"{axis}{n}")

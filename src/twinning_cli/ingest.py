@@ -7,6 +7,8 @@ import, validate and add all come through `ingest` (and `load` for files).
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,9 +26,11 @@ class Outcome:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    merged: int = 0  # a pair named again (reversed, or spelled otherwise): one agreement
     rejected: int = 0
     problems: list[Problem] = field(default_factory=list)  # the first MAX_SHOWN
     problem_count: int = 0
+    reasons: Counter = field(default_factory=Counter)  # rejected records by kind of reason
 
     def flag(self, found: list[Problem]) -> None:
         self.problem_count += len(found)
@@ -34,6 +38,8 @@ class Outcome:
 
     def summary(self) -> str:
         parts = [f"{self.added} added", f"{self.updated} updated", f"{self.unchanged} unchanged"]
+        if self.merged:
+            parts.append(f"{self.merged} merged")
         if self.rejected:
             parts.append(f"{self.rejected} rejected")
         return ", ".join(parts)
@@ -41,6 +47,22 @@ class Outcome:
     def problem_report(self, origin: str) -> str:
         return (f"{origin}: {self.problem_count} problem(s), nothing written\n"
                 f"{report(self.problems, self.problem_count)}")
+
+    def reason_report(self) -> str:
+        """Rejected records counted by reason, largest first."""
+        return "\n".join(f"{n:>7,} × {reason}" for reason, n in self.reasons.most_common())
+
+
+def reason_of(problems: list[Problem]) -> str:
+    """What was wrong with one record, in a line."""
+    return "; ".join(f"{p.field + ': ' if p.field else ''}{p.message}" for p in problems)
+
+
+def kind_of(problem: Problem) -> str:
+    """The class a problem belongs to, for counting: positions and quoted values left out."""
+    field_ = re.sub(r"\.[0-9]+", "", problem.field)
+    message = re.sub(r"'[^']*'|\"[^\"]*\"", "…", problem.message)
+    return f"{field_ + ': ' if field_ else ''}{message}"
 
 
 class Invalid(DataError):
@@ -55,15 +77,16 @@ def _differences(old: dict, new: dict) -> list[str]:
     return [key for key in new if old.get(key) != new[key]]
 
 
-def ingest(db: sqlite_utils.Database, path: Path, raws: Iterable[tuple[int, object]], *, origin: str,
+def ingest(db: sqlite_utils.Database, path: Path, raws: Iterable[tuple], *, origin: str,
            update: bool = False, merge_pairs: bool = False, skip_invalid: bool = False,
-           reject: Callable[[object], None] | None = None, dry_run: bool = False) -> Outcome:
+           reject: Callable[[object, str], None] | None = None, dry_run: bool = False) -> Outcome:
     """Check and write `raws` in one transaction; raise Invalid (nothing written) on problems.
 
+    raws: (number, raw record[, the input's own form of it, for `reject`]).
     update: a slug already present with other content is replaced, not a conflict.
     merge_pairs: a pair already present (either order) is the same agreement: left as it is;
       a slug taken by another pair gets the countries appended.
-    skip_invalid: bad records go to `reject` and the good ones are written.
+    skip_invalid: bad records go to `reject(original, reason)` and the good ones are written.
     dry_run: check everything, write nothing.
     """
     outcome = Outcome()
@@ -71,7 +94,7 @@ def ingest(db: sqlite_utils.Database, path: Path, raws: Iterable[tuple[int, obje
     writer = store.Writer(db)
     try:
         with store.transaction(db, path):
-            for number, raw in raws:
+            for number, raw, *original in raws:
                 if merge_pairs and isinstance(raw, dict):
                     raw = _free_slug(db, raw)
                 agreement, problems = checker.check(number, raw)
@@ -81,8 +104,9 @@ def ingest(db: sqlite_utils.Database, path: Path, raws: Iterable[tuple[int, obje
                 if problems:
                     if skip_invalid:
                         outcome.rejected += 1
+                        outcome.reasons.update({kind_of(p) for p in problems})
                         if reject:
-                            reject(raw)
+                            reject(original[0] if original else raw, reason_of(problems))
                     outcome.flag(problems)
             writer.flush()
             if outcome.problem_count and not skip_invalid:
@@ -100,13 +124,22 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
            update: bool, merge_pairs: bool, write: bool) -> list[Problem]:
     """Write one valid record if the register allows it; problems if it does not."""
     where = f"record {number} ({agreement.slug})"
-    if merge_pairs and db.execute("SELECT 1 FROM agreements WHERE pair_key = ?",
-                                  (agreement.pair_key,)).fetchone():
-        outcome.unchanged += 1
-        return []
+    new = agreement.model_dump(mode="json")
+    if merge_pairs:
+        row = db.execute("SELECT record FROM agreements WHERE pair_key = ?", (agreement.pair_key,)).fetchone()
+        if row:
+            if json.loads(row[0]) == new:
+                outcome.unchanged += 1
+            else:
+                outcome.merged += 1
+            return []
     row = db.execute("SELECT record FROM agreements WHERE slug = ?", (agreement.slug,)).fetchone()
+    other = db.execute("SELECT slug FROM agreements WHERE pair_key = ? AND slug != ?",
+                       (agreement.pair_key, agreement.slug)).fetchone()
+    if other:  # --update too: replacing a record must not make it a second record of another pair
+        return [Problem(where, "parties", f"same parties and kind as {other[0]} in the register")]
     if row:
-        old, new = json.loads(row[0]), agreement.model_dump(mode="json")
+        old = json.loads(row[0])
         if old == new:
             outcome.unchanged += 1
             return []
@@ -118,9 +151,6 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
             writer.write_one(agreement)
         outcome.updated += 1
         return []
-    other = db.execute("SELECT slug FROM agreements WHERE pair_key = ?", (agreement.pair_key,)).fetchone()
-    if other:
-        return [Problem(where, "parties", f"same parties and kind as {other[0]} in the register")]
     if write:
         if merge_pairs:  # a twin-town list may name the same pair again a few rows on: write it now
             writer.write_one(agreement)
@@ -168,38 +198,69 @@ def load(where: Path, source, *, update: bool = False, skip_invalid: bool = Fals
          rejects: Path | None = None, dry_run: bool = False, progress=None) -> Outcome:
     """Import (or with dry_run, check) one input file into the register at `where`.
 
-    `source` is an importer.Input; rejected records go to `rejects` as JSON Lines,
-    a file that appears only when the import succeeds.
+    `source` is an importer.Input; rejected records go to `rejects` in the input's own
+    format with a reason each, a file that appears only when the import succeeds.
     """
+    sink = RejectsFile(rejects, source) if rejects else None  # a bad path fails here, before any work
     if dry_run and not where.exists():
         db = sqlite_utils.Database(memory=True)
         store.create_schema(db)
     else:
         db = store.open_db(where)
-    part = rejects.with_name(rejects.name + ".part") if rejects else None
-    sink = None
     try:
-        if part:
-            try:
-                sink = part.open("w", encoding="utf-8")
-            except OSError as error:
-                raise DataError(f"cannot write {rejects}: {error.strerror}") from None
-
-        def reject(raw: object) -> None:
-            if sink:
-                sink.write(json.dumps(raw if isinstance(raw, dict) else {"unreadable": str(raw)},
-                                      ensure_ascii=False) + "\n")
-
+        if sink:
+            sink.open()
         outcome = ingest(db, where, source.records(progress), origin=source.name, update=update,
                          merge_pairs=source.pairs is not None, skip_invalid=skip_invalid,
-                         reject=reject, dry_run=dry_run)
+                         reject=sink.write if sink else None, dry_run=dry_run)
+    except BaseException:
         if sink:
-            sink.close()
-            part.replace(rejects)
-        return outcome
+            sink.discard()
+        raise
     finally:
-        if sink and not sink.closed:
-            sink.close()
-        if part:
-            part.unlink(missing_ok=True)
         db.close()
+    if sink:
+        sink.close()
+    return outcome
+
+
+class RejectsFile:
+    """Rejected records in the input's own format, each with its reason: CSV/TSV with a
+    `reason` column, JSON Lines or a JSON array with a `reason` key first."""
+
+    def __init__(self, path: Path, source):
+        from .streams import Output
+
+        self.output, self.source, self.handle, self.count = Output(path), source, None, 0
+
+    def open(self) -> None:
+        self.handle = self.output.__enter__()
+
+    def write(self, original: object, reason: str) -> None:
+        from .render import csv_line
+
+        fmt = self.source.format
+        if fmt in ("csv", "tsv"):
+            delimiter = self.source.delimiter or ","
+            if not self.count:
+                self.handle.write(csv_line([*self.source.headers, "reason"], delimiter, guard=False))
+            cells = ([original.get(h, "") for h in self.source.headers] if isinstance(original, dict)
+                     else [original])
+            self.handle.write(csv_line([*cells, reason], delimiter, guard=False))
+        else:
+            item = {"reason": reason, **original} if isinstance(original, dict) else \
+                {"reason": reason, "record": original}
+            text = json.dumps(item, ensure_ascii=False)
+            if fmt == "json":
+                text = ("[\n" if not self.count else ",\n") + text
+            self.handle.write(text + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        if self.source.format == "json":
+            self.handle.write("[]\n" if not self.count else "]\n")
+        self.output.__exit__(None, None, None)
+
+    def discard(self) -> None:
+        if self.handle:
+            self.output.discard()

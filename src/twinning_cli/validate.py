@@ -13,6 +13,10 @@ from .model import Agreement
 MAX_SHOWN = 20
 
 
+class Unreadable(str):
+    """A record that could not even be parsed; validation reports its text."""
+
+
 @dataclass(frozen=True)
 class Problem:
     where: str  # "record 3 (rennes-quebec)"
@@ -57,8 +61,12 @@ class Checker:
 
     def check(self, number: int, raw: object) -> tuple[Agreement | None, list[Problem]]:
         where = _where(number, raw)
-        if isinstance(raw, str):  # a line or row that could not be parsed at all
+        if isinstance(raw, Unreadable):  # a line or row that could not be parsed at all
             return None, [Problem(where, "", raw)]
+        if not isinstance(raw, dict):
+            kind = {str: "a string", list: "a list", int: "a number", float: "a number", bool: "true or false",
+                    type(None): "null"}.get(type(raw), type(raw).__name__)
+            return None, [Problem(where, "", f"expected a JSON object (an agreement), got {kind}")]
         agreement, problems = check_one(number, raw)
         if agreement is None or not self.repeats:
             return agreement, problems
