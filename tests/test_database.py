@@ -2,6 +2,8 @@
 
 import sqlite3
 
+import pytest
+
 from dbcheck import dump, tamper
 
 from twinning_cli import db as dbmod
@@ -62,11 +64,24 @@ def test_schema_version_and_tables(run, register_path):
 def test_not_sqlite_file_is_refused_and_left_alone(run, tmp_path):
     target = tmp_path / "notes.db"
     target.write_text("hello, not a database\n")
-    for args in (["list", "--db", str(target)], ["init", "--yes", "--db", str(target)]):
-        result = run(*args)
-        assert result.exit_code == 1
-        assert result.stderr == f"Error: {target} is not a twinning database (not an SQLite file)\n"
+    result = run("list", "--db", str(target))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {target} is not a twinning database (not an SQLite file); if it is a "
+                             "damaged register, 'twinning init --force' moves it aside and creates a new one\n")
     assert target.read_text() == "hello, not a database\n"
+
+
+@pytest.mark.parametrize("flag", ["--force", "--yes"])
+def test_init_force_moves_a_damaged_register_aside(run, tmp_path, flag):
+    target = tmp_path / "reg.db"
+    target.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
+    result = run("init", flag, "--db", str(target))
+    assert result.exit_code == 0, result.stderr
+    [aside] = tmp_path.glob("reg.db.damaged-*")
+    assert aside.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 200
+    assert result.stderr == (f"Moved the damaged register to {aside}.\n"
+                             f"Created the register at {target} with 5 agreements.\n")
+    assert run("list", "--db", str(target), "-f", "csv").stdout.count("\n") == 6
 
 
 def test_newer_schema_is_refused(run, register_path):

@@ -130,6 +130,8 @@ def main_callback(
 @command()
 def init(
     yes: Annotated[bool, typer.Option("--yes", help="Replace an existing register without asking.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace without asking; a damaged register is moved "
+                                                        "aside (renamed *.damaged-DATE) first.")] = False,
     empty: Annotated[bool, typer.Option("--empty", help="Create an empty register, without the seed.")] = False,
     db=None,
 ) -> None:
@@ -139,12 +141,22 @@ def init(
     """
     from . import db as dbmod
     from . import store
+    from .errors import DataError
 
     where = dbmod.locate(db)
     records = [] if empty else store.load_seed()
-    if where.path.exists() and where.path.stat().st_size and not yes:
+    if where.path.is_dir():
+        raise DataError(f"{where.path} is a directory, not a database")
+    if where.path.exists() and where.path.stat().st_size and not (yes or force):
         typer.confirm(f"Replace the register at {where.path} with the seed?", abort=True, err=True)
-    count = store.init(where.path, records)
+    try:
+        count = store.init(where.path, records)
+    except DataError:
+        if not (yes or force) or not where.path.exists():
+            raise
+        aside = store.move_aside(where.path)
+        info(f"Moved the damaged register to {aside}.")
+        count = store.init(where.path, records)
     info(f"Created the register at {where.path} with {count} agreements.")
 
 

@@ -19,6 +19,8 @@ ENV_VAR = "TWINNING_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+RECOVER = "; if it is a damaged register, 'twinning init --force' moves it aside and creates a new one"
+
 # named: given with --db, where a missing file is a mistake, not a first use
 Location = namedtuple("Location", "path named")
 
@@ -48,7 +50,7 @@ def check_file(path: Path) -> None:
     except PermissionError:
         raise DataError(f"cannot read {path}: permission denied") from None
     if header and header != SQLITE_HEADER:
-        raise DataError(f"{path} is not a twinning database (not an SQLite file)")
+        raise DataError(f"{path} is not a twinning database (not an SQLite file){RECOVER}")
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -57,16 +59,22 @@ def connect(path: Path) -> sqlite3.Connection:
         raise NotFound(f"no database at {path} (run 'twinning init --db {path}' to create one)")
     check_file(path)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"file:{uri_path(path)}?mode=ro", uri=True)
         conn.execute("PRAGMA busy_timeout = 5000")
         version = version_of(conn)
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'agreements'").fetchone()[0]
     except sqlite3.DatabaseError as error:
-        raise DataError(f"{path} is not a usable database: {error}") from None
+        raise DataError(f"{path} is not a usable database: {error}{RECOVER}") from None
     check_version(path, version)
     if not tables:
         raise DataError(f"{path} holds no register (run 'twinning init --db {path}')")
     return conn
+
+
+def uri_path(path: Path) -> str:
+    """A path as SQLite reads it in a file: URI: '%', '?' and '#' escaped, so 'reg#1.db' opens
+    reg#1.db and not 'reg'."""
+    return str(path.absolute()).replace("%", "%25").replace("?", "%3F").replace("#", "%23")
 
 
 def check_version(path: Path, version: int) -> None:

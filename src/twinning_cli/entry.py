@@ -14,7 +14,10 @@ from .flatten import parse_entry
 from .vocabulary import short_name
 
 def default_slug(parties: list[dict]) -> str:
-    return "-".join(vocabulary.slugify(short_name(p.get("name", ""))) for p in parties)
+    slug = "-".join(vocabulary.slugify(short_name(p.get("name", ""))) for p in parties)
+    if any(not part for part in slug.split("-")) or not slug:
+        raise UsageError("cannot make a slug from these party names: give one with --slug (a-z, 0-9 and -)")
+    return slug
 
 
 def _resolve(what: str, value: str) -> str:

@@ -50,7 +50,12 @@ def _parse(argv: list[str]):
     read = options.READS.get(name)
     if read is None:
         raise _Defer
-    values = vars(_parser(read).parse_args(rest))
+    import argparse
+
+    try:
+        values = vars(_parser(read).parse_args(rest))
+    except argparse.ArgumentError:  # a bad number ('--year abc'): Typer words the usage error
+        raise _Defer from None
     for key, value in values.items():
         floor = options.OPTIONS[key].min if key in options.OPTIONS else None
         if floor is not None and value is not None and value < floor:

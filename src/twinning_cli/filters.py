@@ -7,6 +7,7 @@ with bound parameters only.
 
 from __future__ import annotations
 
+import re
 from collections import namedtuple
 
 from . import vocabulary
@@ -120,6 +121,8 @@ def escape_like(text: str) -> str:
 
 
 def fts_query(text: str) -> str:
-    """Each word a quoted prefix term, so user text is never FTS syntax."""
-    words = text.replace('"', " ").split()
+    """Each word a quoted prefix term, so user text is never FTS syntax: 'NEAR(' or '"' are words."""
+    words = [w for w in re.split(r"[\s\"]+", text) if any(c.isalnum() for c in w)]
+    if not words:
+        raise UsageError(f"--search: {text!r} has no word to search for")
     return " ".join(f'"{w}"*' for w in words)

@@ -52,15 +52,20 @@ OPTIONS: dict[str, Opt] = {
 
 # A read command: its view function's name in views.py, its options, its one argument
 # as (name, help), the formats it writes, and the one it writes when stdout is not a terminal.
-Read = namedtuple("Read", "view options argument formats piped", defaults=(None, FORMATS, "csv"))
+# `terminal`: the format on a terminal when none is given.
+Read = namedtuple("Read", "view options argument formats piped terminal",
+                  defaults=(None, FORMATS, "csv", "table"))
+# What --output's extension says, when --format does not.
+EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".json": "json", ".jsonl": "jsonl",
+              ".ndjson": "jsonl", ".md": "markdown", ".markdown": "markdown", ".geojson": "geojson"}
 
 
 READS: dict[str, Read] = {
-    "list": Read("list_", ("format", "sort", "limit", "raw", *FILTERS, "db")),
+    "list": Read("list_", ("format", "sort", "limit", "output", "raw", *FILTERS, "db")),
     "show": Read("show", ("format", "raw", "db"),
                  ("name", "A slug, its parties in any order, or one party's name.")),
     "export": Read("export", ("format", "table", "output", "raw", *FILTERS, "db"),
-                   formats=(*FORMATS, "geojson")),
+                   formats=(*FORMATS, "geojson"), terminal="csv"),
     "domains": Read("domains", ("format", "raw", "db")),
     "stats": Read("stats", ("by", "format", "raw", *FILTERS, "db")),
     "timeline": Read("timeline", ("format", "raw", *FILTERS, "db")),
@@ -83,7 +88,13 @@ def prepare(read: Read, values: dict) -> dict:
     fmt = values.pop(key)
     if fmt is not None and fmt not in read.formats:
         raise UsageError(f"unknown format {fmt!r}; valid: {', '.join(read.formats)}")
-    values["format"] = choose(fmt, read.piped)
+    if fmt is None and values.get("output"):
+        from pathlib import PurePath
+
+        fmt = EXTENSIONS.get(PurePath(values["output"]).suffix.lower())
+        if fmt is None or fmt not in read.formats:
+            fmt = read.piped  # an extension that names no format we write: what a pipe would get
+    values["format"] = fmt or choose(None, read.piped, read.terminal)
     if "domain" in values:
         values["filters"] = Filters.build(**{name: values.pop(name) for name in FILTERS})
     return values

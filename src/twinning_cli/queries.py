@@ -48,6 +48,11 @@ def list_rows(conn: sqlite3.Connection, filters: Filters, sort: str = "date",
     return conn.execute(*_select(columns, filters, sort, limit)).fetchall()
 
 
+def count(conn: sqlite3.Connection, filters: Filters) -> int:
+    where, params = filters.where()
+    return conn.execute(f"SELECT count(*) FROM agreements a WHERE {where}", params).fetchone()[0]
+
+
 def records(conn: sqlite3.Connection, filters: Filters, sort: str = "date",
             limit: int | None = None) -> list[dict]:
     """Full records (the seed's shape) of matching agreements."""

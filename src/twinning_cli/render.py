@@ -18,11 +18,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
-def choose(fmt: str | None, piped: str = "csv") -> str:
-    """A table on a terminal, CSV (or `piped`) when stdout goes elsewhere."""
+def choose(fmt: str | None, piped: str = "csv", terminal: str = "table") -> str:
+    """A table (or `terminal`) on a terminal, CSV (or `piped`) when stdout goes elsewhere."""
     if fmt:
         return fmt
-    return "table" if sys.stdout.isatty() else piped
+    return terminal if sys.stdout.isatty() else piped
 
 
 def spreadsheet_safe(value: object) -> object:

@@ -56,7 +56,7 @@ def open_db(path: Path) -> sqlite_utils.Database:
         db.execute("PRAGMA foreign_keys = ON")
         version = dbmod.version_of(db.conn)
     except sqlite3.DatabaseError as error:
-        raise DataError(f"{path} is not a usable database: {error}") from None
+        raise DataError(f"{path} is not a usable database: {error}{dbmod.RECOVER}") from None
     dbmod.check_version(path, version)
     return db
 
@@ -336,6 +336,44 @@ class Writer:
         self.conn.execute(f"INSERT INTO agreements_fts (rowid, {columns}) "
                           f"SELECT rowid, {columns} FROM agreements WHERE rowid > ?", (last,))
         self.waiting = 0
+
+
+def create(path: Path, records: list[Agreement]) -> bool:
+    """Create a register at `path` holding `records` only if nothing is there yet; True if this
+    process made it. It is built in a temporary file and linked into place, which fails when
+    another process got there first: concurrent first commands all use the one register."""
+    import os
+    import tempfile
+
+    from .streams import _mode
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        os.chmod(temporary, _mode(path))
+        init(temporary, records)
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            return False
+        return True
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{temporary}{suffix}").unlink(missing_ok=True)
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged register (and its -wal and -shm files) out of the way; where it went."""
+    import time
+
+    aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+    for suffix in ("-wal", "-shm", ""):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            source.rename(Path(f"{aside}{suffix}"))
+    return aside
 
 
 def init(path: Path, records: list[Agreement]) -> int:

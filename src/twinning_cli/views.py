@@ -24,8 +24,8 @@ def open_register(db: str | None):
     if not where.path.exists() and not where.named:
         from . import store
 
-        store.init(where.path, store.load_seed())
-        render.info(f"Created the register at {where.path} from the bundled seed.")
+        if store.create(where.path, store.load_seed()):
+            render.info(f"Created the register at {where.path} from the bundled seed.")
     conn = dbmod.connect(where.path)
     if dbmod.version_of(conn) < dbmod.SCHEMA_VERSION:
         from . import store
@@ -37,20 +37,34 @@ def open_register(db: str | None):
     return conn
 
 
-def list_(*, format: str, sort: str, limit: int | None, raw: bool, db: str | None, filters: Filters) -> None:
+PAGE = 25  # agreements `list` draws on a terminal before it says how many more there are
+
+
+def list_(*, format: str, sort: str, limit: int | None, raw: bool, output: str | None, db: str | None,
+          filters: Filters) -> None:
     """List agreements, one row each; filters combine with AND.
 
     Example: twinning list --domain culture --country CA --format csv
     """
     if sort not in queries.SORTS:
         raise UsageError(f"unknown sort {sort!r}; valid: {', '.join(queries.SORTS)}")
+    target = _redirect(Path(output) if output else None)
     conn = open_register(db)
-    if format in ("json", "jsonl"):
-        render.emit_json(queries.records(conn, filters, sort, limit), format)
-    elif format == "table":
-        render.draw_agreements(queries.list_rows(conn, filters, sort, limit))
-    else:
-        render.emit(queries.LIST_COLUMNS, queries.list_rows(conn, filters, sort, limit), format, raw=raw)
+    with target:
+        if format in ("json", "jsonl"):
+            render.emit_json(queries.records(conn, filters, sort, limit), format)
+        elif format == "table":
+            page = limit if limit is not None else PAGE
+            rows = queries.list_rows(conn, filters, sort, page + 1 if limit is None else limit)
+            render.draw_agreements(rows[:page])
+            if len(rows) > page:
+                total = queries.count(conn, filters)
+                render.info(f"… {total - page:,} more of {total:,} agreements: narrow with filters, "
+                            "give --limit N, or pipe it (twinning list | less).")
+        else:
+            render.emit(queries.LIST_COLUMNS, queries.list_rows(conn, filters, sort, limit), format, raw=raw)
+    if output:
+        render.info(f"Wrote {output}")
 
 
 def show(*, name: str, format: str, raw: bool, db: str | None) -> None:
@@ -82,8 +96,13 @@ def export(*, format: str, table: str | None, output: str | None, raw: bool, db:
     """
     if table is not None and table not in queries.TABLES:
         raise UsageError(f"unknown table {table!r}; valid: {', '.join(queries.TABLES)}")
+    if table and format == "geojson":
+        raise UsageError("--table gives rows, not a map: use --format csv, tsv, json, jsonl or markdown with it")
+    target = _redirect(Path(output) if output else None)
     conn = open_register(db)
-    with _redirect(Path(output) if output else None):
+    if not output and sys.stdout.isatty():
+        render.info("Hint: give --output FILE to save the export (its extension picks the format).")
+    with target:
         if format == "geojson":
             from . import geo
 
@@ -102,28 +121,22 @@ def export(*, format: str, table: str | None, output: str | None, raw: bool, db:
 
 
 class _redirect:
-    """Send stdout to a file for the block (export --output); the file is whole or absent."""
+    """Send stdout to a file for the block (--output): the file is whole or absent (streams.Output)."""
 
     def __init__(self, path: Path | None):
-        self.path = path
+        from .streams import Output
+
+        self.output = Output(path) if path else None  # a directory fails here, before any work
 
     def __enter__(self):
-        if self.path:
-            self.tmp = self.path.with_name(self.path.name + ".part")
-            try:
-                self.handle = self.tmp.open("w", encoding="utf-8", newline="")
-            except OSError as error:
-                raise DataError(f"cannot write {self.path}: {error.strerror}") from None
-            self.saved, sys.stdout = sys.stdout, self.handle
+        if self.output:
+            self.saved, sys.stdout = sys.stdout, self.output.__enter__()
 
     def __exit__(self, kind, value, tb):
-        if self.path:
+        if self.output:
             sys.stdout = self.saved
-            self.handle.close()
-            if kind is None:
-                self.tmp.replace(self.path)
-            else:
-                self.tmp.unlink(missing_ok=True)
+            return self.output.__exit__(kind, value, tb)
+        return False
 
 
 def domains(*, format: str, raw: bool, db: str | None) -> None:
