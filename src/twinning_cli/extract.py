@@ -23,9 +23,13 @@ Finding = namedtuple("Finding", "field value evidence confidence")
 Draft = namedtuple("Draft", "record findings missing")
 
 UPPER = "A-ZÉÈÊËÀÂÄÎÏÔÖÛÜÇŒ"
-WORD = rf"[{UPPER}][\w'’\-]*"
-LINK = r"(?:[ \-](?:(?:de la|de l'|des|du|de|d'|la|le|les|l'|sur|en|et|aux|au)[ \-]?)?)"
-NAME = rf"{WORD}(?:{LINK}{WORD}| \d+\b)*"
+# A name is capitalised words joined by spaces, hyphens and particles. Each piece can be read one
+# way only (a word holds no hyphen; a hyphen or a space is always a link), and both a word and a
+# name are bounded (no real name has 12 words of 40 letters), so that matching stays linear in
+# the text: 'A-B-C-…' neither backtracks exponentially nor rescans a long run from every start.
+WORD = rf"[{UPPER}][\w'’]{{0,40}}"
+LINK = r"(?:[ \-](?:(?:de la|de l'|des|du|de|d'|la|le|les|l'|sur|en|et|aux|au|à la|à l'|à|lès|sous)[ \-]?)?)"
+NAME = rf"{WORD}(?:{LINK}{WORD}| \d+\b){{0,12}}"
 OF = r"(?:de la |de l'|des |du |de |d')"
 
 MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
@@ -251,12 +255,26 @@ def territory_mentions(text: str, sents: list[str]) -> list[Mention]:
     return mentions
 
 
+_SPANS: list = [None, None, []]  # the text and sentences last indexed, and their (start, end, sentence)
+
+
 def _sentence_at(text: str, sents: list[str], position: int) -> str:
-    """The sentence that holds `position` (or the 200 characters before it)."""
-    for sentence in sents:
-        index = text.find(sentence)
-        if index <= position < index + len(sentence) + 1:
-            return sentence
+    """The sentence that holds `position` (or the 200 characters before it); the sentences'
+    places are found once per text, in order, so that looking one up is a bisection."""
+    import bisect
+
+    if _SPANS[0] is not text or _SPANS[1] is not sents:
+        spans, start = [], 0
+        for sentence in sents:
+            index = text.find(sentence, start)
+            if index >= 0:
+                spans.append((index, index + len(sentence) + 1, sentence))
+                start = index + len(sentence)
+        _SPANS[:] = [text, sents, spans]
+    spans = _SPANS[2]
+    i = bisect.bisect_right(spans, (position, float("inf"), "")) - 1
+    if i >= 0 and spans[i][0] <= position < spans[i][1]:
+        return spans[i][2]
     return text[max(0, position - 200):position]
 
 
@@ -490,7 +508,7 @@ def people(text: str, party_names: list[str], signers: str | None) -> list[dict]
         add(m.group(1), m.group(2))
     for m in re.finditer(rf"\b({PERSON}),? \(?((?:{ROLE})[^.;»«()\n]*)", text):
         add(m.group(1), m.group(2))
-    for m in re.finditer(rf"\b(?:le |la |du |de la )((?:{ROLE})(?: [^A-Z.,;\n]{{0,40}}?)?)((?: {NAME})+)", text):
+    for m in re.finditer(rf"\b(?:le |la |du |de la )((?:{ROLE})(?: [^A-Z.,;\n]{{0,40}}?)?)( {NAME})", text):
         words = m.group(2).split()
         if len(words) >= 2:  # the person is the last two words; any before them name the place
             place = " ".join(words[:-2])
