@@ -38,7 +38,7 @@ app.add_typer(territories_app, name="territories")
 def _typer_param(name: str) -> inspect.Parameter:
     """A Typer option from its declaration in options.py."""
     opt = options.OPTIONS[name]
-    kind = list[opt.type] if opt.many else opt.type
+    kind = tuple[opt.type, opt.type] if opt.pair else list[opt.type] if opt.many else opt.type
     annotation = Optional[kind] if opt.default is None else kind
     info_ = typer.Option(*opt.flags, help=opt.help, metavar=opt.metavar, min=opt.min,
                          show_default=opt.default not in (None, False))

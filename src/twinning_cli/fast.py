@@ -33,6 +33,8 @@ def _parser(read):
         opt = options.OPTIONS[name]
         if opt.type is bool:
             parser.add_argument(*opt.flags, dest=name, action="store_true")
+        elif opt.pair:
+            parser.add_argument(*opt.flags, dest=name, nargs=2, default=opt.default)
         else:
             parser.add_argument(*opt.flags, dest=name, type=opt.type, default=opt.default,
                                 action="append" if opt.many else "store")

@@ -41,10 +41,10 @@ def _date(name: str, value: str | None) -> str | None:
         raise UsageError(f"{name}: {error}") from None
 
 
-_FIELDS = "domains years since until countries territories statuses kinds search"
+_FIELDS = "domains years since until countries territories statuses kinds search between"
 
 
-class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (), (), (), None))):
+class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (), (), (), None, ()))):
     """Canonical filter values: slugs, ISO codes, folded names, checked dates."""
 
     @property
@@ -52,7 +52,7 @@ class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (
         return not any(self)
 
     @classmethod
-    def build(cls, *, domain=None, year=None, since=None, until=None, country=None,
+    def build(cls, *, domain=None, year=None, since=None, until=None, country=None, between=None,
               territory=None, status=None, kind=None, search=None) -> Filters:
         return cls(
             domains=_terms("domain", domain),
@@ -64,6 +64,7 @@ class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (
             statuses=_terms("status", status),
             kinds=_terms("kind", kind),
             search=search.strip() if search and search.strip() else None,
+            between=tuple(resolve_country(c) for c in between) if between else (),
         )
 
     def where(self) -> tuple[str, list]:
@@ -94,6 +95,12 @@ class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (
         if self.search:
             parts.append("a.rowid IN (SELECT rowid FROM agreements_fts WHERE agreements_fts MATCH ?)")
             params.append(fts_query(self.search))
+        if self.between:  # a party in A and another party in B (A and B may be one country)
+            parts.append("a.slug IN (SELECT x.agreement FROM territories t"
+                         " JOIN agreement_parties x ON x.territory_id = t.id"
+                         " JOIN agreement_parties y ON y.agreement = x.agreement AND y.position != x.position"
+                         " JOIN territories u ON u.id = y.territory_id WHERE t.country = ? AND u.country = ?)")
+            params.extend(self.between)
         parties = "agreement_parties x JOIN territories t ON t.id = x.territory_id"
         members = [
             ("agreement_domains x", "x.domain IN ({})", list(self.domains)),

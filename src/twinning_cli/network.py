@@ -36,14 +36,6 @@ def build(nodes: list[tuple], links: list[tuple]) -> nx.MultiGraph:
     return graph
 
 
-def around(graph: nx.MultiGraph, node: str, depth: int) -> nx.MultiGraph:
-    """Territories within `depth` agreements of `node`, in the graph's own (stable) order."""
-    keep = nx.single_source_shortest_path_length(graph, node, cutoff=depth)
-    near = graph.copy()
-    near.remove_nodes_from([n for n in graph if n not in keep])
-    return near
-
-
 def write(graph: nx.MultiGraph, fmt: str, root: str | None = None) -> None:
     out = writer()
     if fmt == "json":
@@ -96,8 +88,13 @@ def hubs(graph: nx.MultiGraph) -> list[str]:
     return [max(sorted(group), key=lambda n: graph.degree(n)) for group in groups]
 
 
+TREES, PARTNERS, NODES = 10, 12, 40  # what a terminal shows: groups, partners of one territory, territories a tree
+
+
 def draw_trees(graph: nx.MultiGraph, root: str | None = None) -> None:
-    """A Rich tree from each hub outward: partners, and the agreements that link them."""
+    """A Rich tree from each hub outward: partners, and the agreements that link them; at most
+    TREES groups, PARTNERS partners under one territory and NODES territories a tree, each cut
+    said with how many more and how to see them."""
     from rich.text import Text
     from rich.tree import Tree
 
@@ -105,16 +102,22 @@ def draw_trees(graph: nx.MultiGraph, root: str | None = None) -> None:
         data = graph.nodes[node]
         return Text(f"{terminal_safe(data['name'])} ({data.get('country', '')})", style="bold")
 
+    def more(count: int, what: str) -> Text:
+        return Text(f"… and {count:,} more {what}", style="italic yellow")
+
     out = console()
-    for hub in ([root] if root else hubs(graph)):
+    roots = [root] if root else hubs(graph)
+    for hub in roots[:TREES]:
         tree = Tree(name(hub))
-        branches, seen, queue = {hub: tree}, {hub}, deque([hub])
+        branches, seen, queue, shown = {hub: tree}, {hub}, deque([hub]), 0
         while queue:
             node = queue.popleft()
-            for partner in sorted(graph.neighbors(node), key=lambda n: graph.nodes[n]["name"]):
-                if partner in seen:
-                    continue
+            partners = [p for p in sorted(graph.neighbors(node), key=lambda n: graph.nodes[n]["name"])
+                        if p not in seen]
+            room = min(PARTNERS, NODES - shown)
+            for partner in partners[:room]:
                 seen.add(partner)
+                shown += 1
                 branch = branches[node].add(name(partner))
                 for data in graph.get_edge_data(node, partner).values():
                     detail = f"{data['agreement']} · {label('kind', data['kind'])} · " \
@@ -122,4 +125,11 @@ def draw_trees(graph: nx.MultiGraph, root: str | None = None) -> None:
                     branch.add(Text(terminal_safe(detail), style="dim"))
                 branches[partner] = branch
                 queue.append(partner)
+            if len(partners) > room:
+                seen.update(partners)  # counted here, not shown again deeper down
+                hint = f"partners; use --from '{graph.nodes[node]['name']}'" if node != root or room < PARTNERS \
+                    else "partners; narrow with filters or --format json"
+                branches[node].add(more(len(partners) - room, hint))
         out.print(tree)
+    if len(roots) > TREES:
+        out.print(more(len(roots) - TREES, "groups of territories; use --from NAME or filters"))

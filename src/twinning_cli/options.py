@@ -12,11 +12,12 @@ from collections import namedtuple
 from .render import FORMATS
 
 # An option's value is a str, an int or a bool (a flag); `many` makes it repeatable, a list.
-Opt = namedtuple("Opt", "flags help type many default metavar min",
-                 defaults=(str, False, None, None, None))
+# `pair`: the option takes two values (--between A B).
+Opt = namedtuple("Opt", "flags help type many default metavar min pair",
+                 defaults=(str, False, None, None, None, False))
 
 
-FILTERS = ("domain", "year", "since", "until", "country", "territory", "status", "kind", "search")
+FILTERS = ("domain", "year", "since", "until", "country", "between", "territory", "status", "kind", "search")
 
 OPTIONS: dict[str, Opt] = {
     "db": Opt(("--db",), "Database file (default: $TWINNING_DB, else the user data directory).",
@@ -27,6 +28,8 @@ OPTIONS: dict[str, Opt] = {
     "since": Opt(("--since",), "Dated on or after YYYY[-MM[-DD]].", metavar="DATE"),
     "until": Opt(("--until",), "Dated on or before YYYY[-MM[-DD]].", metavar="DATE"),
     "country": Opt(("--country", "-c"), "A party's country: ISO code or name (FR, Canada).", many=True),
+    "between": Opt(("--between",), "Agreements joining a party in country A with a party in country B "
+                   "(codes or names: --between France Canada).", metavar="A B", pair=True),
     "territory": Opt(("--territory", "-t"), "Part of a party's name, accents ignored.", many=True),
     "status": Opt(("--status", "-s"), "exploratory, proposed, signed, ended.", many=True),
     "kind": Opt(("--kind", "-k"), "twinning, partnership-agreement, cooperation-protocol, joint-declaration, "

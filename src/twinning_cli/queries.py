@@ -148,13 +148,22 @@ _PARTNERS = ("SELECT group_concat(name, '; ') FROM (SELECT DISTINCT t2.name FROM
              " JOIN territories t2 ON t2.id = p2.territory_id WHERE p1.territory_id = t.id ORDER BY t2.name)")
 
 
-def territories(conn: sqlite3.Connection, filters: Filters) -> list[tuple]:
-    """One row per territory party to a matching agreement, the busiest first."""
+def territories(conn: sqlite3.Connection, filters: Filters, limit: int | None = None) -> list[tuple]:
+    """One row per territory party to a matching agreement, the busiest first. The partners are
+    listed for the rows returned only, so a page of the busiest costs what the page holds."""
     hits, params = _hits(filters)
+    page = f" LIMIT {int(limit)}" if limit is not None else ""
     return conn.execute(
-        f"SELECT t.name, t.kind, t.country, t.subdivision, count(DISTINCT ap.agreement), ({_PARTNERS})"
+        f"SELECT name, kind, country, subdivision, n, ({_PARTNERS}) FROM ("
+        "SELECT t.id, t.name, t.kind, t.country, t.subdivision, count(DISTINCT ap.agreement) AS n"
         " FROM territories t JOIN agreement_parties ap ON ap.territory_id = t.id"
-        f" WHERE ap.agreement IN ({hits}) GROUP BY t.id ORDER BY 5 DESC, t.name", params).fetchall()
+        f" WHERE ap.agreement IN ({hits}) GROUP BY t.id ORDER BY n DESC, t.name{page}) t", params).fetchall()
+
+
+def territory_count(conn: sqlite3.Connection, filters: Filters) -> int:
+    hits, params = _hits(filters)
+    return conn.execute(f"SELECT count(DISTINCT territory_id) FROM agreement_parties WHERE agreement IN ({hits})",
+                        params).fetchone()[0]
 
 
 def territory(conn: sqlite3.Connection, tid: int) -> dict:
@@ -178,15 +187,41 @@ def territory(conn: sqlite3.Connection, tid: int) -> dict:
             "people": people, "domains": domains}
 
 
-def graph_rows(conn: sqlite3.Connection, filters: Filters) -> tuple[list[tuple], list[tuple]]:
-    """Territories and (agreement, territory) links of the matching agreements, for the network."""
+def graph_rows(conn: sqlite3.Connection, filters: Filters,
+               among: set[int] | None = None) -> tuple[list[tuple], list[tuple]]:
+    """Territories and (agreement, territory) links of the matching agreements, for the network;
+    with `among`, only those territories and the links between them."""
     hits, params = _hits(filters)
+    only, extra = "", []
+    if among is not None:
+        only, extra = " AND ap.territory_id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(among))]
     links = conn.execute(
         "SELECT a.slug, a.title, a.kind, a.status, a.year, a.domains, ap.territory_id FROM agreements a"
-        f" JOIN agreement_parties ap ON ap.agreement = a.slug WHERE a.slug IN ({hits})"
-        " ORDER BY a.slug, ap.position", params).fetchall()
+        f" JOIN agreement_parties ap ON ap.agreement = a.slug WHERE a.slug IN ({hits}){only}"
+        " ORDER BY a.slug, ap.position", [*params, *extra]).fetchall()
     nodes = conn.execute(
         "SELECT id, name, kind, country, subdivision, lat, lng FROM territories WHERE id IN"
-        f" (SELECT ap.territory_id FROM agreement_parties ap WHERE ap.agreement IN ({hits})) ORDER BY id",
-        params).fetchall()
+        f" (SELECT ap.territory_id FROM agreement_parties ap WHERE ap.agreement IN ({hits}){only}) ORDER BY id",
+        [*params, *extra]).fetchall()
     return nodes, links
+
+
+def neighbourhood(conn: sqlite3.Connection, filters: Filters, root: int, depth: int) -> set[int]:
+    """Territories within `depth` matching agreements of `root` (root included when it is party
+    to one), found breadth first in SQL: the work is the neighbourhood's, not the register's."""
+    hits, params = _hits(filters)
+    if not conn.execute(f"SELECT 1 FROM agreement_parties WHERE territory_id = ? AND agreement IN ({hits})",
+                        [root, *params]).fetchone():
+        return set()
+    seen, frontier = {root}, {root}
+    for _ in range(depth):
+        if not frontier:
+            break
+        found = {r[0] for r in conn.execute(
+            "SELECT DISTINCT p2.territory_id FROM agreement_parties p1"
+            " JOIN agreement_parties p2 ON p2.agreement = p1.agreement"
+            f" WHERE p1.territory_id IN (SELECT value FROM json_each(?)) AND p1.agreement IN ({hits})",
+            [json.dumps(sorted(frontier)), *params])}
+        frontier = found - seen
+        seen |= frontier
+    return seen

@@ -134,13 +134,35 @@ def draw_agreements(rows: Iterable[Sequence]) -> None:
 
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
     table.add_column("date", no_wrap=True)
-    table.add_column("slug", no_wrap=True)
-    table.add_column("agreement")
+    table.add_column("slug", overflow="fold", max_width=30)  # a long slug folds; the agreement stays
+    table.add_column("agreement", min_width=30)
     for slug, parties, kind, status, date, domains in rows:
         cell = Text(terminal_safe(parties).replace("; ", " ↔ "), style="bold")
         cell.append(f"\n{label('kind', kind)} · {label('status', status)}")
         cell.append("\n" + terminal_safe(domains.replace("; ", ", ")), style="dim")
         table.add_row(Text(date or "—"), Text(terminal_safe(slug)), cell)
+    console().print(table)
+
+
+def draw_territories(rows: Iterable[Sequence], partners_shown: int = 3) -> None:
+    """`territories` on a terminal: one line a territory, its agreements and its first partners."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    rows = list(rows)
+    widest = max((len(str(r[4])) for r in rows), default=1)
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column("territory", no_wrap=True, overflow="ellipsis", max_width=30)
+    table.add_column("where", no_wrap=True, min_width=6)
+    table.add_column("agreements", justify="right", no_wrap=True, min_width=max(widest, 10))
+    table.add_column("partners", no_wrap=True, overflow="ellipsis", min_width=16)
+    for name, _kind, country, subdivision, count, partners in rows:
+        names = (partners or "").split("; ") if partners else []
+        shown = ", ".join(names[:partners_shown]) + (f" +{len(names) - partners_shown}"
+                                                     if len(names) > partners_shown else "")
+        table.add_row(Text(terminal_safe(name)), Text(terminal_safe(subdivision or country)), str(count),
+                      Text(terminal_safe(shown), style="dim"))
     console().print(table)
 
 

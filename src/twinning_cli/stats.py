@@ -13,11 +13,14 @@ OVERVIEW = ("status", "kind", "country pair", "domain", "years")
 def _label(dimension: str, value: object) -> str:
     if dimension in ("domain", "kind", "status"):
         return vocabulary.label(dimension, value)
-    if dimension in ("country", "subdivision"):
+    if dimension == "country" or (dimension == "subdivision" and "-" not in str(value)):
+        from .countries import label
+
+        return label(value)
+    if dimension == "subdivision":
         import pycountry
 
-        found = (pycountry.countries.get(alpha_2=value) if dimension == "country"
-                 else pycountry.subdivisions.get(code=value) or pycountry.countries.get(alpha_2=value))
+        found = pycountry.subdivisions.get(code=value)
         return found.name if found else str(value)
     return str(value)
 

@@ -151,6 +151,9 @@ def domains(*, format: str, raw: bool, db: str | None) -> None:
     render.emit(["domain", "label", "agreements"], rows, format, raw=raw)
 
 
+OVERVIEW_TOP = 10  # rows per section of the one-screen overview
+
+
 def stats(*, by: str | None, format: str, raw: bool, db: str | None, filters: Filters) -> None:
     """Count agreements by domain, year, country…, as bars on a terminal.
 
@@ -163,7 +166,13 @@ def stats(*, by: str | None, format: str, raw: bool, db: str | None, filters: Fi
     rows = tally.rows(open_register(db), filters, by)
     if format == "table":
         for dimension in dict.fromkeys(r[0] for r in rows):
-            render.draw_bars(dimension, [r[1:] for r in rows if r[0] == dimension])
+            section = [r[1:] for r in rows if r[0] == dimension]
+            render.draw_bars(dimension, section if by else section[:OVERVIEW_TOP])
+            if not by and len(section) > OVERVIEW_TOP:
+                rest = section[OVERVIEW_TOP:]
+                flag = f" (--by {dimension})" if dimension in queries.STAT_DIMENSIONS else ""
+                render.console().print(f"… and {len(rest):,} more, {sum(r[2] for r in rest):,} agreements{flag}",
+                                       style="italic yellow", highlight=False, markup=False)
     else:
         render.emit(["dimension", "value", "label", "agreements"], rows, format, raw=raw)
 
@@ -185,8 +194,16 @@ def territories(*, format: str, raw: bool, db: str | None, filters: Filters) -> 
 
     Example: twinning territories --country CA   (or: twinning territories show rennes)
     """
-    rows = queries.territories(open_register(db), filters)
-    render.emit(queries.TERRITORY_COLUMNS, rows, format, raw=raw)
+    conn = open_register(db)
+    if format != "table":
+        render.emit(queries.TERRITORY_COLUMNS, queries.territories(conn, filters), format, raw=raw)
+        return
+    rows = queries.territories(conn, filters, limit=PAGE + 1)
+    render.draw_territories(rows[:PAGE])
+    if len(rows) > PAGE:
+        total = queries.territory_count(conn, filters)
+        render.info(f"… {total - PAGE:,} more of {total:,} territories: narrow with filters "
+                    "(--country, -t NAME), or pipe it (twinning territories | less).")
 
 
 def territory(*, name: str, format: str, raw: bool, db: str | None) -> None:
@@ -214,12 +231,16 @@ def network(*, format: str, start: str | None, depth: int, db: str | None, filte
     """
     from . import network as net
 
+    if not start and depth != 1:
+        raise UsageError("--depth goes with --from NAME: how many agreements away from it")
     conn = open_register(db)
-    graph = net.build(*queries.graph_rows(conn, filters))
     root = None
+    among = None
     if start:
-        root = f"t{lookup.find_territory(conn, start)}"
-        if root not in graph:
+        tid = lookup.find_territory(conn, start)
+        among = queries.neighbourhood(conn, filters, tid, depth)
+        if not among:
             raise NotFound(f"{start!r} is party to no agreement that matches the filters")
-        graph = net.around(graph, root, depth)
+        root = f"t{tid}"
+    graph = net.build(*queries.graph_rows(conn, filters, among))
     net.write(graph, format, root)
