@@ -127,6 +127,7 @@ class Input:
             what = "CSV" if self.format == "csv" else "TSV"
             raise DataError(f"{self.name}: not a register's {what}: its header has no slug column (give --format "
                             "json or jsonl for JSON, --pairs for a list of twinned towns)")
+        source = Path(self.name).name
         for number, row in enumerate(reader, start=1):
             original = {k: v for k, v in row.items() if k is not None}
             if None in row:
@@ -134,7 +135,7 @@ class Input:
                 continue
             if not self.raw:
                 row = {k: _restore(v) for k, v in row.items()}
-            yield number, (pair_record(row, self.pairs, Path(self.name).name) if self.pairs is not None
+            yield number, (pair_record(row, self.pairs, source) if self.pairs is not None
                            else unflatten(row)), original
 
 

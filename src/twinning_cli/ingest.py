@@ -61,7 +61,7 @@ def reason_of(problems: list[Problem]) -> str:
 def kind_of(problem: Problem) -> str:
     """The class a problem belongs to, for counting: positions and quoted values left out."""
     field_ = re.sub(r"\.[0-9]+", "", problem.field)
-    message = re.sub(r"'[^']*'|\"[^\"]*\"", "…", problem.message)
+    message = re.sub(r"'[^']*'|\"[^\"]*\"|\([A-Z]{2}\)", "…", problem.message)
     return f"{field_ + ': ' if field_ else ''}{message}"
 
 
@@ -95,8 +95,6 @@ def ingest(db: sqlite_utils.Database, path: Path, raws: Iterable[tuple], *, orig
     try:
         with store.transaction(db, path):
             for number, raw, *original in raws:
-                if merge_pairs and isinstance(raw, dict):
-                    raw = _free_slug(db, raw)
                 agreement, problems = checker.check(number, raw)
                 if agreement is not None:
                     problems = _apply(db, writer, agreement, number, outcome, update, merge_pairs,
@@ -108,7 +106,7 @@ def ingest(db: sqlite_utils.Database, path: Path, raws: Iterable[tuple], *, orig
                         if reject:
                             reject(original[0] if original else raw, reason_of(problems))
                     outcome.flag(problems)
-            writer.flush()
+            writer.prune()
             if outcome.problem_count and not skip_invalid:
                 raise Invalid(outcome.problem_report(origin))
             if dry_run:
@@ -122,22 +120,35 @@ def ingest(db: sqlite_utils.Database, path: Path, raws: Iterable[tuple], *, orig
 
 def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome: Outcome,
            update: bool, merge_pairs: bool, write: bool) -> list[Problem]:
-    """Write one valid record if the register allows it; problems if it does not."""
+    """Write one valid record if the register allows it; problems if it does not. What is
+    checked is the register and the rows this import has queued (writer.pending_*)."""
     where = f"record {number} ({agreement.slug})"
     new = agreement.model_dump(mode="json")
+    pair = writer.pair_key(agreement)
     if merge_pairs:
-        row = db.execute("SELECT record FROM agreements WHERE pair_key = ?", (agreement.pair_key,)).fetchone()
-        if row:
-            if json.loads(row[0]) == new:
+        queued = writer.pending_pairs.get(pair)
+        row = None if queued is not None else db.execute(
+            "SELECT record, rowid FROM agreements WHERE pair_key = ?", (pair,)).fetchone()
+        if queued is not None or row:
+            # A pair this file named before, or one already there in another form, is merged;
+            # the very record already there is unchanged.
+            if queued is None and row[1] <= writer.first_rowid and json.loads(row[0]) == new:
                 outcome.unchanged += 1
             else:
                 outcome.merged += 1
             return []
+        if _slug_taken(db, writer, agreement.slug):
+            agreement = _free_slug(db, writer, agreement)  # another pair holds the slug: two towns of one name
+            new["slug"] = agreement.slug
     row = db.execute("SELECT record FROM agreements WHERE slug = ?", (agreement.slug,)).fetchone()
-    other = db.execute("SELECT slug FROM agreements WHERE pair_key = ? AND slug != ?",
-                       (agreement.pair_key, agreement.slug)).fetchone()
+    queued = writer.pending_pairs.get(pair)
+    other = queued["slug"] if queued and queued["slug"] != agreement.slug else None
+    if other is None and queued is None:
+        found = db.execute("SELECT slug FROM agreements WHERE pair_key = ? AND slug != ?",
+                           (pair, agreement.slug)).fetchone()
+        other = found[0] if found else None
     if other:  # --update too: replacing a record must not make it a second record of another pair
-        return [Problem(where, "parties", f"same parties and kind as {other[0]} in the register")]
+        return [Problem(where, "parties", f"same parties and kind as {other} in the register")]
     if row:
         old = json.loads(row[0])
         if old == new:
@@ -148,30 +159,29 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
                             f"(differs in {', '.join(_differences(old, new))}): use --update to replace it")]
         if write:
             writer.delete(agreement.slug)
-            writer.write_one(agreement)
+            writer.add(agreement, pair, new)
         outcome.updated += 1
         return []
     if write:
-        if merge_pairs:  # a twin-town list may name the same pair again a few rows on: write it now
-            writer.write_one(agreement)
-        else:
-            writer.add(agreement)
+        writer.add(agreement, pair, new)
     outcome.added += 1
     return []
 
 
-def _free_slug(db, raw: dict) -> dict:
-    """A pair whose slug another pair holds (two towns of the same name) takes its countries too."""
-    slug = raw.get("slug")
-    row = db.execute("SELECT record FROM agreements WHERE slug = ?", (slug,)).fetchone()
-    if not row:
-        return raw
-    held = [(p.get("name"), p.get("country")) for p in json.loads(row[0])["parties"]]
-    mine = [(p.get("name"), p.get("country")) for p in raw.get("parties", [])]
-    if sorted(held, key=str) == sorted(mine, key=str):
-        return raw
-    countries = "-".join(str(p.get("country", "")).lower() for p in raw.get("parties", []))
-    return {**raw, "slug": f"{slug}-{countries}"}
+def _slug_taken(db, writer: store.Writer, slug: str) -> bool:
+    return slug in writer.pending_slugs or bool(
+        db.execute("SELECT 1 FROM agreements WHERE slug = ?", (slug,)).fetchone())
+
+
+def _free_slug(db, writer: store.Writer, agreement: Agreement) -> Agreement:
+    """A pair whose slug another pair holds (two towns of one name) takes its countries too,
+    then a number: 'paris-rome', 'paris-rome-us-us', 'paris-rome-us-us-2'."""
+    base = f"{agreement.slug}-{'-'.join(p.country.lower() for p in agreement.parties)}"
+    slug, n = base, 1
+    while _slug_taken(db, writer, slug):
+        n += 1
+        slug = f"{base}-{n}"
+    return agreement.model_copy(update={"slug": slug})
 
 
 def add(where: Path, raw: dict, *, update: bool = False) -> Outcome:

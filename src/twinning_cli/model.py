@@ -100,7 +100,7 @@ class Stakeholder(Strict):
 
 class Funding(Strict):
     programme: Line
-    backers: list[Line] = []
+    backers: list[Line] = Field(default_factory=list)
 
 
 class Event(Strict):
@@ -140,12 +140,12 @@ class Agreement(Strict):
     valid_from: PartialDate | None = None
     valid_until: PartialDate | None = None
     parties: list[Party] = Field(min_length=2, max_length=MAX_PARTIES)
-    domains: list[Annotated[str, _term("domain")]] = []
-    topics: list[Line] = []
-    people: list[Person] = []
-    stakeholders: list[Stakeholder] = []
-    funding: list[Funding] = []
-    events: list[Event] = []
+    domains: list[Annotated[str, _term("domain")]] = Field(default_factory=list)
+    topics: list[Line] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    funding: list[Funding] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
     summary: OptText = None
     note: OptText = None

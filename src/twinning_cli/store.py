@@ -207,6 +207,9 @@ def same_place(candidate: list, party) -> bool:
     """Whether a stored territory of the party's name and country [id, subdivision, lat, lng,
     wikidata, geonames] is the party: nothing known of both may disagree."""
     _, subdivision, lat, lng, wikidata, geonames = candidate
+    if party.wikidata is None and party.geonames is None and party.subdivision == subdivision \
+            and party.lat == lat and party.lng == lng:
+        return True  # the same place given the same way: the common case, decided at once
     if party.wikidata and wikidata and party.wikidata != wikidata:
         return False
     if party.geonames and geonames and party.geonames != geonames:
@@ -240,6 +243,11 @@ class Writer:
         self.territories: dict[tuple[str, str], int] = {}
         self.pending: dict[str, list[tuple]] = {table: [] for table in COLUMNS}
         self.waiting = 0
+        # What the pending rows hold, so that a check before the next flush sees them too.
+        self.pending_pairs: dict[str, dict] = {}  # pair key -> record (as JSON data)
+        self.pending_slugs: set[str] = set()
+        # Agreements up to this rowid were there before this writer: those after it, it wrote.
+        self.first_rowid = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM agreements").fetchone()[0]
 
     def territory_id(self, party) -> int:
         """The territory a party is: by Wikidata id first, else by its name as written in its
@@ -298,18 +306,30 @@ class Writer:
         self.flush()
         return count
 
-    def write_one(self, a: Agreement) -> None:
-        """Write one agreement now (an update, or a pair that the next row may repeat)."""
-        self.add(a)
-        self.flush()
+    def pair_key(self, a: Agreement) -> str:
+        """Kind and the parties' territories, as an unordered set: the same two places in either
+        order, under any spelling that resolves to them, are one pair; two towns of one name,
+        told apart, are two pairs. Resolving may add territories; `prune` removes the unused."""
+        return " | ".join([a.kind, *sorted(str(self.territory_id(p)) for p in a.parties)])
 
-    def add(self, a: Agreement) -> None:
+    def prune(self) -> None:
+        """Territories that no agreement names (a resolved party whose record was then refused)."""
+        self.flush()
+        self.conn.execute("DELETE FROM territories WHERE NOT EXISTS"
+                          " (SELECT 1 FROM agreement_parties ap WHERE ap.territory_id = territories.id)")
+        self.territories.clear()
+
+    def add(self, a: Agreement, pair: str | None = None, data: dict | None = None) -> None:
+        """Queue one agreement's rows; `pair` and `data` when the caller has them already."""
         date = a.sort_date()
         s = a.slug
         rows = self.pending
+        pair = pair or self.pair_key(a)
+        self.pending_pairs[pair] = data if data is not None else a.model_dump(mode="json")
+        self.pending_slugs.add(s)
         rows["agreements"].append((
             s, a.title, a.kind, a.status, a.signed_on, int(a.signed_on_inferred), a.signed_on_note,
-            a.valid_from, a.valid_until, date, int(date[:4]) if date else None, slug_key(s), a.pair_key,
+            a.valid_from, a.valid_until, date, int(date[:4]) if date else None, slug_key(s), pair,
             "; ".join(p.name for p in a.parties), "; ".join(dict.fromkeys(p.country for p in a.parties)),
             "; ".join(a.domains), "; ".join(a.topics), a.summary, a.note, a.model_dump_json()))
         rows["agreement_parties"] += [(s, self.territory_id(p), i, p.acting_body) for i, p in enumerate(a.parties)]
@@ -336,6 +356,8 @@ class Writer:
         self.conn.execute(f"INSERT INTO agreements_fts (rowid, {columns}) "
                           f"SELECT rowid, {columns} FROM agreements WHERE rowid > ?", (last,))
         self.waiting = 0
+        self.pending_pairs.clear()
+        self.pending_slugs.clear()
 
 
 def create(path: Path, records: list[Agreement]) -> bool:

@@ -1,0 +1,124 @@
+"""A twin-towns list shaped like the real world's, and what twinning does with it at that size.
+
+    python bench/pairs.py 25000 > pairs.csv        # the file alone
+    python bench/run.py --pairs 25000              # import it, time every view, write docs/scale.md
+
+The file has the real list's columns (city1,country1,lat1,lng1,city2,country2,lat2,lng2) and its
+classes of difficulty, made on purpose and counted: country cells as people write them (Russia,
+England, Turkey, 'England, United Kingdom', 'Scotland, UK', 'Georgia (country)', Kosovo, Ivory
+Coast, 'Brandenburg, Germany', 'Ohio, United States'…); names with ł ø ß ş ü; one name in several
+countries (Paris FR/US, Córdoba AR/ES/MX); names one accent apart (Fürth/Furth, Lohne/Löhne,
+Berat/Bérat); two Neustadts 200 km apart; pairs given twice, reversed or in another Unicode form;
+and BAD rows that no tool could take (blank or misspelled country, a place with no ISO code, a
+town twinned with itself). Deterministic from its seed.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import sys
+import unicodedata
+
+# Country code (and subdivision) -> the spellings a list may use for it.
+SPELLINGS = {
+    "FR": ["France", "France", "FR"], "DE": ["Germany", "Germany", "Deutschland"], "US": ["United States", "USA"],
+    "CA": ["Canada"], "PL": ["Poland", "Polska"], "DK": ["Denmark"], "JP": ["Japan"], "CN": ["China"],
+    "KR": ["South Korea", "Korea, Republic of"], "IT": ["Italy", "Italia"], "ES": ["Spain", "España"],
+    "RU": ["Russia", "Russia", "Russian Federation"], "TR": ["Turkey", "Turkey", "Türkiye"],
+    "GB-ENG": ["England", "England", "England, United Kingdom"], "GB-SCT": ["Scotland", "Scotland, UK"],
+    "GB-WLS": ["Wales"], "GB-NIR": ["Northern Ireland"], "IE": ["Republic of Ireland", "Ireland"],
+    "PS": ["Palestine"], "GE": ["Georgia (country)"], "CV": ["Cape Verde"], "XK": ["Kosovo"],
+    "CI": ["Ivory Coast", "Côte d'Ivoire"], "CD": ["Democratic Republic of the Congo"],
+    "DE-BB": ["Brandenburg, Germany"], "US-OH": ["Ohio, United States"], "AR": ["Argentina"],
+    "MX": ["Mexico"], "VE": ["Venezuela"], "AL": ["Albania"], "UA": ["Ukraine"], "CZ": ["Czech Republic"],
+    "MK": ["Macedonia", "North Macedonia"], "TW": ["Taiwan"], "IR": ["Iran"], "BE": ["Belgium", "Belgique"],
+}
+WEIGHTS = {"FR": 14, "DE": 14, "US": 10, "PL": 6, "IT": 6, "ES": 4, "RU": 5, "TR": 4, "GB-ENG": 5, "JP": 4,
+           "CN": 4, "UA": 3}
+FIRST = ["Wroc", "Biał", "Søn", "Gie", "Eski", "Kar", "Lud", "Hal", "Mar", "Ber", "Tor", "Val", "Ost", "Nov",
+         "San", "Kra", "Łu", "Sze", "Brø", "Stra", "Dör", "Kır", "Ģe", "Zel", "Olo", "Puł", "Ros", "Kem",
+         "Alt", "Neu", "Vil", "Bor", "Gre", "Ham", "Lin", "Mos", "Pét", "Sai", "Tar", "Ürg"]
+MIDDLE = ["", "a", "e", "o", "ıl", "ø", "ß", "ş", "en", "ar", "ol", "ów", "ür", "ğa", "is", "el", "an", "ik"]
+LAST = ["ław", "ystok", "derborg", "ßen", "şehir", "heim", "ow", "burg", "ville", "stadt", "grad", "polis",
+        "sk", "ino", "ona", "ach", "dorf", "ice", "ovo", "ăr", "ın", "by", "ham", "ton", "berg"]
+FIXED = [  # (name, country code, lat, lng): the classes the identity rules must keep apart
+    ("Paris", "FR", 48.857, 2.352), ("Paris", "US", 33.661, -95.556), ("Córdoba", "AR", -31.417, -64.183),
+    ("Córdoba", "ES", 37.888, -4.779), ("Córdoba", "MX", 18.884, -96.926), ("Fürth", "DE", 49.477, 10.989),
+    ("Furth", "DE", 48.583, 12.000), ("Lohne", "DE", 52.667, 8.233), ("Löhne", "DE", 52.200, 8.700),
+    ("Berat", "AL", 40.706, 19.952), ("Bérat", "FR", 43.378, 1.175), ("Neustadt", "DE", 49.350, 8.139),
+    ("Neustadt", "DE", 50.733, 11.750), ("Wrocław", "PL", 51.110, 17.030), ("Białystok", "PL", 53.133, 23.167),
+    ("Sønderborg", "DK", 54.909, 9.792), ("Eskişehir", "TR", 39.777, 30.521), ("Gyumri", "AM", 40.789, 43.847),
+]
+BAD_COUNTRIES = ["", "Frnace", "Germanyy", "Atlantis", "Narnia", "Unknown"]
+
+
+def towns(rng: random.Random, count: int) -> list[tuple[str, str, float, float]]:
+    """(name, code, lat, lng): one point per place; about one in twenty names used again elsewhere."""
+    codes = list(SPELLINGS)
+    weights = [WEIGHTS.get(c, 1) for c in codes]
+    names, out = set(), list(FIXED)
+    while len(out) < count:
+        name = rng.choice(FIRST) + rng.choice(MIDDLE) + rng.choice(LAST)
+        if name in names and rng.random() > 0.05:
+            continue
+        names.add(name)
+        out.append((name, rng.choices(codes, weights)[0], round(rng.uniform(-50, 65), 4),
+                    round(rng.uniform(-120, 140), 4)))
+    return out
+
+
+def rows(size: int, seed: int = 25917) -> tuple[list[list[str]], dict[str, int]]:
+    """The rows, and how many of each made-bad or repeated class they hold."""
+    rng = random.Random(seed)
+    pool = towns(rng, max(50, size * 3 // 5))
+    hubs = pool[:len(FIXED)] + pool[len(FIXED):len(FIXED) + 40]
+    made = {"bad country": 0, "twinned with itself": 0, "reversed repeat": 0, "other Unicode form": 0}
+    seen, out = set(), []
+
+    def cell(town) -> list[str]:
+        name, code, lat, lng = town
+        return [name, rng.choice(SPELLINGS.get(code, [code])), str(lat), str(lng)]
+
+    while len(out) < size:
+        roll = rng.random()
+        if roll < 0.0015 and out:
+            first, second = rng.sample(pool, 2)
+            row = cell(first) + cell(second)
+            row[1] = rng.choice(BAD_COUNTRIES)
+            made["bad country"] += 1
+        elif roll < 0.0020:
+            town = rng.choice(pool)
+            row = cell(town) + cell(town)
+            made["twinned with itself"] += 1
+        elif roll < 0.03 and seen:
+            a, b = rng.choice(sorted(seen))
+            if rng.random() < 0.7:
+                row = cell(b) + cell(a)
+                made["reversed repeat"] += 1
+            else:
+                row = cell(a) + cell(b)
+                row[0] = unicodedata.normalize("NFD", row[0])
+                made["other Unicode form"] += 1
+        else:
+            a = rng.choice(hubs) if rng.random() < 0.25 else rng.choice(pool)
+            b = rng.choice(pool)
+            if a == b or (a, b) in seen or (b, a) in seen or (a[0], a[1]) == (b[0], b[1]):
+                continue
+            seen.add((a, b))
+            row = cell(a) + cell(b)
+        out.append(row)
+    return [[r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]] for r in out], made
+
+
+def write(size: int, stream) -> dict[str, int]:
+    data, made = rows(size)
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(["city1", "country1", "lat1", "lng1", "city2", "country2", "lat2", "lng2"])
+    writer.writerows(data)
+    return made
+
+
+if __name__ == "__main__":
+    counts = write(int(sys.argv[1]) if len(sys.argv) > 1 else 25000, sys.stdout)
+    print(counts, file=sys.stderr)
