@@ -388,28 +388,3 @@ def remove(
         typer.confirm(f"Remove {slug} ({exists[0]})?", abort=True, err=True)
     ingest.remove(path, slug)
     info(f"Removed {slug}.")
-
-
-@command()
-def doctor(db=None) -> None:
-    """Check the register: SQLite integrity, foreign keys, and the register's own rules.
-
-    Example: twinning doctor && echo healthy
-    """
-    import sqlite3
-
-    from . import health
-
-    conn = sqlite3.connect(writable_register(db))  # FTS5's integrity-check is written as an INSERT
-    try:
-        problems = health.check(conn)
-        notes = health.notes(conn)
-    finally:
-        conn.close()
-    for line in notes:
-        info(f"Note: {line}")
-    for line in problems:
-        typer.echo(line)
-    if problems:
-        raise TwinningError(f"{len(problems)} problem(s) found")
-    info("The register is healthy.")

@@ -199,7 +199,7 @@ def remove(where: Path, slug: str) -> None:
     try:
         with store.transaction(db, where):
             store.Writer(db).delete(slug)
-            db.execute("DELETE FROM territories WHERE id NOT IN (SELECT territory_id FROM agreement_parties)")
+            db.execute("DELETE FROM territories WHERE agreements = 0")
     finally:
         db.close()
 

@@ -1,18 +1,17 @@
-"""The network of partners: territories as nodes, agreements as edges (networkx).
+"""The network of partners as a file: territories as nodes, agreements as edges (networkx).
 
 Graph formats come from networkx and pydot (DOT, GraphML, node-link JSON);
-Mermaid, which they do not write, is the one drawn here.
+Mermaid, which they do not write, is the one drawn here. The terminal's trees are
+tree.py's, which needs no graph library.
 """
 
 from __future__ import annotations
 
 import json
-from collections import deque
-
 import networkx as nx
 
 from .hygiene import xml_safe
-from .render import console, terminal_safe, writer
+from .render import terminal_safe, writer
 from .vocabulary import label
 
 
@@ -36,7 +35,7 @@ def build(nodes: list[tuple], links: list[tuple]) -> nx.MultiGraph:
     return graph
 
 
-def write(graph: nx.MultiGraph, fmt: str, root: str | None = None) -> None:
+def write(graph: nx.MultiGraph, fmt: str) -> None:
     out = writer()
     if fmt == "json":
         out(json.dumps(nx.node_link_data(graph, edges="links"), ensure_ascii=False, indent=2) + "\n")
@@ -46,8 +45,6 @@ def write(graph: nx.MultiGraph, fmt: str, root: str | None = None) -> None:
         out(_pydot(graph).to_string())
     elif fmt == "mermaid":
         out(mermaid(graph))
-    else:
-        draw_trees(graph, root)
 
 
 def _pydot(graph: nx.MultiGraph):
@@ -82,54 +79,3 @@ def mermaid(graph: nx.MultiGraph) -> str:
     return "\n".join(lines) + "\n"
 
 
-def hubs(graph: nx.MultiGraph) -> list[str]:
-    """One root per connected group: its busiest territory; busiest groups first."""
-    groups = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(c)))
-    return [max(sorted(group), key=lambda n: graph.degree(n)) for group in groups]
-
-
-TREES, PARTNERS, NODES = 10, 12, 40  # what a terminal shows: groups, partners of one territory, territories a tree
-
-
-def draw_trees(graph: nx.MultiGraph, root: str | None = None) -> None:
-    """A Rich tree from each hub outward: partners, and the agreements that link them; at most
-    TREES groups, PARTNERS partners under one territory and NODES territories a tree, each cut
-    said with how many more and how to see them."""
-    from rich.text import Text
-    from rich.tree import Tree
-
-    def name(node: str) -> Text:
-        data = graph.nodes[node]
-        return Text(f"{terminal_safe(data['name'])} ({data.get('country', '')})", style="bold")
-
-    def more(count: int, what: str) -> Text:
-        return Text(f"… and {count:,} more {what}", style="italic yellow")
-
-    out = console()
-    roots = [root] if root else hubs(graph)
-    for hub in roots[:TREES]:
-        tree = Tree(name(hub))
-        branches, seen, queue, shown = {hub: tree}, {hub}, deque([hub]), 0
-        while queue:
-            node = queue.popleft()
-            partners = [p for p in sorted(graph.neighbors(node), key=lambda n: graph.nodes[n]["name"])
-                        if p not in seen]
-            room = min(PARTNERS, NODES - shown)
-            for partner in partners[:room]:
-                seen.add(partner)
-                shown += 1
-                branch = branches[node].add(name(partner))
-                for data in graph.get_edge_data(node, partner).values():
-                    detail = f"{data['agreement']} · {label('kind', data['kind'])} · " \
-                             f"{label('status', data['status'])} · {data.get('year', '—')}"
-                    branch.add(Text(terminal_safe(detail), style="dim"))
-                branches[partner] = branch
-                queue.append(partner)
-            if len(partners) > room:
-                seen.update(partners)  # counted here, not shown again deeper down
-                hint = f"partners; use --from '{graph.nodes[node]['name']}'" if node != root or room < PARTNERS \
-                    else "partners; narrow with filters or --format json"
-                branches[node].add(more(len(partners) - room, hint))
-        out.print(tree)
-    if len(roots) > TREES:
-        out.print(more(len(roots) - TREES, "groups of territories; use --from NAME or filters"))

@@ -50,6 +50,8 @@ OPTIONS: dict[str, Opt] = {
                         "on a terminal, json otherwise)."),
     "start": Opt(("--from",), "Only territories within --depth agreements of this one.", metavar="TERRITORY"),
     "depth": Opt(("--depth",), "With --from: how many agreements away.", int, default=1, min=0),
+    "full": Opt(("--full",), "Check every index against its table too (SQLite's integrity_check; slower).",
+                bool, default=False),
 }
 
 
@@ -75,6 +77,7 @@ READS: dict[str, Read] = {
     "territories": Read("territories", ("format", "raw", *FILTERS, "db")),
     "territories show": Read("territory", ("format", "raw", "db"),
                              ("name", "A territory's name or a unique part of it (accents ignored).")),
+    "doctor": Read("doctor", ("full", "db")),
     "network": Read("network", ("graph_format", "start", "depth", *FILTERS, "db"),
                     formats=("table", "dot", "graphml", "mermaid", "json"), piped="json"),
 }
@@ -87,7 +90,11 @@ def prepare(read: Read, values: dict) -> dict:
     from .render import choose
 
     values = dict(values)
+    if "domain" in values:
+        values["filters"] = Filters.build(**{name: values.pop(name) for name in FILTERS})
     key = "graph_format" if "graph_format" in values else "format"
+    if key not in values:
+        return values  # a command with no --format (doctor)
     fmt = values.pop(key)
     if fmt is not None and fmt not in read.formats:
         raise UsageError(f"unknown format {fmt!r}; valid: {', '.join(read.formats)}")
@@ -98,6 +105,4 @@ def prepare(read: Read, values: dict) -> dict:
         if fmt is None or fmt not in read.formats:
             fmt = read.piped  # an extension that names no format we write: what a pipe would get
     values["format"] = fmt or choose(None, read.piped, read.terminal)
-    if "domain" in values:
-        values["filters"] = Filters.build(**{name: values.pop(name) for name in FILTERS})
     return values

@@ -122,9 +122,10 @@ def counts(conn: sqlite3.Connection, dimension: str, filters: Filters) -> list[t
 def country_pairs(conn: sqlite3.Connection, filters: Filters) -> list[tuple]:
     """('CA–FR', agreements): the set of countries each matching agreement joins."""
     hits, params = _hits(filters)
+    match = "1" if filters.empty else f"a.slug IN ({hits})"
     tally: dict[str, int] = {}
     for countries, n in conn.execute(
-            f"SELECT a.countries, count(*) FROM agreements a WHERE a.slug IN ({hits}) GROUP BY 1", params):
+            f"SELECT a.countries, count(*) FROM agreements a WHERE {match} GROUP BY 1", params if match != "1" else []):
         key = "–".join(sorted(set(countries.split("; "))))
         tally[key] = tally.get(key, 0) + n
     return sorted(tally.items(), key=lambda item: (-item[1], item[0]))
@@ -148,22 +149,36 @@ _PARTNERS = ("SELECT group_concat(name, '; ') FROM (SELECT DISTINCT t2.name FROM
              " JOIN territories t2 ON t2.id = p2.territory_id WHERE p1.territory_id = t.id ORDER BY t2.name)")
 
 
-def territories(conn: sqlite3.Connection, filters: Filters, limit: int | None = None) -> list[tuple]:
-    """One row per territory party to a matching agreement, the busiest first. The partners are
-    listed for the rows returned only, so a page of the busiest costs what the page holds."""
-    hits, params = _hits(filters)
-    page = f" LIMIT {int(limit)}" if limit is not None else ""
-    return conn.execute(
-        f"SELECT name, kind, country, subdivision, n, ({_PARTNERS}) FROM ("
-        "SELECT t.id, t.name, t.kind, t.country, t.subdivision, count(DISTINCT ap.agreement) AS n"
-        " FROM territories t JOIN agreement_parties ap ON ap.territory_id = t.id"
-        f" WHERE ap.agreement IN ({hits}) GROUP BY t.id ORDER BY n DESC, t.name{page}) t", params).fetchall()
+def territories(conn: sqlite3.Connection, filters: Filters) -> list[tuple]:
+    """One row per territory party to a matching agreement, the busiest first, with its partners."""
+    return territory_page(conn, filters)[0]
 
 
-def territory_count(conn: sqlite3.Connection, filters: Filters) -> int:
-    hits, params = _hits(filters)
-    return conn.execute(f"SELECT count(DISTINCT territory_id) FROM agreement_parties WHERE agreement IN ({hits})",
-                        params).fetchone()[0]
+def territory_page(conn: sqlite3.Connection, filters: Filters, limit: int | None = None) -> tuple[list[tuple], int]:
+    """The busiest `limit` territories (all without it) and how many there are in all. Counted in
+    one pass over the parties (linear in the register); partners are named for the rows returned."""
+    from itertools import groupby
+
+    if filters.empty and limit is not None:  # the busiest page, from the counts the triggers keep
+        rows = conn.execute(
+            f"SELECT name, kind, country, subdivision, agreements, ({_PARTNERS}) FROM territories t"
+            " WHERE agreements > 0 ORDER BY agreements DESC, name LIMIT ?", (limit,)).fetchall()
+        return rows, conn.execute("SELECT count(*) FROM territories WHERE agreements > 0").fetchone()[0]
+    counts: dict[int, int] = {}
+    partners: dict[int, set[int]] = {}
+    for _, rows in groupby(party_links(conn, filters), key=lambda row: row[0]):
+        ids = [tid for _, tid in rows]
+        for tid in ids:
+            counts[tid] = counts.get(tid, 0) + 1
+            partners.setdefault(tid, set()).update(ids)
+    every = {tid: row for tid, *row in conn.execute(
+        "SELECT id, name, kind, country, subdivision FROM territories WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(counts)),))}
+    order = sorted(counts, key=lambda tid: (-counts[tid], every[tid][0], tid))
+    if limit is not None:
+        order = order[:limit]
+    return [(*every[tid], counts[tid], "; ".join(sorted({every[p][0] for p in partners[tid] if p != tid})))
+            for tid in order], len(counts)
 
 
 def territory(conn: sqlite3.Connection, tid: int) -> dict:
@@ -204,6 +219,17 @@ def graph_rows(conn: sqlite3.Connection, filters: Filters,
         f" (SELECT ap.territory_id FROM agreement_parties ap WHERE ap.agreement IN ({hits}){only}) ORDER BY id",
         [*params, *extra]).fetchall()
     return nodes, links
+
+
+def party_links(conn: sqlite3.Connection, filters: Filters, among: set[int] | None = None) -> list[tuple]:
+    """(agreement, territory) of the matching agreements' parties, in order; with `among`,
+    only those territories."""
+    where, params = ("1", []) if filters.empty else (f"agreement IN ({_hits(filters)[0]})", _hits(filters)[1])
+    if among is not None:
+        where += " AND territory_id IN (SELECT value FROM json_each(?))"
+        params = [*params, json.dumps(sorted(among))]
+    return conn.execute(f"SELECT agreement, territory_id FROM agreement_parties WHERE {where}"
+                        " ORDER BY agreement, position", params).fetchall()
 
 
 def neighbourhood(conn: sqlite3.Connection, filters: Filters, root: int, depth: int) -> set[int]:

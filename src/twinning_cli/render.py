@@ -40,14 +40,17 @@ def csv_line(cells: Iterable[object], delimiter: str = ",", guard: bool = True) 
     """One CSV/TSV line. Every cell holding a quote, the delimiter, '\\r' or '\\n' is quoted (the
     csv module with '\\n' line ends leaves a lone '\\r' bare), and with `guard` so is a cell that a
     spreadsheet using another delimiter would split into a formula."""
+    special = _SPECIAL[delimiter]
     out = []
     for value in cells:
-        text = _cell(value)
-        if text and (any(c in text for c in ('"', delimiter, "\r", "\n"))
-                     or (guard and _HIDDEN_FORMULA.search(text))):
+        text = "" if value is None else value if isinstance(value, str) else str(value)
+        if text and (special.search(text) or (guard and _HIDDEN_FORMULA.search(text))):
             text = '"' + text.replace('"', '""') + '"'
         out.append(text)
     return delimiter.join(out) + "\n"
+
+
+_SPECIAL = {d: re.compile(f'["\r\n{re.escape(d)}]') for d in (",", ";", "\t")}
 
 
 def writer():

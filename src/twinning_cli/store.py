@@ -109,8 +109,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
     # (ASCII, no accents) is only for finding.
     db.create_table("territories", {
         "id": int, "name": str, "name_key": str, "short_key": str, "name_folded": str, "kind": str, "country": str,
-        "subdivision": str, "lat": float, "lng": float, "wikidata": str, "geonames": str,
-    }, pk="id", not_null={"name", "name_key", "name_folded", "country"})
+        "subdivision": str, "lat": float, "lng": float, "wikidata": str, "geonames": str, "agreements": int,
+    }, pk="id", not_null={"name", "name_key", "name_folded", "country"}, defaults={"agreements": 0})
     # What a migration noticed that a person may want to check (doctor prints it).
     db.create_table("register_notes", {"id": int, "note": str}, pk="id")
     child = {"agreement": str}
@@ -138,7 +138,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         ("agreements", ["kind"]), ("agreements", ["status"]), ("agreements", ["year"]),
         ("agreements", ["date"]), ("agreements", ["slug_key"]), ("agreements", ["pair_key"]),
         ("territories", ["name_key", "country"]), ("territories", ["short_key"]), ("territories", ["name_folded"]),
-        ("territories", ["country"]), ("territories", ["wikidata"]),
+        ("territories", ["country"]), ("territories", ["wikidata"]), ("territories", ["agreements", "name"]),
         ("agreement_parties", ["territory_id"]), ("agreement_domains", ["domain"]),
         ("agreement_topics", ["agreement"]), ("people", ["agreement"]),
         ("stakeholders", ["agreement"]), ("funding", ["agreement"]),
@@ -163,6 +163,12 @@ def create_schema(db: sqlite_utils.Database) -> None:
         SELECT slug, title, kind, status, signed_on, signed_on_inferred, valid_from,
                valid_until, date, year, parties, countries, domains, topics, summary, note
         FROM agreements""")
+    # Agreements per territory, kept by triggers, so that `territories` on a terminal reads its
+    # busiest page from an index instead of counting every party.
+    db.execute("""CREATE TRIGGER agreement_parties_count_ai AFTER INSERT ON agreement_parties BEGIN
+        UPDATE territories SET agreements = agreements + 1 WHERE id = new.territory_id; END""")
+    db.execute("""CREATE TRIGGER agreement_parties_count_ad AFTER DELETE ON agreement_parties BEGIN
+        UPDATE territories SET agreements = agreements - 1 WHERE id = old.territory_id; END""")
     db.execute(f"PRAGMA user_version = {dbmod.SCHEMA_VERSION}")
 
 
@@ -315,8 +321,7 @@ class Writer:
     def prune(self) -> None:
         """Territories that no agreement names (a resolved party whose record was then refused)."""
         self.flush()
-        self.conn.execute("DELETE FROM territories WHERE NOT EXISTS"
-                          " (SELECT 1 FROM agreement_parties ap WHERE ap.territory_id = territories.id)")
+        self.conn.execute("DELETE FROM territories WHERE agreements = 0")
         self.territories.clear()
 
     def add(self, a: Agreement, pair: str | None = None, data: dict | None = None) -> None:

@@ -198,10 +198,9 @@ def territories(*, format: str, raw: bool, db: str | None, filters: Filters) -> 
     if format != "table":
         render.emit(queries.TERRITORY_COLUMNS, queries.territories(conn, filters), format, raw=raw)
         return
-    rows = queries.territories(conn, filters, limit=PAGE + 1)
-    render.draw_territories(rows[:PAGE])
-    if len(rows) > PAGE:
-        total = queries.territory_count(conn, filters)
+    rows, total = queries.territory_page(conn, filters, limit=PAGE)
+    render.draw_territories(rows)
+    if total > PAGE:
         render.info(f"… {total - PAGE:,} more of {total:,} territories: narrow with filters "
                     "(--country, -t NAME), or pipe it (twinning territories | less).")
 
@@ -229,18 +228,46 @@ def network(*, format: str, start: str | None, depth: int, db: str | None, filte
 
     Example: twinning network --from Rennes --depth 2 --format dot | dot -Tpng > network.png
     """
-    from . import network as net
-
     if not start and depth != 1:
         raise UsageError("--depth goes with --from NAME: how many agreements away from it")
     conn = open_register(db)
-    root = None
-    among = None
+    root = among = None
     if start:
-        tid = lookup.find_territory(conn, start)
-        among = queries.neighbourhood(conn, filters, tid, depth)
+        root = lookup.find_territory(conn, start)
+        among = queries.neighbourhood(conn, filters, root, depth)
         if not among:
             raise NotFound(f"{start!r} is party to no agreement that matches the filters")
-        root = f"t{tid}"
-    graph = net.build(*queries.graph_rows(conn, filters, among))
-    net.write(graph, format, root)
+    if format == "table":
+        from . import tree
+
+        tree.draw(tree.Links(conn, filters, among), root)
+        return
+    from . import network as net
+
+    net.write(net.build(*queries.graph_rows(conn, filters, among)), format)
+
+
+def doctor(*, full: bool, db: str | None) -> None:
+    """Check the register: SQLite's own checks, foreign keys, and the register's rules.
+
+    Example: twinning doctor && echo healthy
+    """
+    import sqlite3
+
+    from . import db as dbmod
+    from . import health
+    from .errors import TwinningError
+
+    open_register(db).close()  # created on first use, migrated if old
+    conn = sqlite3.connect(f"file:{dbmod.uri_path(dbmod.locate(db).path)}", uri=True)  # FTS5's check is an INSERT
+    try:
+        problems = health.check(conn, full=full)
+        notes = health.notes(conn)
+    finally:
+        conn.close()
+    for line in notes:
+        render.info(f"Note: {line}")
+    if problems:
+        render.writer()("".join(f"{line}\n" for line in problems))
+        raise TwinningError(f"{len(problems)} problem(s) found")
+    render.info("The register is healthy.")
