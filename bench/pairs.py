@@ -122,3 +122,97 @@ def write(size: int, stream) -> dict[str, int]:
 if __name__ == "__main__":
     counts = write(int(sys.argv[1]) if len(sys.argv) > 1 else 25000, sys.stdout)
     print(counts, file=sys.stderr)
+
+
+# --- measuring: `python bench/run.py --pairs N` calls measure() --------------------------------
+
+VIEWS = [  # (what a person types, on an 80-column terminal unless it says --format)
+    ["list"], ["list", "--format", "csv"], ["list", "--between", "France", "Canada"], ["list", "-c", "Russia"],
+    ["show", "paris-ouch"], ["show", "SLUG"], ["territories"], ["territories", "--format", "csv"],
+    ["territories", "show", "Paris"], ["territories", "show", "Paris, FR"], ["network"],
+    ["network", "--from", "Paris, FR"], ["stats"], ["stats", "--by", "country"], ["timeline"], ["doctor"],
+    ["export", "--format", "csv"],
+]
+
+
+def measure(twinning: str, sqlite_utils: str, size: int, out_dir, timed, runs: int) -> dict:
+    """Import the file (against `sqlite-utils insert --csv` of it), then run every view: seconds,
+    lines written and the widest line, as a person at an 80-column terminal would get them."""
+    import os
+    import re
+    import sqlite3
+    import subprocess
+    from pathlib import Path
+
+    out_dir = Path(out_dir)
+    source, db, anchor = out_dir / f"pairs-{size}.csv", out_dir / f"pairs-{size}.db", out_dir / f"pairs-anchor-{size}.db"
+    with source.open("w", encoding="utf-8") as stream:
+        made = write(size, stream)
+    rejects = out_dir / f"pairs-{size}-rejects.csv"
+
+    def clean(path: Path) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+    def empty() -> None:
+        clean(db)
+        subprocess.run([twinning, "init", "--empty", "--db", str(db)], check=True, capture_output=True)
+
+    result = {"size": size, "made": made, "import": timed(
+        [twinning, "import", str(source), "--pairs", "--skip-invalid", "--rejects", str(rejects), "--db", str(db)],
+        runs, empty), "anchor": timed([sqlite_utils, "insert", str(anchor), "pairs", str(source), "--csv"], runs,
+                                      lambda: clean(anchor))}
+    summary = subprocess.run([twinning, "import", str(source), "--pairs", "--dry-run", "--skip-invalid",
+                              "--db", str(db)], capture_output=True, text=True).stderr
+    empty()
+    result["summary"] = subprocess.run(
+        [twinning, "import", str(source), "--pairs", "--skip-invalid", "--rejects", str(rejects), "--db", str(db)],
+        capture_output=True, text=True).stderr.strip().splitlines()
+    del summary
+    result["sizes"] = {"register": db.stat().st_size, "anchor": anchor.stat().st_size, "file": source.stat().st_size}
+    slug = sqlite3.connect(db).execute("SELECT slug FROM agreements ORDER BY rowid LIMIT 1").fetchone()[0]
+    env = {**os.environ, "COLUMNS": "80", "LINES": "40", "TWINNING_DB": str(db)}
+    result["views"] = []
+    for argv in VIEWS:
+        argv = [slug if a == "SLUG" else a for a in argv]
+        terminal = "--format" not in argv and argv[0] not in ("doctor",)
+        cmd = [twinning, *argv] + (["--format", "table"] if terminal and argv[0] != "export" else [])
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        text = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout)
+        lines = text.splitlines()
+        timing = timed(cmd, runs, None, env=env, ok=(0, 1))
+        result["views"].append({"argv": " ".join(argv), "seconds": timing["median"], "exit": done.returncode,
+                                "lines": len(lines), "widest": max((len(line) for line in lines), default=0),
+                                "stderr": done.stderr.strip().splitlines()[-1:]})
+    return result
+
+
+def report(result: dict) -> str:
+    size = result["size"]
+    made = result["made"]
+    ours, anchor = result["import"]["median"], result["anchor"]["median"]
+    lines = [
+        "# A world-sized twin-towns list", "",
+        f"`python bench/run.py --pairs {size}` generates a file of {size:,} pairs shaped like the real world "
+        "list (bench/pairs.py: country cells as people write them, names with ł ø ß ş ü, one name in several "
+        "countries, names one accent apart, two Neustadts 200 km apart, repeated pairs), imports it with "
+        "`--pairs --skip-invalid`, and runs every view as a person at an 80-column terminal would.", "",
+        "## Import", "",
+        f"Made on purpose: {made['bad country']} rows with a blank or unknown country, "
+        f"{made['twinned with itself']} towns twinned with themselves, {made['reversed repeat']} pairs given "
+        f"again reversed, {made['other Unicode form']} given again in another Unicode form.", "",
+        "```", *result["summary"], "```", "",
+        f"Time: {ours:.2f} s against {anchor:.2f} s for `sqlite-utils insert --csv` of the same file "
+        f"({ours / anchor:.1f}×, a flat table with no validation, no identity and no index). Size: register "
+        f"{result['sizes']['register'] / 1e6:.1f} MB, sqlite-utils' table {result['sizes']['anchor'] / 1e6:.1f} MB, "
+        f"the CSV {result['sizes']['file'] / 1e6:.1f} MB.", "",
+        "## Every view at that size", "",
+        "Whole processes, median of the runs; lines and widest line (in characters) of what stdout shows, "
+        "on a terminal 80 columns wide unless `--format` is given.", "",
+        "| command | time | lines | widest | exit | last line on stderr |", "|---|---:|---:|---:|---:|---|",
+    ]
+    for view in result["views"]:
+        note = (view["stderr"][0] if view["stderr"] else "").replace("|", "\\|")
+        lines.append(f"| `twinning {view['argv']}` | {view['seconds'] * 1000:,.0f} ms | {view['lines']:,} | "
+                     f"{view['widest']} | {view['exit']} | {note[:90]} |")
+    return "\n".join(lines) + "\n"

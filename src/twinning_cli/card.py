@@ -85,6 +85,9 @@ def draw(record: dict) -> None:
                           title_align="left", box=box.ROUNDED))
 
 
+SHOWN = 15  # agreements and partners a territory's card shows; the rest are counted
+
+
 def draw_territory(data: dict) -> None:
     """`twinning territories show`: a territory, its agreements, partners, people, domains."""
     facts = Table.grid(padding=(0, 2))
@@ -94,7 +97,9 @@ def draw_territory(data: dict) -> None:
     facts.add_row("country", _t(" ".join(filter(None, [data["country"], data["subdivision"]]))))
     if data["lat"] is not None:
         facts.add_row("location", _t(f"{data['lat']}, {data['lng']}"))
-    facts.add_row("partners", _t(", ".join(data["partners"])))
+    partners = data["partners"]
+    facts.add_row("partners", _t(", ".join(partners[:SHOWN]) + (f" … and {len(partners) - SHOWN:,} more"
+                                                                if len(partners) > SHOWN else "")))
     facts.add_row("domains", _t(", ".join(f"{vocabulary.label('domain', d)} ({n})"
                                           for d, n in data["domains"].items())))
     parts = [
@@ -102,11 +107,14 @@ def draw_territory(data: dict) -> None:
         _section("Agreements", ["date", "slug", "kind", "status", "parties"],
                  [[a["date"] or "—", a["slug"], vocabulary.label("kind", a["kind"]),
                    vocabulary.label("status", a["status"]), a["parties"].replace("; ", " ↔ ")]
-                  for a in data["agreements"]]),
+                  for a in data["agreements"][:SHOWN]]),
         _section("People", ["name", "role", "agreement", "signed"],
                  [[p["name"], p["role"] or "", p["agreement"], "yes" if p["signed"] else ""]
                   for p in data["people"]]),
     ]
+    if len(data["agreements"]) > SHOWN:
+        parts.insert(2, Text(f"… and {len(data['agreements']) - SHOWN:,} more agreements: --format csv lists "
+                             "them all", style="italic yellow"))
     console().print(Panel(Group(*(p for p in parts if p is not None)), title=_t(data["name"], "bold"),
                           title_align="left", box=box.ROUNDED))
 

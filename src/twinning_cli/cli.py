@@ -11,12 +11,14 @@ function here under `@command()`.
 
 import functools
 import inspect
+import sqlite3
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from . import __version__, options, views
+from .db import RECOVER
 from .errors import NotFound, TwinningError, UsageError
 from .render import info
 
@@ -55,6 +57,9 @@ def _guarded(func):
         except TwinningError as error:
             typer.echo(f"Error: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
+        except sqlite3.DatabaseError as error:  # a register damaged behind our back, mid-command
+            typer.echo(f"Error: the register could not be read or written: {error}{RECOVER}", err=True)
+            raise typer.Exit(1) from None
     return run
 
 

@@ -80,7 +80,10 @@ def run(argv: list[str]) -> int | None:
         read, values = _parse(argv)
     except _Defer:
         return None
+    import sqlite3
+
     from . import options, views
+    from .db import RECOVER
     from .errors import TwinningError
 
     try:
@@ -89,6 +92,9 @@ def run(argv: list[str]) -> int | None:
     except TwinningError as error:
         sys.stderr.write(f"Error: {error}\n")
         return error.exit_code
+    except sqlite3.DatabaseError as error:  # a register damaged behind our back, mid-command
+        sys.stderr.write(f"Error: the register could not be read: {error}{RECOVER}\n")
+        return 1
     except BrokenPipeError:
         # The reader (head, less) has gone: say nothing, and stop writing.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

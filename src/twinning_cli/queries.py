@@ -98,6 +98,11 @@ _MATCH_KEY = {"domain": "d.agreement", "country": "ap.agreement", "subdivision":
               "year": "a.slug", "kind": "a.slug", "status": "a.slug"}
 
 
+def hits(filters: Filters) -> tuple[str, list]:
+    """SQL selecting the slugs of the matching agreements, and its parameters."""
+    return _hits(filters)
+
+
 def _hits(filters: Filters) -> tuple[str, list]:
     where, params = filters.where()
     return f"SELECT a.slug FROM agreements a WHERE {where}", params

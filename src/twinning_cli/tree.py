@@ -1,9 +1,10 @@
 """`twinning network` on a terminal: trees of partners drawn from SQL, without networkx.
 
-Who is linked to whom comes from one pass over agreement_parties; names and agreement
-details are fetched for what is drawn only. At most TREES groups, PARTNERS partners
-under one territory and NODES territories a tree are drawn, each cut said with how many
-more and how to see them, so the view reads the same at five agreements or fifty thousand.
+Trees show the busiest territories and their partners, or grow from --from outward to
+--depth; partners, names and agreement details
+are asked of SQL for what is drawn only, so the work is the screen's, not the register's.
+At most TREES trees, PARTNERS partners under one territory and NODES territories a tree
+are drawn, each cut said with how many more and how to see them.
 """
 
 from __future__ import annotations
@@ -17,49 +18,49 @@ from .filters import Filters
 from .render import console, terminal_safe
 from .vocabulary import label
 
-TREES, PARTNERS, NODES = 10, 12, 40
+TREES, PARTNERS, NODES = 5, 8, 24
 
 
 class Links:
-    """Territory -> partner -> the agreements between them, for the matching agreements
-    (with `among`: only those territories, and the links between them)."""
+    """Who is linked to whom among the matching agreements (with `among`: only those
+    territories), asked of SQL territory by territory, for what is drawn only."""
 
     def __init__(self, conn: sqlite3.Connection, filters: Filters, among: set[int] | None = None):
-        from collections import defaultdict
-        from itertools import groupby
-
-        self.conn = conn
-        partners: defaultdict[int, dict[int, list[str]]] = defaultdict(dict)
-        for slug, rows in groupby(queries.party_links(conn, filters, among), key=lambda row: row[0]):
-            ids = [tid for _, tid in rows]
-            for i, first in enumerate(ids):
-                partners[first]
-                for second in ids[i + 1:]:
-                    _link(partners[first], second, slug)
-                    _link(partners[second], first, slug)
-        self.partners = dict(partners)
+        self.conn, self.filters, self.among = conn, filters, among
+        hits, self.params = queries.hits(filters)
+        self.match = "" if filters.empty else f" AND p1.agreement IN ({hits})"
+        if among is not None:
+            self.match += " AND p2.territory_id IN (SELECT value FROM json_each(?))"
+            self.params = [*self.params, json.dumps(sorted(among))]
+        self.known: dict[int, dict[int, list[str]]] = {}
         self.names: dict[int, tuple[str, str]] = {}
 
-    def degree(self, tid: int) -> int:
-        return sum(len(slugs) for slugs in self.partners[tid].values())
+    def partners(self, tid: int) -> dict[int, list[str]]:
+        """Partner -> the agreements between them."""
+        if tid not in self.known:
+            found: dict[int, list[str]] = {}
+            for partner, slug in self.conn.execute(
+                    "SELECT p2.territory_id, p1.agreement FROM agreement_parties p1 JOIN agreement_parties p2"
+                    " ON p2.agreement = p1.agreement AND p2.territory_id != p1.territory_id"
+                    f" WHERE p1.territory_id = ?{self.match} ORDER BY p1.agreement", [tid, *self.params]):
+                found.setdefault(partner, []).append(slug)
+            self.known[tid] = found
+        return self.known[tid]
 
-    def hubs(self) -> list[int]:
-        """One root per connected group, its busiest territory; the largest groups first."""
-        seen, groups = set(), []
-        for start in self.partners:
-            if start in seen:
-                continue
-            group, queue = [start], deque([start])
-            seen.add(start)
-            while queue:
-                for partner in self.partners[queue.popleft()]:
-                    if partner not in seen:
-                        seen.add(partner)
-                        group.append(partner)
-                        queue.append(partner)
-            groups.append(group)
-        groups.sort(key=lambda g: (-len(g), min(f"t{t}" for t in g)))
-        return [max(sorted(g, key=lambda t: f"t{t}"), key=self.degree) for g in groups]
+    def busiest(self) -> tuple[list[int], int]:
+        """The territories to draw trees from, busiest first (a few more than TREES, as some are
+        drawn inside an earlier tree), and how many territories the matching agreements have."""
+        wanted = TREES * (NODES + 1)
+        if self.filters.empty:
+            ids = [r[0] for r in self.conn.execute(
+                "SELECT id FROM territories WHERE agreements > 0 ORDER BY agreements DESC, name LIMIT ?", (wanted,))]
+            return ids, self.conn.execute("SELECT count(*) FROM territories WHERE agreements > 0").fetchone()[0]
+        hits, params = queries.hits(self.filters)
+        counts = self.conn.execute(
+            "SELECT ap.territory_id FROM agreement_parties ap JOIN territories t ON t.id = ap.territory_id"
+            f" WHERE ap.agreement IN ({hits}) GROUP BY ap.territory_id ORDER BY count(*) DESC, t.name",
+            params).fetchall()
+        return [r[0] for r in counts[:wanted]], len(counts)
 
     def name(self, tid: int) -> tuple[str, str]:
         return self.load_names([tid])[tid]
@@ -79,14 +80,6 @@ class Links:
             " ORDER BY slug", (json.dumps(slugs),)).fetchall()
 
 
-def _link(mine: dict[int, list[str]], partner: int, slug: str) -> None:
-    found = mine.get(partner)
-    if found is None:
-        mine[partner] = [slug]
-    else:
-        found.append(slug)
-
-
 def draw(links: Links, root: int | None = None) -> None:
     from rich.text import Text
     from rich.tree import Tree
@@ -99,29 +92,38 @@ def draw(links: Links, root: int | None = None) -> None:
         return Text(f"… and {count:,} more {what}", style="italic yellow")
 
     out = console()
-    roots = [root] if root is not None else links.hubs()
-    for hub in roots[:TREES]:
+    roots, total = ([root], 1) if root is not None else links.busiest()
+    drawn: set[int] = set()
+    trees = 0
+    for hub in roots:
+        if hub in drawn:
+            continue
+        if trees == TREES:
+            break
+        trees += 1
         tree = Tree(name(hub))
         branches, seen, queue, shown = {hub: tree}, {hub}, deque([hub]), 0
         while queue:
             node = queue.popleft()
-            names = links.load_names(links.partners[node])
-            partners = sorted((p for p in links.partners[node] if p not in seen), key=lambda p: names[p][0])
+            names = links.load_names(links.partners(node))
+            partners = sorted((p for p in links.partners(node) if p not in seen), key=lambda p: names[p][0])
             room = min(PARTNERS, NODES - shown)
             for partner in partners[:room]:
                 seen.add(partner)
                 shown += 1
                 branch = branches[node].add(name(partner))
-                for slug, kind, status, year in links.details(links.partners[node][partner]):
+                for slug, kind, status, year in links.details(links.partners(node)[partner]):
                     detail = f"{slug} · {label('kind', kind)} · {label('status', status)} · {year or '—'}"
                     branch.add(Text(terminal_safe(detail), style="dim"))
                 branches[partner] = branch
-                queue.append(partner)
+                if root is not None:  # from one territory, outward; from each of the busiest, its partners
+                    queue.append(partner)
             if len(partners) > room:
                 seen.update(partners)  # counted here, not drawn again further down
                 place, country = links.name(node)
                 branches[node].add(more(len(partners) - room, "partners; --format json lists them all"
                                         if node == root else f"partners; use --from '{place}, {country}'"))
+        drawn |= seen
         out.print(tree)
-    if len(roots) > TREES:
-        out.print(more(len(roots) - TREES, "groups of territories; use --from NAME or filters"))
+    if root is None and total > len(drawn):
+        out.print(more(total - len(drawn), "territories in other trees; use --from NAME or filters"))
