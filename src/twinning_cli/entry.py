@@ -64,6 +64,8 @@ def from_file(name: str) -> dict:
     from .streams import read_text
 
     text = read_text(name)
+    if not text.strip():
+        raise DataError(f"no input in {'standard input' if name == '-' else name}: it is empty")
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as error:

@@ -1,0 +1,260 @@
+"""Real data, real names: country cells as people write them, territories that stay themselves,
+naming one of several, --between, slugs, rejects that explain, views that read at any size."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+
+import pytest
+from dbcheck import scalar
+
+from twinning_cli import db as dbmod
+from twinning_cli.countries import label, resolve
+
+SPELLINGS = [  # (as written, country, subdivision)
+    ("Russia", "RU", None), ("Russian Federation", "RU", None), ("Russie", "RU", None), ("England", "GB", "GB-ENG"),
+    ("England, United Kingdom", "GB", "GB-ENG"), ("Angleterre", "GB", "GB-ENG"), ("Turkey", "TR", None),
+    ("Türkiye", "TR", None), ("Turquie", "TR", None), ("Republic of Ireland", "IE", None), ("Ireland", "IE", None),
+    ("Irlande", "IE", None), ("Palestine", "PS", None), ("Scotland", "GB", "GB-SCT"), ("Scotland, UK", "GB", "GB-SCT"),
+    ("Écosse", "GB", "GB-SCT"), ("Wales", "GB", "GB-WLS"), ("Pays de Galles", "GB", "GB-WLS"),
+    ("Northern Ireland", "GB", "GB-NIR"), ("Georgia (country)", "GE", None), ("Géorgie", "GE", None),
+    ("Cape Verde", "CV", None), ("Cap-Vert", "CV", None), ("Kosovo", "XK", None), ("Ivory Coast", "CI", None),
+    ("Côte d'Ivoire", "CI", None), ("Côte d’Ivoire", "CI", None), ("Democratic Republic of the Congo", "CD", None),
+    ("République démocratique du Congo", "CD", None), ("Republic of the Congo", "CG", None),
+    ("Brandenburg, Germany", "DE", "DE-BB"), ("Ohio, United States", "US", "US-OH"), ("Bretagne, France", "FR", "FR-BRE"),
+    ("Québec, Canada", "CA", "CA-QC"), ("Swaziland", "SZ", None), ("Eswatini", "SZ", None), ("Burma", "MM", None),
+    ("Myanmar", "MM", None), ("Macedonia", "MK", None), ("North Macedonia", "MK", None), ("Czech Republic", "CZ", None),
+    ("Czechia", "CZ", None), ("Tchéquie", "CZ", None), ("United States", "US", None), ("USA", "US", None),
+    ("États-Unis", "US", None), ("United Kingdom", "GB", None), ("UK", "GB", None), ("Royaume-Uni", "GB", None),
+    ("Germany", "DE", None), ("Allemagne", "DE", None), ("Deutschland", "DE", None), ("South Korea", "KR", None),
+    ("Corée du Sud", "KR", None), ("Korea, Republic of", "KR", None), ("Taiwan", "TW", None), ("Taïwan", "TW", None),
+    ("Iran", "IR", None), ("Vietnam", "VN", None), ("Viet Nam", "VN", None), ("Syria", "SY", None),
+    ("Laos", "LA", None), ("Netherlands", "NL", None), ("The Netherlands", "NL", None), ("Pays-Bas", "NL", None),
+    ("Belgique", "BE", None), ("Suisse", "CH", None), ("Maroc", "MA", None), ("Sénégal", "SN", None),
+    ("Mali", "ML", None), ("España", "ES", None), ("Italia", "IT", None), ("Polska", "PL", None),
+    ("FR", "FR", None), ("fra", "FR", None), ("CA-QC", "CA", "CA-QC"), ("Россия", "RU", None),
+]
+
+
+@pytest.mark.parametrize("written,country,subdivision", SPELLINGS)
+def test_country_as_people_write_it(written, country, subdivision):
+    assert tuple(resolve(written)) == (country, subdivision)
+
+
+@pytest.mark.parametrize("written", ["", "Narnia", "Frnace", "Atlantis", "Ohio, Narnia"])
+def test_what_names_no_country(written):
+    assert resolve(written) is None
+
+
+def test_labels_are_common_names():
+    assert [label(c) for c in ("KR", "TW", "IR", "RU", "XK")] == ["South Korea", "Taiwan", "Iran", "Russia",
+                                                                 "Kosovo"]
+    assert label("DE", "fr") == "Allemagne"
+
+
+def test_country_filter_takes_everyday_names(run, tmp_path):
+    (tmp_path / "p.csv").write_text("city1,country1,city2,country2\nRennes,France,Moscou,Russia\n"
+                                    "Brest,France,Plymouth,England\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "p.csv"), "--pairs").exit_code == 0
+    assert run("list", "-c", "Russia", "-f", "csv").stdout.splitlines()[1].startswith("rennes-moscou,")
+    assert run("list", "-c", "RU", "-f", "csv").stdout == run("list", "-c", "Russie", "-f", "csv").stdout
+    plymouth = json.loads(run("show", "brest-plymouth", "-f", "json").stdout)["parties"][1]
+    assert (plymouth["country"], plymouth["subdivision"]) == ("GB", "GB-ENG")
+
+
+def pairs(run, tmp_path, text: str, *extra: str):
+    (tmp_path / "p.csv").write_text("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n" + text, encoding="utf-8")
+    return run("import", str(tmp_path / "p.csv"), "--pairs", *extra)
+
+
+def territory_rows(path) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT name, country, lat FROM territories ORDER BY name, lat").fetchall()
+    finally:
+        conn.close()
+
+
+def test_a_territory_is_itself(run, tmp_path, register_path):
+    result = pairs(run, tmp_path,
+                   "Limoges,France,45.83,1.26,Fürth,Germany,49.48,10.99\n"
+                   "Bamberg,Germany,49.89,10.89,Furth,Germany,48.58,12.0\n"
+                   "Lohne,Germany,52.67,8.23,Löhne,Germany,52.2,8.7\n"
+                   "Berat,Albania,40.71,19.95,Bérat,France,43.38,1.18\n"
+                   "Neustadt,Germany,49.35,8.14,Wien,Austria,48.2,16.37\n"
+                   "Neustadt,Germany,50.73,11.75,Wien,Austria,48.2,16.37\n"
+                   "FÜRTH,Germany,49.48,10.99,Erlangen,Germany,49.6,11.0\n")
+    assert result.exit_code == 0, result.stderr
+    rows = territory_rows(register_path)
+    names = [r[0] for r in rows]
+    assert {"Fürth", "Furth", "Lohne", "Löhne", "Berat", "Bérat"} <= set(names)
+    assert names.count("Neustadt") == 2  # 200 km apart: two places
+    assert names.count("Wien") == 1 and "FÜRTH" not in names  # same place, another case: one territory
+    limoges = json.loads(run("territories", "show", "Fürth", "-f", "json").stdout)
+    assert (limoges["lat"], limoges["partners"]) == (49.48, ["Erlangen", "Limoges"])
+    assert result.stderr.endswith("7 added, 0 updated, 0 unchanged.\n")  # both Neustadt–Wien pairs kept
+
+
+def test_old_register_is_migrated_and_doctor_names_what_was_merged(run, tmp_path, make_record):
+    """A schema-4 register, whose territories were keyed by their accent-folded name: Fürth and
+    Furth were one. The migration keeps every record and tells the two towns apart again."""
+    path = tmp_path / "old.db"
+    records = []
+    for slug, name, lat in (("limoges-furth", "Fürth", 49.48), ("bamberg-furth", "Furth", 48.58)):
+        record = make_record(slug=slug, title=f"Jumelage {name}", kind="twinning")
+        record["parties"] = [{"name": slug.split("-")[0].title(), "kind": "ville", "country": "FR"},
+                             {"name": name, "kind": "ville", "country": "DE", "lat": lat, "lng": 11.0}]
+        records.append(record)
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE agreements (slug TEXT PRIMARY KEY, title TEXT, record TEXT);"
+        "CREATE TABLE territories (id INTEGER PRIMARY KEY, name TEXT, name_folded TEXT, kind TEXT, country TEXT,"
+        " subdivision TEXT, lat FLOAT, lng FLOAT, UNIQUE (name_folded, country));"
+        "INSERT INTO territories (name, name_folded, kind, country, lat, lng) VALUES"
+        " ('Fürth', 'furth', 'ville', 'DE', 49.48, 11.0);"
+        "PRAGMA user_version = 4;")
+    conn.executemany("INSERT INTO agreements VALUES (?, ?, ?)", [(r["slug"], r["title"], json.dumps(r))
+                                                                 for r in records])
+    conn.commit()
+    conn.close()
+    result = run("list", "--db", str(path), "-f", "csv")
+    assert result.stderr == f"Migrated the register at {path} from schema version 4 to {dbmod.SCHEMA_VERSION}.\n"
+    assert len(result.stdout.splitlines()) == 3
+    assert scalar(path, "SELECT count(*) FROM territories WHERE country = 'DE'") == 2
+    doctor = run("doctor", "--db", str(path))
+    assert doctor.exit_code == 0
+    assert doctor.stderr.splitlines()[0] == ("Note: kept apart: Fürth / Furth (DE) were one territory before "
+                                             "schema 5, whose key dropped accents; each agreement now names its own")
+
+
+def test_naming_one_of_several(run, tmp_path):
+    pairs(run, tmp_path, "Paris,France,48.86,2.35,Rome,Italy,41.9,12.5\n"
+                         "Paris,United States,33.66,-95.56,Rome,United States,34.26,-85.16\n"
+                         "Córdoba,Spain,37.89,-4.78,Córdoba,Argentina,-31.42,-64.18\n")
+    result = run("territories", "show", "Paris")
+    assert (result.exit_code, result.stderr) == (1, "Error: 'Paris' is ambiguous: it matches 2 territories; type "
+                                                     "one of: Paris, FR [ville, FR]; Paris, US [ville, US]\n")
+    for typed, country in (("Paris, FR", "FR"), ("Paris (France)", "FR"), ("Paris, US", "US"),
+                           ("paris (États-Unis)", "US"), ("Córdoba, ES", "ES"), ("cordoba, AR", "AR")):
+        shown = json.loads(run("territories", "show", typed, "-f", "json").stdout)
+        assert shown["country"] == country, typed
+    assert json.loads(run("show", "Paris, US", "-f", "json").stdout)["slug"].startswith("paris-rome")
+    near = json.loads(run("network", "--from", "Rome, IT").stdout)
+    assert {n["name"] for n in near["nodes"]} == {"Paris", "Rome"} and len(near["nodes"]) == 2
+
+
+def test_quebec_names_the_city_unless_a_province_is_a_party_too(run, seeded, make_record):
+    shown = json.loads(run("territories", "show", "Québec", "-f", "json").stdout)
+    assert shown["name"] == "Ville de Québec"  # the place in its name; no province is a party
+    record = make_record(slug="bretagne-quebec", title="Feuille de route Bretagne–Québec", kind="roadmap")
+    record["parties"] = [{"name": "Région Bretagne", "kind": "région", "country": "FR"},
+                         {"name": "Québec", "kind": "province", "country": "CA", "subdivision": "CA-QC"}]
+    assert run("import", "-", input=json.dumps([record])).exit_code == 0
+    result = run("territories", "show", "Québec")
+    assert result.stderr == ("Error: 'Québec' is ambiguous: it matches 2 territories (territories of different kinds "
+                             "share this name); type one of: Québec [province, CA-QC]; Ville de Québec [ville, "
+                             "CA-QC]\n")
+    assert json.loads(run("territories", "show", "Québec (ville)", "-f", "json").stdout)["name"] == "Ville de Québec"
+
+
+def test_between_two_countries(run, seeded, tmp_path):
+    pairs(run, tmp_path, "Lyon,France,45.76,4.84,Montréal,Canada,45.5,-73.57\n"
+                         "Lyon,France,45.76,4.84,Francfort,Allemagne,50.11,8.68\n"
+                         "Lyon,France,45.76,4.84,Marseille,France,43.3,5.37\n")
+    slugs = [r["slug"] for r in csv.DictReader(io.StringIO(run("list", "--between", "France", "Canada").stdout))]
+    assert slugs == ["nantes-quebec", "rennes-quebec", "perpignan-laurentides", "pau-thetford-mines",
+                     "lyon-montreal"]
+    reverse = run("list", "--between", "CA", "FR").stdout
+    assert reverse == run("list", "--between", "France", "Canada").stdout
+    within = [r["slug"] for r in csv.DictReader(io.StringIO(run("list", "--between", "FR", "FR").stdout))]
+    assert within == ["toulouse-portes-de-gascogne", "lyon-marseille"]
+    counted = list(csv.DictReader(io.StringIO(run("stats", "--by", "kind", "--between", "FR", "DE").stdout)))
+    assert [(r["value"], r["agreements"]) for r in counted] == [("twinning", "1")]
+    assert run("list", "--between", "France", "Narnia").exit_code == 2
+
+
+@pytest.mark.parametrize("pair,slug", [
+    ("Wrocław,Poland,,,Gyumri,Armenia", "wroclaw-gyumri"), ("Gyumri,Armenia,,,Białystok,Poland", "gyumri-bialystok"),
+    ("Baoding,China,,,Sønderborg,Denmark", "baoding-sonderborg"), ("Eskişehir,Turkey,,,Gießen,Germany",
+                                                                   "eskisehir-giessen"),
+])
+def test_slugs_keep_every_letter(run, tmp_path, pair, slug):
+    result = pairs(run, tmp_path, pair + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(run("show", slug, "-f", "json").stdout)["slug"] == slug
+
+
+def test_existing_slugs_never_change(run, seeded):
+    before = run("list", "-f", "csv", "--sort", "slug").stdout
+    run("doctor")
+    assert run("list", "-f", "csv", "--sort", "slug").stdout == before
+
+
+def test_rejects_explain_in_the_inputs_own_format(run, tmp_path):
+    rejects = tmp_path / "rejects.csv"
+    result = pairs(run, tmp_path, "Rennes,France,,,Erlangen,Germany\n"
+                                  "Brest,Frnace,,,Denver,USA\n"
+                                  "Nantes,,,,Seattle,USA\n"
+                                  "Lyon,France,,,Lyon,France\n"
+                                  "Erlangen,Allemagne,,,Rennes,FR\n", "--skip-invalid", "--rejects", str(rejects))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[-1].endswith("1 added, 0 updated, 0 unchanged, 1 merged, 3 rejected.")
+    assert lines[lines.index("Rejected records by reason:") + 1:][:2] == [
+        "      2 × parties.country: … is not an ISO 3166-1 alpha-2 country code",
+        "      1 × party … … is listed twice"]
+    rows = list(csv.DictReader(rejects.open(encoding="utf-8")))
+    assert [r["city1"] for r in rows] == ["Brest", "Nantes", "Lyon"]
+    assert rows[0]["country1"] == "Frnace"
+    assert rows[0]["reason"] == "parties.0.country: 'Frnace' is not an ISO 3166-1 alpha-2 country code"
+
+
+# --- views at scale ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """3,000 pairs from bench/pairs.py (the world list's shapes), imported through --pairs."""
+    import sys
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from twinning_cli.cli import app
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import pairs as generator
+
+    folder = tmp_path_factory.mktemp("world")
+    with (folder / "pairs.csv").open("w", encoding="utf-8") as stream:
+        made = generator.write(3000, stream)
+    db = folder / "world.db"
+    runner = CliRunner()
+    assert runner.invoke(app, ["init", "--empty", "--db", str(db)]).exit_code == 0
+    result = runner.invoke(app, ["import", str(folder / "pairs.csv"), "--pairs", "--skip-invalid", "--rejects",
+                                 str(folder / "rejects.csv"), "--db", str(db)])
+    assert result.exit_code == 0, result.stderr
+    rejected = sum(1 for _ in (folder / "rejects.csv").open(encoding="utf-8")) - 1
+    assert rejected == made["bad country"] + made["twinned with itself"]  # only the rows made bad
+    return str(db)
+
+
+@pytest.mark.parametrize("args,most", [
+    (["list"], 25 * 4 + 6), (["territories"], 30), (["network"], 5 * 18 + 2), (["stats"], 60),
+    (["territories", "show", "Paris, FR"], 60), (["network", "--from", "Paris, FR", "--depth", "2"], 60),
+])
+def test_terminal_views_read_at_80_columns(world, args, most):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": "80", "TWINNING_DB": world}
+    result = subprocess.run([sys.executable, "-m", "twinning_cli", *args, "--format", "table"], env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert 3 <= len(lines) <= most, len(lines)
+    assert max(len(line) for line in lines) <= 80
+    assert "\x1b[" not in result.stdout
