@@ -155,18 +155,22 @@ def draw_territories(rows: Iterable[Sequence], partners_shown: int = 3) -> None:
 
     rows = list(rows)
     widest = max((len(str(r[4])) for r in rows), default=1)
+    names = min(30, max((len(r[0]) for r in rows), default=9))
+    places = max(6, max((len(r[3] or r[2]) for r in rows), default=6))
+    screen = console()
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
     table.add_column("territory", no_wrap=True, overflow="ellipsis", max_width=30)
     table.add_column("where", no_wrap=True, min_width=6)
     table.add_column("agreements", justify="right", no_wrap=True, min_width=max(widest, 10))
-    table.add_column("partners", no_wrap=True, overflow="ellipsis", min_width=16)
+    table.add_column("partners", no_wrap=True, overflow="ellipsis",
+                     max_width=max(16, screen.width - names - places - max(widest, 10) - 9))
     for name, _kind, country, subdivision, count, partners in rows:
         names = (partners or "").split("; ") if partners else []
         shown = ", ".join(names[:partners_shown]) + (f" +{len(names) - partners_shown}"
                                                      if len(names) > partners_shown else "")
         table.add_row(Text(terminal_safe(name)), Text(terminal_safe(subdivision or country)), str(count),
                       Text(terminal_safe(shown), style="dim"))
-    console().print(table)
+    screen.print(table)
 
 
 class progress:
