@@ -14,7 +14,7 @@ ADD = ["add", "--title", "Jumelage entre Saint-Malo et Gaspé",
 def test_add_from_options(run):
     result = run(*ADD)
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == "Added saint-malo-gaspe: 1 added, 0 updated, 0 unchanged.\n"
+    assert result.stderr == "Added saint-malo-gaspe.\n"
     record = json.loads(run("show", "saint-malo-gaspe", "-f", "json").stdout)
     assert record["domains"] == ["tourism", "heritage"]
     assert record["parties"][0] == {"name": "Ville de Saint-Malo", "kind": "ville", "country": "FR",
@@ -25,7 +25,7 @@ def test_add_from_options(run):
 
 def test_add_twice_is_a_no_op_and_a_change_is_a_conflict(run):
     run(*ADD)
-    assert run(*ADD).stderr == "Added saint-malo-gaspe: 0 added, 0 updated, 1 unchanged.\n"
+    assert run(*ADD).stderr == "Unchanged: saint-malo-gaspe.\n"
     result = run(*ADD[:-1], "2024-07")
     assert result.exit_code == 1
     assert "differs in signed_on" in result.stderr

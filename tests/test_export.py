@@ -43,7 +43,7 @@ def test_export_table_events_in_date_order(run):
 def test_export_tables_domains_people_sources(run):
     assert len(rows(run("export", "--table", "domains").stdout)) == 20
     people = rows(run("export", "--table", "people").stdout)
-    assert {p["name"] for p in people if p["signed"] == "1"} == {"Johanna Rolland", "Bruno Marchand"}
+    assert {p["name"] for p in people if p["signed"] == "true"} == {"Johanna Rolland", "Bruno Marchand"}
     sources = rows(run("export", "--table", "sources").stdout)
     assert len(sources) == 5 and all(s["file"].endswith(".txt") for s in sources)
 

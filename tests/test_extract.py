@@ -78,11 +78,27 @@ def test_html_is_stripped():
     assert record["kind"] == "twinning" and record["signed_on"] == "2024-05-02"
 
 
-def test_nothing_found_is_said(run, tmp_path):
+def test_a_text_with_no_agreement_is_an_error_with_its_reason(run, tmp_path):
     (tmp_path / "empty.txt").write_text("Rien à signaler aujourd'hui.", encoding="utf-8")
     result = run("extract", str(tmp_path / "empty.txt"), "-f", "table")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (f"Error: no agreement found in {tmp_path / 'empty.txt'}: fewer than two parties "
+                             "and no instrument named\n")
+
+
+def test_what_was_not_found_is_said(run, tmp_path):
+    (tmp_path / "half.txt").write_text("La Ville de Pau envisage un jumelage.", encoding="utf-8")
+    result = run("extract", str(tmp_path / "half.txt"), "-f", "table")
     assert result.exit_code == 0
     assert "Not found" in result.stdout and "parties (found fewer than two)" in result.stdout
+
+
+def test_out_and_add_say_one_line_not_the_draft(run, seeded, tmp_path):
+    article = ARTICLES / "08-agglomeration-mrc.txt"
+    result = run("extract", str(article), "--out", str(tmp_path / "d.json"))
+    assert result.exit_code == 0 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("Drafted ") and line.endswith(f"; wrote {tmp_path / 'd.json'}")
 
 
 def test_cli_json_when_piped_and_out_file(run, tmp_path):
@@ -100,12 +116,12 @@ def test_cli_add_validates_and_adds(run, seeded):
     result = run("extract", str(article), "--add", "--yes", "-f", "json")
     assert result.exit_code == 0, result.stderr
     slug = json.loads(result.stdout)["slug"]
-    assert f"Added {slug}: 1 added" in result.stderr
+    assert result.stderr.splitlines()[-1] == f"Added {slug}."
     assert json.loads(run("show", slug, "-f", "json").stdout)["signed_on"] == "2022-10-14"
 
 
 def test_cli_add_refuses_an_incomplete_draft(run, seeded, tmp_path):
-    (tmp_path / "a.txt").write_text("La Ville de Pau a reçu des visiteurs.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("La Ville de Pau a signé une convention.", encoding="utf-8")
     result = run("extract", str(tmp_path / "a.txt"), "--add", "--yes", "-f", "json")
     assert result.exit_code == 1
     assert "nothing written" in result.stderr

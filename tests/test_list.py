@@ -126,7 +126,9 @@ def test_sort_slug_and_limit(run):
     assert slugs(run("list", "--sort", "slug", "--limit", "2")) == ["nantes-quebec", "pau-thetford-mines"]
     result = run("list", "--sort", "size")
     assert result.exit_code == 2
-    assert "unknown sort 'size'; valid: date, slug" in result.stderr
+    assert "unknown sort 'size'; valid: date, -date, slug, -slug" in result.stderr
+    assert slugs(run("list", "--sort", "-slug", "--limit", "1")) == ["toulouse-portes-de-gascogne"]
+    assert slugs(run("list", "--sort", "-date", "--limit", "1")) == ["toulouse-portes-de-gascogne"]
 
 
 def test_json_is_the_record_shape(run, seed_records):

@@ -31,8 +31,17 @@ def test_unknown_key_is_rejected(make_record):
 
 
 def test_domain_outside_vocabulary_suggests(make_record):
-    report = problems([make_record(domains=["economy", "tourisme"])])
-    assert "domains.1: unknown domain 'tourisme' (did you mean 'tourism'?)" in report
+    report = problems([make_record(domains=["economy", "turism"])])
+    assert "domains.1: unknown domain 'turism' (did you mean 'tourism'?)" in report
+
+
+def test_words_of_the_command_line_are_taken_in_files_too(make_record):
+    from twinning_cli.model import Agreement
+
+    record = Agreement.model_validate(make_record(domains=["économie", "tourisme"], kind="protocole",
+                                                  status="signé"))
+    assert (record.domains, record.kind, record.status) == (["economy", "tourism"], "cooperation-protocol",
+                                                            "signed")
 
 
 def test_impossible_date(make_record):

@@ -34,7 +34,8 @@ app = typer.Typer(
 )
 territories_app = typer.Typer(help="Territories: who takes part in how many agreements, with whom.",
                               rich_markup_mode=None)
-app.add_typer(territories_app, name="territories")
+app.add_typer(territories_app, name="territories",
+              short_help="Territories: who takes part in how many agreements, with whom; merge, rename.")
 
 
 def _typer_param(name: str) -> inspect.Parameter:
@@ -86,22 +87,28 @@ def _read_command(name: str, register) -> None:
     def wrapper(ctx: typer.Context | None = None, **values):
         if ctx is not None and ctx.invoked_subcommand:
             return
-        view(**options.prepare(read, values))
+        views.run(read, values)
 
     register(_signed(_guarded(wrapper), params))
 
 
+def summary(func) -> str:
+    """A command's first line, shown whole in the command list (Click would cut it with '…')."""
+    return (func.__doc__ or "").strip().splitlines()[0]
+
+
 _TERRITORY_REGISTERS = {"territories": territories_app.callback(invoke_without_command=True),
-                        "territories show": territories_app.command("show")}
+                        "territories show": territories_app.command("show", short_help=summary(views.territory))}
 for _name in options.READS:
-    _read_command(_name, _TERRITORY_REGISTERS.get(_name) or app.command(_name))
+    _read_command(_name, _TERRITORY_REGISTERS.get(_name)
+                  or app.command(_name, short_help=summary(getattr(views, options.READS[_name].view))))
 
 
 def command(name: str | None = None):
     """Register a write command with --db and the one error mapping."""
     def decorate(func):
         own = [p for p in inspect.signature(func).parameters.values() if p.name != "db"]
-        register = app.command(name)
+        register = app.command(name, short_help=summary(func))
         register(_signed(_guarded(func), own + [_typer_param("db")]))
         return func
     return decorate
@@ -309,7 +316,7 @@ def add(
                                  signed_on=signed_on, domains=domain or [], topics=topic or [],
                                  sources=source or [], summary=summary, slug=slug)
     outcome = ingest.add(writable_register(db), raw, update=update)
-    info(f"Added {raw.get('slug')}: {outcome.summary()}.")
+    info(f"{outcome.verb()} {outcome.slug or raw.get('slug')}.")
 
 
 @command()
@@ -350,20 +357,28 @@ def extract(
     output = Output(out) if out else None  # a directory or an unwritable path fails before the work
     text, source = extraction.read_article(file)
     draft = extraction.extract(text, source=source, published=date)
-    shown = json.dumps(draft.record, ensure_ascii=False, indent=2) + "\n"
+    record = draft.record
+    if len(record["parties"]) < 2 and any(m.startswith("kind") for m in draft.missing):
+        raise TwinningError(f"no agreement found in {file}: fewer than two parties and no instrument named")
+    shown = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
     if output:
         with output as handle:
             handle.write(shown)
-        info(f"Wrote the draft to {out}")
-    elif choose(format, "json") == "json":
-        sys.stdout.write(shown)
-    else:
-        card.draw_review(draft)
+    if format or not (out or add):  # with --out or --add, the draft is shown only when asked for
+        if choose(format, "json") == "json":
+            sys.stdout.write(shown)
+        else:
+            card.draw_review(draft)
+    if out or add:
+        parties = " ↔ ".join(p["name"] for p in record["parties"]) or "no parties"
+        info(f"Drafted {record['slug']}: {parties}; {record['kind']}, {record['status']}, "
+             f"signed {record.get('signed_on') or '—'}" + (f"; {len(draft.missing)} thing(s) not found" if
+                                                          draft.missing else "") + (f"; wrote {out}" if out else ""))
     if add:
         if not yes:
-            typer.confirm(f"Add {draft.record['slug']} to the register?", abort=True, err=True)
-        outcome = ingest.add(writable_register(db), draft.record)
-        info(f"Added {draft.record['slug']}: {outcome.summary()}.")
+            typer.confirm(f"Add {record['slug']} to the register?", abort=True, err=True)
+        outcome = ingest.add(writable_register(db), record)
+        info(f"{outcome.verb()} {outcome.slug or record['slug']}.")
 
 
 @command()

@@ -160,3 +160,61 @@ def country_code(value: str) -> str | None:
     """'FR', 'fra', 'France', 'Allemagne', 'Russia', 'England' -> alpha-2 code, or None."""
     place = resolve(value)
     return place.country if place else None
+
+
+def regions(value: str) -> list[str]:
+    """The ISO 3166-2 codes a --region names, with the subdivisions inside it ('FR-BRE' brings its
+    départements): a code ('CA-QC') or a name in the ISO list or in French ('Québec', 'Bretagne',
+    'Occitanie'). ValueError naming the codes when a name is ambiguous, or when nothing matches."""
+    import pycountry
+
+    text = value.strip()
+    found = pycountry.subdivisions.get(code=text.upper())
+    if found:
+        codes = [found.code]
+    else:
+        codes = _all_subdivision_names().get(fold(text), [])
+        if len(codes) > 1:
+            raise ValueError(f"region {value!r} is ambiguous: give its code, one of {', '.join(sorted(codes))}")
+        if not codes:
+            raise ValueError(f"unknown region {value!r}: give an ISO 3166-2 code (CA-QC, FR-BRE) or a region's name")
+    children = _children()
+    out, queue = [], list(codes)
+    while queue:
+        code = queue.pop()
+        out.append(code)
+        queue.extend(children.get(code, []))
+    return sorted(out)
+
+
+@cache
+def _all_subdivision_names() -> dict[str, list[str]]:
+    import gettext
+
+    import pycountry
+
+    french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    names: dict[str, list[str]] = {}
+    for sub in pycountry.subdivisions:
+        for name in {fold(sub.name), fold(french.gettext(sub.name))}:
+            names.setdefault(name, []).append(sub.code)
+    return names
+
+
+@cache
+def _children() -> dict[str, list[str]]:
+    import pycountry
+
+    children: dict[str, list[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code:
+            children.setdefault(sub.parent_code, []).append(sub.code)
+    return children
+
+
+def region_label(code: str) -> str:
+    """A subdivision's name as ISO lists it ('Bretagne', 'Quebec'), or the code."""
+    import pycountry
+
+    found = pycountry.subdivisions.get(code=code)
+    return found.name if found else code

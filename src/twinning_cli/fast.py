@@ -82,12 +82,12 @@ def run(argv: list[str]) -> int | None:
         return None
     import sqlite3
 
-    from . import options, views
+    from . import views
     from .db import RECOVER
     from .errors import TwinningError
 
     try:
-        getattr(views, read.view)(**options.prepare(read, values))
+        views.run(read, values)
         sys.stdout.flush()
     except TwinningError as error:
         sys.stderr.write(f"Error: {error}\n")

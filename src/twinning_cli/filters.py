@@ -25,6 +25,16 @@ def resolve_country(value: str) -> str:
     return code
 
 
+def resolve_region(value: str) -> list[str]:
+    """ISO 3166-2 codes of a region (and what lies inside it), from a code or a name."""
+    from .countries import regions
+
+    try:
+        return regions(value)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
 def _terms(what: str, values: list[str] | None) -> list[str]:
     try:
         return [vocabulary.resolve(what, v) for v in values or []]
@@ -41,10 +51,10 @@ def _date(name: str, value: str | None) -> str | None:
         raise UsageError(f"{name}: {error}") from None
 
 
-_FIELDS = "domains years since until countries territories statuses kinds search between"
+_FIELDS = "domains years since until countries territories statuses kinds search between regions"
 
 
-class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (), (), (), None, ()))):
+class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (), (), (), None, (), ()))):
     """Canonical filter values: slugs, ISO codes, folded names, checked dates."""
 
     @property
@@ -52,7 +62,7 @@ class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (
         return not any(self)
 
     @classmethod
-    def build(cls, *, domain=None, year=None, since=None, until=None, country=None, between=None,
+    def build(cls, *, domain=None, year=None, since=None, until=None, country=None, region=None, between=None,
               territory=None, status=None, kind=None, search=None) -> Filters:
         return cls(
             domains=_terms("domain", domain),
@@ -65,6 +75,7 @@ class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (
             kinds=_terms("kind", kind),
             search=search.strip() if search and search.strip() else None,
             between=tuple(resolve_country(c) for c in between) if between else (),
+            regions=sorted({code for r in region or [] for code in resolve_region(r)}),
         )
 
     def where(self) -> tuple[str, list]:
@@ -105,6 +116,7 @@ class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (
         members = [
             ("agreement_domains x", "x.domain IN ({})", list(self.domains)),
             (parties, "t.country IN ({})", list(self.countries)),
+            (parties, "t.subdivision IN ({})", list(self.regions)),
             (parties, "({})", [f"%{escape_like(t)}%" for t in self.territories]),
         ]
         driven = bool(self.years or self.since or self.until or self.search)

@@ -31,6 +31,7 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)  # the first MAX_SHOWN
     problem_count: int = 0
     reasons: Counter = field(default_factory=Counter)  # rejected records by kind of reason
+    slug: str | None = None  # the last record written, under the slug it got
 
     def flag(self, found: list[Problem]) -> None:
         self.problem_count += len(found)
@@ -43,6 +44,10 @@ class Outcome:
         if self.rejected:
             parts.append(f"{self.rejected} rejected")
         return ", ".join(parts)
+
+    def verb(self) -> str:
+        """What happened to the one record of `add`, in a word."""
+        return "Added" if self.added else "Updated" if self.updated else "Unchanged:"
 
     def problem_report(self, origin: str) -> str:
         return (f"{origin}: {self.problem_count} problem(s), nothing written\n"
@@ -165,6 +170,7 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
     if write:
         writer.add(agreement, pair, new)
     outcome.added += 1
+    outcome.slug = agreement.slug
     return []
 
 

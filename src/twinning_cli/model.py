@@ -35,12 +35,18 @@ def _subdivision(code: str) -> str:
 
 
 def _term(what: str):
+    """A vocabulary slug; any word the command line accepts for it ('tourisme', 'jumelage',
+    'signé') is taken in a file too, and stored as the slug."""
     valid = frozenset(vocabulary.slugs(what))
 
+    @cache
     def check(value: str) -> str:
-        if value not in valid:
-            raise ValueError(vocabulary.UnknownTerm(what, value, vocabulary.VOCABULARIES[what]).brief())
-        return value
+        if value in valid:
+            return value
+        try:
+            return vocabulary.resolve(what, value)
+        except vocabulary.UnknownTerm as error:
+            raise ValueError(error.brief()) from None
     return AfterValidator(check)
 
 

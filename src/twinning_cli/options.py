@@ -17,41 +17,54 @@ Opt = namedtuple("Opt", "flags help type many default metavar min pair",
                  defaults=(str, False, None, None, None, False))
 
 
-FILTERS = ("domain", "year", "since", "until", "country", "between", "territory", "status", "kind", "search")
+FILTERS = ("domain", "year", "since", "until", "country", "region", "between", "territory", "status", "kind",
+           "search")
 
 OPTIONS: dict[str, Opt] = {
     "db": Opt(("--db",), "Database file (default: $TWINNING_DB, else the user data directory).",
               metavar="PATH"),
     "domain": Opt(("--domain", "-d"), "Domain: slug, French label or a common word (culture, économie, "
-                  "universités). Repeat for any of several.", many=True),
-    "year": Opt(("--year", "-y"), "Signing year (latest event's year if not signed).", int, True),
-    "since": Opt(("--since",), "Dated on or after YYYY[-MM[-DD]].", metavar="DATE"),
+                  "universités). Repeat for any of several.", many=True, metavar="DOMAIN"),
+    "year": Opt(("--year", "-y"), "Signing year (latest event's year if not signed).", int, True, metavar="YEAR"),
+    "since": Opt(("--since",), "Dated on or after YYYY[-MM[-DD]] (a partial date counts from its first day).",
+                 metavar="DATE"),
     "until": Opt(("--until",), "Dated on or before YYYY[-MM[-DD]].", metavar="DATE"),
-    "country": Opt(("--country", "-c"), "A party's country: ISO code or name (FR, Canada).", many=True),
+    "country": Opt(("--country", "-c"), "A party's country: ISO code or name in any language (FR, Canada, "
+                   "Allemagne, Russia).", many=True, metavar="COUNTRY"),
+    "region": Opt(("--region", "-r"), "A party's region: ISO 3166-2 code or name (CA-QC, Québec, Bretagne, "
+                  "Occitanie).", many=True, metavar="REGION"),
     "between": Opt(("--between",), "Agreements joining a party in country A with a party in country B "
                    "(codes or names: --between France Canada).", metavar="A B", pair=True),
-    "territory": Opt(("--territory", "-t"), "Part of a party's name, accents ignored.", many=True),
-    "status": Opt(("--status", "-s"), "exploratory, proposed, signed, ended.", many=True),
+    "territory": Opt(("--territory", "-t"), "Part of a party's name, accents ignored.", many=True, metavar="NAME"),
+    "status": Opt(("--status", "-s"), "exploratory, proposed, signed, ended.", many=True, metavar="STATUS"),
     "kind": Opt(("--kind", "-k"), "twinning, partnership-agreement, cooperation-protocol, joint-declaration, "
-                "reciprocity-contract, roadmap.", many=True),
+                "reciprocity-contract, roadmap.", many=True, metavar="KIND"),
     "search": Opt(("--search", "-q"), "Full text over titles, parties, summaries and topics "
                   "(quebec finds Québec).", metavar="TEXT"),
     "format": Opt(("--format", "-f"), f"One of {', '.join(FORMATS)} (default: table on a terminal, "
-                  "csv otherwise)."),
+                  "csv otherwise; with --output, from its extension).", metavar="FORMAT"),
     "raw": Opt(("--raw",), "CSV/TSV: do not neutralise cells a spreadsheet would run as formulas.", bool,
                default=False),
-    "sort": Opt(("--sort",), "date (newest first) or slug.", default="date"),
-    "limit": Opt(("--limit",), "At most N agreements.", int, min=0),
+    "excel": Opt(("--excel",), "CSV as Excel opens it in a French locale: UTF-8 with BOM, CRLF, ';'.", bool,
+                 default=False),
+    "sort": Opt(("--sort",), "date (newest first), slug; -date or -slug for the reverse.", default="date",
+                metavar="ORDER"),
+    "limit": Opt(("--limit",), "At most N rows.", int, min=0, metavar="N"),
+    "count": Opt(("--count",), "Print only how many match.", bool, default=False),
+    "fields": Opt(("--fields",), "Only these columns, comma-separated (csv, tsv, json, jsonl).",
+                  metavar="A,B,C"),
     "table": Opt(("--table",), "A normalized table instead of one row per agreement: parties, domains, "
-                 "topics, events, people, stakeholders, funding, sources."),
-    "output": Opt(("--output", "-o"), "Write to FILE instead of stdout.", metavar="FILE"),
-    "by": Opt(("--by",), "domain, year, country, subdivision, kind or status (default: an overview of all)."),
+                 "topics, events, people, stakeholders, funding, sources.", metavar="TABLE"),
+    "output": Opt(("--output", "-o"), "Write to FILE instead of stdout, whole or not at all.", metavar="FILE"),
+    "by": Opt(("--by",), "domain, year, country, subdivision, kind or status (default: an overview of all).",
+              metavar="DIMENSION"),
     "graph_format": Opt(("--format", "-f"), "table (a tree), dot, graphml, mermaid or json (default: table "
-                        "on a terminal, json otherwise)."),
+                        "on a terminal, json otherwise; with --output, from its extension).", metavar="FORMAT"),
     "start": Opt(("--from",), "Only territories within --depth agreements of this one.", metavar="TERRITORY"),
-    "depth": Opt(("--depth",), "With --from: how many agreements away.", int, default=1, min=0),
+    "depth": Opt(("--depth",), "With --from: how many agreements away.", int, default=1, min=0, metavar="N"),
     "full": Opt(("--full",), "Check every index against its table too (SQLite's integrity_check; slower).",
                 bool, default=False),
+    "words": Opt(("--words",), "List the French and English words each domain accepts.", bool, default=False),
 }
 
 
@@ -62,23 +75,25 @@ Read = namedtuple("Read", "view options argument formats piped terminal",
                   defaults=(None, FORMATS, "csv", "table"))
 # What --output's extension says, when --format does not.
 EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".json": "json", ".jsonl": "jsonl",
-              ".ndjson": "jsonl", ".md": "markdown", ".markdown": "markdown", ".geojson": "geojson"}
+              ".ndjson": "jsonl", ".md": "markdown", ".markdown": "markdown", ".geojson": "geojson",
+              ".graphml": "graphml", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid"}
 
 
 READS: dict[str, Read] = {
-    "list": Read("list_", ("format", "sort", "limit", "output", "raw", *FILTERS, "db")),
+    "list": Read("list_", ("format", "sort", "limit", "count", "fields", "output", "raw", "excel", *FILTERS, "db")),
     "show": Read("show", ("format", "raw", "db"),
-                 ("name", "A slug, its parties in any order, or one party's name.")),
-    "export": Read("export", ("format", "table", "output", "raw", *FILTERS, "db"),
+                 ("name", "A slug, its parties in any order, or one party's name."), piped="json"),
+    "export": Read("export", ("format", "table", "fields", "output", "raw", "excel", *FILTERS, "db"),
                    formats=(*FORMATS, "geojson"), terminal="csv"),
-    "domains": Read("domains", ("format", "raw", "db")),
-    "stats": Read("stats", ("by", "format", "raw", *FILTERS, "db")),
-    "timeline": Read("timeline", ("format", "raw", *FILTERS, "db")),
-    "territories": Read("territories", ("format", "raw", *FILTERS, "db")),
+    "domains": Read("domains", ("format", "words", "output", "raw", "db")),
+    "stats": Read("stats", ("by", "format", "output", "raw", *FILTERS, "db")),
+    "timeline": Read("timeline", ("format", "limit", "output", "raw", *FILTERS, "db")),
+    "territories": Read("territories", ("format", "output", "raw", *FILTERS, "db")),
     "territories show": Read("territory", ("format", "raw", "db"),
-                             ("name", "A territory's name or a unique part of it (accents ignored).")),
+                             ("name", "A territory's name or a unique part of it (accents ignored); add the "
+                                      "country where several share it: 'Paris, FR'.")),
     "doctor": Read("doctor", ("full", "db")),
-    "network": Read("network", ("graph_format", "start", "depth", *FILTERS, "db"),
+    "network": Read("network", ("graph_format", "start", "depth", "output", *FILTERS, "db"),
                     formats=("table", "dot", "graphml", "mermaid", "json"), piped="json"),
 }
 

@@ -12,9 +12,17 @@ import sqlite3
 from .filters import Filters
 
 LIST_COLUMNS = ["slug", "parties", "kind", "status", "date", "domains"]
+# What --fields may name in list's CSV: the agreements table's own columns.
+LIST_FIELDS = ["slug", "title", "parties", "countries", "kind", "status", "date", "signed_on", "valid_from",
+               "valid_until", "domains", "topics", "summary", "note"]
+RECORD_KEYS = ["slug", "title", "kind", "status", "signed_on", "signed_on_inferred", "signed_on_note", "valid_from",
+               "valid_until", "parties", "domains", "topics", "people", "stakeholders", "funding", "events",
+               "sources", "summary", "note"]
 SORTS = {
     "date": "a.date IS NULL, a.date DESC, a.slug",
+    "-date": "a.date IS NULL, a.date, a.slug",
     "slug": "a.slug",
+    "-slug": "a.slug DESC",
 }
 TABLES = {
     "parties": ("SELECT ap.agreement, ap.position, t.name, t.kind, t.country, t.subdivision,"
@@ -22,9 +30,10 @@ TABLES = {
                 " JOIN territories t ON t.id = ap.territory_id", "ap.agreement", "ap.agreement, ap.position"),
     "domains": ("SELECT agreement, domain FROM agreement_domains", "agreement", "agreement, domain"),
     "topics": ("SELECT agreement, topic FROM agreement_topics", "agreement", "agreement, rowid"),
-    "events": ('SELECT agreement, date, "end", date_inferred, date_note, place, description'
-               " FROM events", "agreement", "date, agreement, id"),
-    "people": ("SELECT agreement, name, role, party, signed FROM people", "agreement", "agreement, id"),
+    "events": ('SELECT agreement, date, "end", iif(date_inferred, \'true\', \'false\') AS date_inferred, date_note,'
+               " place, description FROM events", "agreement", "date, agreement, id"),
+    "people": ("SELECT agreement, name, role, party, iif(signed, 'true', 'false') AS signed FROM people",
+               "agreement", "agreement, id"),
     "stakeholders": ("SELECT agreement, name, kind, role FROM stakeholders", "agreement", "agreement, id"),
     "funding": ("SELECT agreement, programme, backers FROM funding", "agreement", "agreement, id"),
     "sources": ("SELECT agreement, file, publisher, published_on, dateline, url, note FROM sources",
@@ -42,14 +51,17 @@ def _select(columns: str, filters: Filters, sort: str, limit: int | None) -> tup
 
 
 def list_rows(conn: sqlite3.Connection, filters: Filters, sort: str = "date",
-              limit: int | None = None) -> list[tuple]:
-    """One row per matching agreement, in LIST_COLUMNS order."""
-    columns = ", ".join(f"a.{c}" for c in LIST_COLUMNS)
-    return conn.execute(*_select(columns, filters, sort, limit)).fetchall()
+              limit: int | None = None, columns: list[str] = LIST_COLUMNS) -> list[tuple]:
+    """One row per matching agreement, the `columns` (of LIST_FIELDS) in order."""
+    return conn.execute(*_select(", ".join(f"a.{c}" for c in columns), filters, sort, limit)).fetchall()
 
 
-def count(conn: sqlite3.Connection, filters: Filters) -> int:
+def count(conn: sqlite3.Connection, filters: Filters, dates: list[str] | None = None) -> int:
+    """How many agreements match; with `dates`, only those filed under exactly one of them."""
     where, params = filters.where()
+    if dates:
+        where += f" AND a.date IN ({', '.join('?' * len(dates))})"
+        params = [*params, *dates]
     return conn.execute(f"SELECT count(*) FROM agreements a WHERE {where}", params).fetchone()[0]
 
 
@@ -139,13 +151,31 @@ def country_pairs(conn: sqlite3.Connection, filters: Filters) -> list[tuple]:
 TIMELINE_COLUMNS = ["date", "end", "date_inferred", "agreement", "description", "place"]
 
 
-def timeline(conn: sqlite3.Connection, filters: Filters) -> list[tuple]:
-    """Every dated event of the matching agreements, oldest first; partial dates sort
+def timeline(conn: sqlite3.Connection, filters: Filters, limit: int | None = None) -> list[tuple]:
+    """The dated events of the matching agreements, oldest first; the filters' dates and years
+    select the events by their own dates, the other filters the agreements. Partial dates sort
     before the fuller dates they contain ('2024-05' < '2024-05-24' < '2024-06')."""
-    hits, params = _hits(filters)
-    return conn.execute(
-        'SELECT e.date, e."end", e.date_inferred, e.agreement, e.description, e.place FROM events e'
-        f" WHERE e.agreement IN ({hits}) ORDER BY e.date, e.\"end\", e.agreement, e.id", params).fetchall()
+    from .dates import last_day
+
+    agreements = filters._replace(years=(), since=None, until=None)
+    hits, params = _hits(agreements)
+    where = [] if agreements.empty else [f"e.agreement IN ({hits})"]
+    params = [] if agreements.empty else list(params)
+    if filters.years:
+        where.append(f"substr(e.date, 1, 4) IN ({', '.join('?' * len(filters.years))})")
+        params += [f"{y:04d}" for y in filters.years]
+    if filters.since:  # an event of several days counts if it ends on or after the day
+        where.append('coalesce(e."end", e.date) >= ?')
+        params.append(filters.since)
+    if filters.until:
+        where.append("e.date <= ?")
+        params.append(last_day(filters.until))
+    sql = ('SELECT e.date, e."end", e.date_inferred, e.agreement, e.description, e.place FROM events e'
+           f" WHERE {' AND '.join(where) or '1'} ORDER BY e.date, e.\"end\", e.agreement, e.id")
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return conn.execute(sql, params).fetchall()
 
 
 TERRITORY_COLUMNS = ["name", "kind", "country", "subdivision", "agreements", "partners"]

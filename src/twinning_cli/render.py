@@ -36,7 +36,7 @@ def spreadsheet_safe(value: object) -> object:
 _HIDDEN_FORMULA = re.compile(r"[,;\t]\s*[=+\-@]")
 
 
-def csv_line(cells: Iterable[object], delimiter: str = ",", guard: bool = True) -> str:
+def csv_line(cells: Iterable[object], delimiter: str = ",", guard: bool = True, end: str = "\n") -> str:
     """One CSV/TSV line. Every cell holding a quote, the delimiter, '\\r' or '\\n' is quoted (the
     csv module with '\\n' line ends leaves a lone '\\r' bare), and with `guard` so is a cell that a
     spreadsheet using another delimiter would split into a formula."""
@@ -47,7 +47,7 @@ def csv_line(cells: Iterable[object], delimiter: str = ",", guard: bool = True) 
         if text and (special.search(text) or (guard and _HIDDEN_FORMULA.search(text))):
             text = '"' + text.replace('"', '""') + '"'
         out.append(text)
-    return delimiter.join(out) + "\n"
+    return delimiter.join(out) + end
 
 
 _SPECIAL = {d: re.compile(f'["\r\n{re.escape(d)}]') for d in (",", ";", "\t")}
@@ -78,15 +78,19 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str, *, raw: bool = False,
+def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str, *, raw: bool = False, excel: bool = False,
          title: str | None = None) -> None:
-    """Write rows of plain values in `fmt` to stdout."""
+    """Write rows of plain values in `fmt` to stdout. `excel`: CSV as Excel reads it in a French
+    (or most European) locale: UTF-8 with a BOM, ';' between cells, CRLF line ends."""
     write = writer()
     if fmt in ("csv", "tsv"):
-        delimiter = "," if fmt == "csv" else "\t"
-        write(csv_line(columns, delimiter))
+        delimiter = "\t" if fmt == "tsv" else ";" if excel else ","
+        end = "\r\n" if excel else "\n"
+        if excel:
+            write("\ufeff")
+        write(csv_line(columns, delimiter, end=end))
         for row in rows:
-            write(csv_line((v if raw else spreadsheet_safe(v) for v in row), delimiter, guard=not raw))
+            write(csv_line((v if raw else spreadsheet_safe(v) for v in row), delimiter, guard=not raw, end=end))
     elif fmt in ("json", "jsonl"):
         emit_json([dict(zip(columns, row)) for row in rows], fmt)
     elif fmt == "markdown":

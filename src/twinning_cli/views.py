@@ -40,31 +40,74 @@ def open_register(db: str | None):
 PAGE = 25  # agreements `list` draws on a terminal before it says how many more there are
 
 
-def list_(*, format: str, sort: str, limit: int | None, raw: bool, output: str | None, db: str | None,
-          filters: Filters) -> None:
+def run(read, values: dict) -> None:
+    """Run a read command: its options prepared, its --output opened before any work (a
+    directory is refused at once) and written whole or not at all."""
+    from . import options
+
+    kwargs = options.prepare(read, values)
+    output = kwargs.pop("output", None)
+    target = _redirect(Path(output) if output else None)
+    with target:
+        globals()[read.view](**kwargs)
+    if output:
+        render.info(f"Wrote {output}")
+
+
+def pick(columns: list[str], fields: str | None, format: str) -> list[str]:
+    """The columns --fields names, in its order; exit 2 naming the valid ones."""
+    if not fields:
+        return columns
+    if format not in ("csv", "tsv", "json", "jsonl"):
+        raise UsageError(f"--fields goes with --format csv, tsv, json or jsonl, not {format}")
+    wanted = [f.strip() for f in fields.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in columns]
+    if unknown or not wanted:
+        raise UsageError(f"unknown field {', '.join(map(repr, unknown)) or repr(fields)}; valid: {', '.join(columns)}")
+    return wanted
+
+
+def list_(*, format: str, sort: str, limit: int | None, count: bool, fields: str | None, raw: bool, excel: bool,
+          db: str | None, filters: Filters) -> None:
     """List agreements, one row each; filters combine with AND.
 
     Example: twinning list --domain culture --country CA --format csv
     """
     if sort not in queries.SORTS:
         raise UsageError(f"unknown sort {sort!r}; valid: {', '.join(queries.SORTS)}")
-    target = _redirect(Path(output) if output else None)
     conn = open_register(db)
-    with target:
-        if format in ("json", "jsonl"):
-            render.emit_json(queries.records(conn, filters, sort, limit), format)
-        elif format == "table":
-            page = limit if limit is not None else PAGE
-            rows = queries.list_rows(conn, filters, sort, page + 1 if limit is None else limit)
-            render.draw_agreements(rows[:page])
-            if len(rows) > page:
-                total = queries.count(conn, filters)
-                render.info(f"… {total - page:,} more of {total:,} agreements: narrow with filters, "
-                            "give --limit N, or pipe it (twinning list | less).")
-        else:
-            render.emit(queries.LIST_COLUMNS, queries.list_rows(conn, filters, sort, limit), format, raw=raw)
-    if output:
-        render.info(f"Wrote {output}")
+    if count:
+        render.writer()(f"{queries.count(conn, filters)}\n")
+        return
+    _note_partial_since(conn, filters)
+    if format in ("json", "jsonl"):
+        records = queries.records(conn, filters, sort, limit)
+        keys = pick(list(records[0]) if records else queries.RECORD_KEYS, fields, format)
+        render.emit_json([{k: r[k] for k in keys} for r in records] if fields else records, format)
+    elif format == "table":
+        page = limit if limit is not None else PAGE
+        rows = queries.list_rows(conn, filters, sort, page + 1 if limit is None else limit)
+        render.draw_agreements(rows[:page])
+        total = queries.count(conn, filters) if len(rows) > page or not rows else len(rows)
+        if len(rows) > page:
+            render.info(f"… {total - page:,} more of {total:,} agreements: narrow with filters, "
+                        "give --limit N, or pipe it (twinning list | less).")
+        elif not rows:
+            render.info("0 agreements match." if not filters.empty else "0 agreements: the register is empty.")
+    else:
+        columns = pick(queries.LIST_FIELDS, fields, format) if fields else queries.LIST_COLUMNS
+        render.emit(columns, queries.list_rows(conn, filters, sort, limit, columns), format, raw=raw, excel=excel)
+
+
+def _note_partial_since(conn, filters: Filters) -> None:
+    """--since 2024-05-01 leaves out an agreement dated just 2024-05: say so, once."""
+    if not filters.since or len(filters.since) == 4:
+        return
+    prefixes = {filters.since[:4], filters.since[:7]} - {filters.since}
+    left = queries.count(conn, filters._replace(since=None, until=None), dates=sorted(prefixes))
+    if left:
+        render.info(f"Note: {left} agreement(s) dated only {' or '.join(sorted(prefixes))} are left out: a partial "
+                    f"date counts from its first day (give --since {min(prefixes, key=len)} to include them).")
 
 
 def show(*, name: str, format: str, raw: bool, db: str | None) -> None:
@@ -88,7 +131,7 @@ def show(*, name: str, format: str, raw: bool, db: str | None) -> None:
         render.emit(COLUMNS, [flatten(record)], format, raw=raw)
 
 
-def export(*, format: str, table: str | None, output: str | None, raw: bool, db: str | None,
+def export(*, format: str, table: str | None, fields: str | None, raw: bool, excel: bool, db: str | None,
            filters: Filters) -> None:
     """Export the register, one row per agreement, or one normalized table; or a map.
 
@@ -98,26 +141,31 @@ def export(*, format: str, table: str | None, output: str | None, raw: bool, db:
         raise UsageError(f"unknown table {table!r}; valid: {', '.join(queries.TABLES)}")
     if table and format == "geojson":
         raise UsageError("--table gives rows, not a map: use --format csv, tsv, json, jsonl or markdown with it")
-    target = _redirect(Path(output) if output else None)
+    if fields and format == "geojson":
+        raise UsageError("--fields goes with --format csv, tsv, json or jsonl, not geojson")
     conn = open_register(db)
-    if not output and sys.stdout.isatty():
+    if sys.stdout.isatty():
         render.info("Hint: give --output FILE to save the export (its extension picks the format).")
-    with target:
-        if format == "geojson":
-            from . import geo
+    if format == "geojson":
+        from . import geo
 
-            geo.write(*queries.graph_rows(conn, filters))
-        elif table:
-            columns, rows = queries.table_rows(conn, table, filters)
-            render.emit(columns, rows, format, raw=raw)
-        elif format in ("json", "jsonl"):
-            render.emit_json(queries.records(conn, filters, "slug"), format)
-        else:
-            from .flatten import COLUMNS, flatten
+        geo.write(*queries.graph_rows(conn, filters))
+    elif table:
+        columns, rows = queries.table_rows(conn, table, filters)
+        keep = pick(columns, fields, format)
+        index = [columns.index(c) for c in keep]
+        render.emit(keep, ([row[i] for i in index] for row in rows), format, raw=raw, excel=excel)
+    elif format in ("json", "jsonl"):
+        records = queries.records(conn, filters, "slug")
+        keys = pick(queries.RECORD_KEYS, fields, format)
+        render.emit_json([{k: r[k] for k in keys} for r in records] if fields else records, format)
+    else:
+        from .flatten import COLUMNS, flatten
 
-            render.emit(COLUMNS, (flatten(r) for r in queries.records(conn, filters, "slug")), format, raw=raw)
-    if output:
-        render.info(f"Wrote {output}")
+        keep = pick(COLUMNS, fields, format)
+        index = [COLUMNS.index(c) for c in keep]
+        render.emit(keep, ([row[i] for i in index] for row in map(flatten, queries.records(conn, filters, "slug"))),
+                    format, raw=raw, excel=excel)
 
 
 class _redirect:
@@ -139,13 +187,17 @@ class _redirect:
         return False
 
 
-def domains(*, format: str, raw: bool, db: str | None) -> None:
+def domains(*, format: str, words: bool, raw: bool, db: str | None) -> None:
     """List the domain vocabulary with French labels and how many agreements use each.
 
-    Example: twinning domains --format markdown
+    Example: twinning domains --format markdown   (--words: the words each domain accepts)
     """
     from . import vocabulary
 
+    if words:
+        rows = [(t.slug, t.label, "; ".join(t.aliases)) for t in vocabulary.DOMAINS]
+        render.emit(["domain", "label", "words"], rows, format, raw=raw)
+        return
     counts = queries.domain_counts(open_register(db))
     rows = [(t.slug, t.label, counts.get(t.slug, 0)) for t in vocabulary.DOMAINS]
     render.emit(["domain", "label", "agreements"], rows, format, raw=raw)
@@ -164,6 +216,8 @@ def stats(*, by: str | None, format: str, raw: bool, db: str | None, filters: Fi
     if by is not None and by not in queries.STAT_DIMENSIONS:
         raise UsageError(f"unknown --by {by!r}; valid: {', '.join(queries.STAT_DIMENSIONS)}")
     rows = tally.rows(open_register(db), filters, by)
+    if not rows:
+        render.info("0 agreements match." if not filters.empty else "0 agreements: the register is empty.")
     if format == "table":
         for dimension in dict.fromkeys(r[0] for r in rows):
             section = [r[1:] for r in rows if r[0] == dimension]
@@ -177,12 +231,17 @@ def stats(*, by: str | None, format: str, raw: bool, db: str | None, filters: Fi
         render.emit(["dimension", "value", "label", "agreements"], rows, format, raw=raw)
 
 
-def timeline(*, format: str, raw: bool, db: str | None, filters: Filters) -> None:
+def timeline(*, format: str, limit: int | None, raw: bool, db: str | None, filters: Filters) -> None:
     """Every dated event of every agreement, oldest first, grouped by year on a terminal.
+
+    --year, --since and --until choose events by their own dates; the other filters choose
+    the agreements whose events are shown.
 
     Example: twinning timeline --territory rennes
     """
-    rows = queries.timeline(open_register(db), filters)
+    rows = queries.timeline(open_register(db), filters, limit)
+    if not rows:
+        render.info("0 events match.")
     if format == "table":
         render.draw_timeline(rows)
     else:
@@ -237,6 +296,8 @@ def network(*, format: str, start: str | None, depth: int, db: str | None, filte
         among = queries.neighbourhood(conn, filters, root, depth)
         if not among:
             raise NotFound(f"{start!r} is party to no agreement that matches the filters")
+    if not start and not queries.count(conn, filters):
+        render.info("0 agreements match." if not filters.empty else "0 agreements: the register is empty.")
     if format == "table":
         from . import tree
 
