@@ -294,7 +294,9 @@ def test_extract_is_linear_on_adversarial_text(tmp_path, text):
     """Under a CPU limit of 60 s: an exponential or quadratic scan is killed, not waited for."""
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     result = twinning("extract", str(tmp_path / "a.txt"), "-f", "json", limit_cpu=60, db=tmp_path / "r.db")
-    assert result.returncode == 0, result.stderr.decode()[-300:]
+    assert result.returncode in (0, 1), result.stderr.decode()[-300:]  # killed by the limit: -9 or 137
+    if result.returncode:
+        one_line(result, 1, "no agreement found")
 
 
 def test_a_number_of_thousands_of_digits_is_a_validation_error(seeded, tmp_path, record):
