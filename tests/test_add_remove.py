@@ -14,12 +14,16 @@ ADD = ["add", "--title", "Jumelage entre Saint-Malo et Gaspé",
 def test_add_from_options(run):
     result = run(*ADD)
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == "Added saint-malo-gaspe.\n"
+    assert result.stderr.splitlines() == [
+        "Added saint-malo-gaspe.",
+        "Located Ville de Saint-Malo: 48.6474, -2.0088 from the GeoNames gazetteer (the one Saint-Malo it knows in "
+        "FR). Ville de Gaspé: 48.8334, -64.4819 from the GeoNames gazetteer (the one Gaspé it knows in CA)."]
     record = json.loads(run("show", "saint-malo-gaspe", "-f", "json").stdout)
     assert record["domains"] == ["tourism", "heritage"]
     assert record["parties"][0] == {"name": "Ville de Saint-Malo", "kind": "ville", "country": "FR",
-                                    "subdivision": "FR-BRE", "acting_body": None, "lat": None, "lng": None,
+                                    "subdivision": "FR-BRE", "acting_body": None, "lat": 48.6474, "lng": -2.0088,
                                     "wikidata": None, "geonames": None}
+    assert record["note"].startswith("Ville de Saint-Malo: 48.6474, -2.0088 from the GeoNames gazetteer")
     assert record["sources"][0]["publisher"] == "Ville de Saint-Malo"
 
 
@@ -61,4 +65,15 @@ def test_remove_asks_then_removes(run):
 def test_remove_needs_the_exact_slug(run):
     result = run("remove", "pau", "--yes")
     assert result.exit_code == 1
-    assert result.stderr == "Error: no agreement with slug 'pau' (did you mean pau-thetford-mines?)\n"
+    assert result.stderr == "Error: no agreement with slug 'pau' (did you mean pau-thetford-mines?); nothing removed\n"
+
+
+def test_remove_several_all_or_none(run, seeded):
+    from dbcheck import count
+
+    result = run("remove", "nantes-quebec", "nope", "--yes")
+    assert (result.exit_code, count(seeded)) == (1, 5)
+    result = run("remove", "nantes-quebec", "rennes-quebec", "--yes")
+    assert (result.exit_code, result.stderr) == (0, "Removed nantes-quebec, rennes-quebec.\n")
+    assert count(seeded) == 3
+    assert "Ville de Québec" not in run("territories").stdout

@@ -249,6 +249,9 @@ def import_(
         info(f"Rejected records by reason:\n{outcome.reason_report()}")
         if rejects and not dry_run:
             info(f"Rejected records, each with its reason, written to {rejects}")
+    if source.located:
+        info(f"{source.located} pair(s) had a town placed from the GeoNames gazetteer (region, coordinates; "
+             "said in each record's note).")
     if dry_run:
         info(f"Dry run of {file}: importing it would give {outcome.summary()}; nothing written.")
     else:
@@ -317,6 +320,8 @@ def add(
                                  sources=source or [], summary=summary, slug=slug)
     outcome = ingest.add(writable_register(db), raw, update=update)
     info(f"{outcome.verb()} {outcome.slug or raw.get('slug')}.")
+    if (outcome.added or outcome.updated) and not from_file and raw.get("note"):
+        info(f"Located {raw['note']}")
 
 
 @command()
@@ -383,28 +388,63 @@ def extract(
 
 @command()
 def remove(
-    slug: Annotated[str, typer.Argument(help="The exact slug of the agreement to remove.")],
+    slugs: Annotated[list[str], typer.Argument(metavar="SLUG...", help="The exact slugs of the agreements to "
+                                                                      "remove.", show_default=False)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
     db=None,
 ) -> None:
-    """Remove one agreement (asks first unless --yes).
+    """Remove agreements, all or none (asks first unless --yes).
 
-    Example: twinning remove pau-thetford-mines --yes
+    Example: twinning remove pau-thetford-mines nantes-quebec --yes
     """
     from . import db as dbmod
     from . import ingest, lookup
 
     path = writable_register(db)
     conn = dbmod.connect(path)  # writable_register has already created or migrated it
-    exists = conn.execute("SELECT title FROM agreements WHERE slug = ?", (slug,)).fetchone()
-    if not exists:
-        try:
-            hint = f" (did you mean {lookup.find_slug(conn, slug)}?)"
-        except NotFound:
-            hint = ""
-        raise NotFound(f"no agreement with slug {slug!r}{hint}")
+    titles = {}
+    for slug in dict.fromkeys(slugs):
+        found = conn.execute("SELECT title FROM agreements WHERE slug = ?", (slug,)).fetchone()
+        if not found:
+            try:
+                hint = f" (did you mean {lookup.find_slug(conn, slug)}?)"
+            except NotFound:
+                hint = ""
+            raise NotFound(f"no agreement with slug {slug!r}{hint}; nothing removed")
+        titles[slug] = found[0]
     conn.close()
     if not yes:
-        typer.confirm(f"Remove {slug} ({exists[0]})?", abort=True, err=True)
-    ingest.remove(path, slug)
-    info(f"Removed {slug}.")
+        what = next(f"{s} ({t})" for s, t in titles.items()) if len(titles) == 1 else f"{len(titles)} agreements"
+        typer.confirm(f"Remove {what}?", abort=True, err=True)
+    ingest.remove(path, list(titles))
+    info(f"Removed {', '.join(titles)}.")
+
+
+@territories_app.command("merge", short_help="Make two territories one: the second becomes another name of the first.")
+def merge(
+    keep: Annotated[str, typer.Argument(help="The territory that stays (its name is kept).", show_default=False)],
+    gone: Annotated[str, typer.Argument(help="The territory that becomes another name of it.", show_default=False)],
+    db: Annotated[Optional[str], typer.Option("--db", metavar="PATH", help=options.OPTIONS["db"].help)] = None,
+) -> None:
+    """Make two territories one: the second becomes another name of the first.
+
+    Example: twinning territories merge "Ville de Québec" "Québec, CA"
+    """
+    from . import curate
+
+    _guarded(lambda: info(curate.merge(writable_register(db), keep, gone)))()
+
+
+@territories_app.command("rename", short_help="Give a territory another name; the old one stays one of its names.")
+def rename(
+    name: Annotated[str, typer.Argument(help="The territory, as `territories show` finds it.", show_default=False)],
+    new: Annotated[str, typer.Argument(help="Its new name.", show_default=False)],
+    db: Annotated[Optional[str], typer.Option("--db", metavar="PATH", help=options.OPTIONS["db"].help)] = None,
+) -> None:
+    """Give a territory another name; the old one stays one of its names.
+
+    Example: twinning territories rename "Québec, CA" "Ville de Québec"
+    """
+    from . import curate
+
+    _guarded(lambda: info(curate.rename(writable_register(db), name, new)))()

@@ -36,12 +36,21 @@ def from_options(*, title: str | None, parties: list[str], kind: str, status: st
         raise UsageError("give --party at least twice: --party 'Ville de Pau | ville | FR'")
     if not sources:
         raise UsageError("give --source: the file or page the facts come from")
+    from .countries import resolve
+    from .gazetteer import locate
+
     party_items = [parse_entry("parties", p) for p in parties]
+    notes = []
     for item in party_items:
         if "country" in item:
-            from .countries import country_code
-
-            item["country"] = country_code(item["country"]) or item["country"]
+            place = resolve(item["country"])
+            if place:
+                item["country"] = place.country
+                if place.subdivision and not item.get("subdivision"):
+                    item["subdivision"] = place.subdivision
+            note = locate(item)
+            if note:
+                notes.append(note)
     record = {
         "slug": slug or default_slug(party_items),
         "title": title,
@@ -56,6 +65,8 @@ def from_options(*, title: str | None, parties: list[str], kind: str, status: st
         record["signed_on"] = signed_on
     if summary:
         record["summary"] = summary
+    if notes:
+        record["note"] = " ".join(notes)
     return record
 
 

@@ -52,3 +52,33 @@ def places(name: str) -> list[Place]:
 def subdivision(name: str) -> tuple[str, str] | None:
     """(country, ISO 3166-2 code) of a region, département or province named so."""
     return _subdivisions().get(slugify(name))
+
+
+def unique(name: str, country: str) -> Place | None:
+    """The one place of that name in that country the gazetteer knows, or None (unknown, or
+    several: two Saint-Denis are not guessed between). 'Ville de Grenoble' is Grenoble."""
+    from .vocabulary import short_name
+
+    found = [p for p in places(short_name(name)) if p.country == country]
+    return found[0] if len(found) == 1 else None
+
+
+def locate(party: dict) -> str | None:
+    """Fill a raw party's missing subdivision and coordinates from the gazetteer when its name is
+    unambiguous there (France, Québec); a note saying so, or None when nothing was filled."""
+    if party.get("country") not in ("FR", "CA") or (party.get("subdivision") and party.get("lat") not in (None, "")):
+        return None
+    place = unique(str(party.get("name", "")), party["country"])
+    if place is None or (party.get("subdivision") and party["subdivision"] != place.subdivision):
+        return None
+    filled = []
+    if not party.get("subdivision"):
+        party["subdivision"] = place.subdivision
+        filled.append(place.subdivision)
+    if party.get("lat") in (None, "") and party.get("lng") in (None, ""):
+        party["lat"], party["lng"] = place.lat, place.lng
+        filled.append(f"{place.lat}, {place.lng}")
+    if not filled:
+        return None
+    return f"{party['name']}: {'; '.join(filled)} from the GeoNames gazetteer (the one {place.name} it knows in " \
+           f"{place.country})."

@@ -44,6 +44,7 @@ class Input:
     delimiter: str | None = None  # CSV: None = sniffed from the header line
     size: int | None = field(default=None, init=False)
     headers: list[str] = field(default_factory=list, init=False)  # CSV: as read, for a rejects file
+    located: int = field(default=0, init=False)  # pairs whose towns the gazetteer placed
 
     @classmethod
     def build(cls, name: str, *, format: str | None, encoding: str, max_mb: int, raw: bool = False,
@@ -135,8 +136,10 @@ class Input:
                 continue
             if not self.raw:
                 row = {k: _restore(v) for k, v in row.items()}
-            yield number, (pair_record(row, self.pairs, source) if self.pairs is not None
-                           else unflatten(row)), original
+            record = pair_record(row, self.pairs, source) if self.pairs is not None else unflatten(row)
+            if self.pairs is not None and record.get("note"):
+                self.located += 1
+            yield number, record, original
 
 
 def _bounded_int(text: str) -> int | str:
@@ -205,6 +208,7 @@ def _check_headers(headers: list[str], mapping: dict[str, str], line: str) -> No
 def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> dict:
     """One row of a twin-towns list as a signed twinning between two cities."""
     from .countries import resolve
+    from .gazetteer import locate
 
     def cell(key: str) -> str:
         return (row.get(mapping[key]) or "").strip()
@@ -221,6 +225,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> di
         return item
 
     first, second = party("1"), party("2")
+    notes = [note for note in map(locate, (first, second)) if note]
     record = {
         "slug": slugify(f"{first['name']} {second['name']}"),
         "title": f"Jumelage entre {first['name']} et {second['name']}",
@@ -230,4 +235,6 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> di
     }
     if cell("year"):
         record["signed_on"] = cell("year")
+    if notes:
+        record["note"] = " ".join(notes)
     return record

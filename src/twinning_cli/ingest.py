@@ -153,7 +153,9 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
                            (pair, agreement.slug)).fetchone()
         other = found[0] if found else None
     if other:  # --update too: replacing a record must not make it a second record of another pair
-        return [Problem(where, "parties", f"same parties and kind as {other} in the register")]
+        return [Problem(where, "parties", f"same parties and kind as {other} in the register (the same two "
+                        f"territories, perhaps under other names): import it as {other} with --update to replace "
+                        "that one, or leave it out")]
     if row:
         old = json.loads(row[0])
         if old == new:
@@ -199,12 +201,14 @@ def add(where: Path, raw: dict, *, update: bool = False) -> Outcome:
         db.close()
 
 
-def remove(where: Path, slug: str) -> None:
-    """Delete one agreement, and the territories no agreement names any more."""
+def remove(where: Path, slugs: list[str]) -> None:
+    """Delete agreements, all in one transaction, and the territories no agreement names any more."""
     db = store.open_db(where)
     try:
         with store.transaction(db, where):
-            store.Writer(db).delete(slug)
+            writer = store.Writer(db)
+            for slug in slugs:
+                writer.delete(slug)
             db.execute("DELETE FROM territories WHERE agreements = 0")
     finally:
         db.close()

@@ -59,6 +59,9 @@ def candidates(conn: sqlite3.Connection, text: str) -> list[Candidate]:
         return [Candidate(*r) for r in conn.execute(f"SELECT {_COLUMNS} FROM territories WHERE id = ?",
                                                     (int(found.group(1)),))]
     name, qualifier = split(text)
+    joined = conn.execute("SELECT name FROM territory_aliases WHERE name_key = ? LIMIT 1", (identity(name),)).fetchone()
+    if joined:  # a name a person joined to a territory (merge, rename)
+        name = joined[0]
     key, folded = identity(name), fold(name)
     for sql, value in [
         ("name_key = ?1 OR short_key = ?1", key),

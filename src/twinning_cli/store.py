@@ -19,7 +19,6 @@ import sqlite_utils
 from . import db as dbmod
 from .errors import DataError
 from .model import Agreement
-from .vocabulary import fold, identity, short_name
 
 BUSY_TIMEOUT_MS = 60_000
 CHILD_TABLES = ("agreement_parties", "agreement_domains", "agreement_topics",
@@ -94,7 +93,8 @@ def _write_error(path: Path, error: sqlite3.OperationalError) -> DataError:
 def create_schema(db: sqlite_utils.Database) -> None:
     """Drop and create every table, index, view and the FTS index."""
     db.execute("DROP VIEW IF EXISTS agreements_flat")
-    for name in ("agreements_fts", "domain_counts", "register_notes", *CHILD_TABLES, "territories", "agreements"):
+    for name in ("agreements_fts", "domain_counts", "register_notes", "territory_aliases", *CHILD_TABLES,
+                 "territories", "agreements"):
         if name in db.table_names():
             db[name].drop()
     db.create_table("agreements", {
@@ -108,11 +108,16 @@ def create_schema(db: sqlite_utils.Database) -> None:
     # further by subdivision, coordinates and identifiers (Writer.territory_id); name_folded
     # (ASCII, no accents) is only for finding.
     db.create_table("territories", {
-        "id": int, "name": str, "name_key": str, "short_key": str, "name_folded": str, "kind": str, "country": str,
+        "id": int, "name": str, "name_key": str, "short_key": str, "city_key": str, "name_folded": str, "kind": str,
+        "country": str,
         "subdivision": str, "lat": float, "lng": float, "wikidata": str, "geonames": str, "agreements": int,
     }, pk="id", not_null={"name", "name_key", "name_folded", "country"}, defaults={"agreements": 0})
     # What a migration noticed that a person may want to check (doctor prints it).
     db.create_table("register_notes", {"id": int, "note": str}, pk="id")
+    # Names a person joined to a territory (merge, rename): a party so named, in that country,
+    # is the territory called `name`. Kept by name, not id, so every rebuild keeps them.
+    db.create_table("territory_aliases", {"name_key": str, "country": str, "name": str},
+                    pk=("name_key", "country"), not_null={"name"})
     child = {"agreement": str}
     fk = [("agreement", "agreements", "slug")]
     db.create_table("agreement_parties", {**child, "territory_id": int, "position": int,
@@ -138,6 +143,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         ("agreements", ["kind"]), ("agreements", ["status"]), ("agreements", ["year"]),
         ("agreements", ["date"]), ("agreements", ["slug_key"]), ("agreements", ["pair_key"]),
         ("territories", ["name_key", "country"]), ("territories", ["short_key"]), ("territories", ["name_folded"]),
+        ("territories", ["city_key", "country"]),
         ("territories", ["country"]), ("territories", ["subdivision"]), ("territories", ["wikidata"]),
         ("territories", ["agreements", "name"]),
         ("agreement_parties", ["territory_id"]), ("agreement_domains", ["domain"]),
@@ -197,43 +203,6 @@ INSERTS = {table: f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)
            for table, columns in COLUMNS.items()}
 
 
-NEAR_KM = 50  # two places of one name further apart than this are two places (the two Neustadts)
-
-
-def distance_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
-    """Great-circle distance (haversine), in kilometres."""
-    import math
-
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lng2 - lng1) / 2) ** 2)
-    return 2 * 6371 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def same_place(candidate: list, party) -> bool:
-    """Whether a stored territory of the party's name and country [id, subdivision, lat, lng,
-    wikidata, geonames] is the party: nothing known of both may disagree."""
-    _, subdivision, lat, lng, wikidata, geonames = candidate
-    if party.wikidata is None and party.geonames is None and party.subdivision == subdivision \
-            and party.lat == lat and party.lng == lng:
-        return True  # the same place given the same way: the common case, decided at once
-    if party.wikidata and wikidata and party.wikidata != wikidata:
-        return False
-    if party.geonames and geonames and party.geonames != geonames:
-        return False
-    if party.subdivision and subdivision and party.subdivision != subdivision:
-        return False
-    if party.lat is not None and lat is not None and party.lng is not None and lng is not None:
-        return distance_km(lat, lng, party.lat, party.lng) <= NEAR_KM
-    return True
-
-
-def _missing(candidate: list, party) -> bool:
-    _, subdivision, lat, _, wikidata, geonames = candidate
-    return bool((party.subdivision and not subdivision) or (party.lat is not None and lat is None)
-                or (party.wikidata and not wikidata) or (party.geonames and not geonames))
-
-
 class Writer:
     """Lays validated agreements out in the tables, a batch of rows at a time.
 
@@ -242,12 +211,13 @@ class Writer:
     """
 
     BATCH = 2000
-    TERRITORY_CACHE = 16_000  # ids remembered; past that the cache starts again, so memory stays flat
 
     def __init__(self, db: sqlite_utils.Database):
+        from .identity import Resolver
+
         self.db = db
         self.conn = db.conn
-        self.territories: dict[tuple[str, str], int] = {}
+        self.resolver = Resolver(db.conn)
         self.pending: dict[str, list[tuple]] = {table: [] for table in COLUMNS}
         self.waiting = 0
         # What the pending rows hold, so that a check before the next flush sees them too.
@@ -257,47 +227,8 @@ class Writer:
         self.first_rowid = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM agreements").fetchone()[0]
 
     def territory_id(self, party) -> int:
-        """The territory a party is: by Wikidata id first, else by its name as written in its
-        country, unless subdivision, identifiers or coordinates (more than NEAR_KM apart) say
-        it is another place of the same name. What the register lacks and the party gives
-        (subdivision, coordinates, identifiers) is filled in."""
-        if party.wikidata:
-            row = self.conn.execute("SELECT id FROM territories WHERE wikidata = ?", (party.wikidata,)).fetchone()
-            if row:
-                self._fill(row[0], party)
-                return row[0]
-        key = (identity(party.name), party.country)
-        candidates = self.territories.get(key)
-        if candidates is None:
-            candidates = [list(row) for row in self.conn.execute(
-                "SELECT id, subdivision, lat, lng, wikidata, geonames FROM territories"
-                " WHERE name_key = ? AND country = ? ORDER BY id", key)]
-            if len(self.territories) >= self.TERRITORY_CACHE:
-                self.territories.clear()
-            self.territories[key] = candidates
-        for candidate in candidates:
-            if same_place(candidate, party):
-                if _missing(candidate, party):
-                    self._fill(candidate[0], party)
-                    candidate[1:] = [candidate[1] or party.subdivision,
-                                     candidate[2] if candidate[2] is not None else party.lat,
-                                     candidate[3] if candidate[3] is not None else party.lng,
-                                     candidate[4] or party.wikidata, candidate[5] or party.geonames]
-                return candidate[0]
-        tid = self.conn.execute(
-            "INSERT INTO territories (name, name_key, short_key, name_folded, kind, country, subdivision, lat,"
-            " lng, wikidata, geonames) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (party.name, key[0], identity(short_name(party.name)), fold(party.name), party.kind, party.country, party.subdivision, party.lat,
-             party.lng, party.wikidata, party.geonames)).lastrowid
-        candidates.append([tid, party.subdivision, party.lat, party.lng, party.wikidata, party.geonames])
-        return tid
-
-    def _fill(self, tid: int, party) -> None:
-        self.conn.execute(
-            "UPDATE territories SET subdivision = coalesce(subdivision, ?),"
-            " lat = CASE WHEN lat IS NULL THEN ? ELSE lat END, lng = CASE WHEN lat IS NULL THEN ? ELSE lng END,"
-            " wikidata = coalesce(wikidata, ?), geonames = coalesce(geonames, ?) WHERE id = ?",
-            (party.subdivision, party.lat, party.lng, party.wikidata, party.geonames, tid))
+        """The territory a party is (identity.Resolver)."""
+        return self.resolver.territory_id(party)
 
     def delete(self, slug: str) -> None:
         self.flush()
@@ -323,7 +254,7 @@ class Writer:
         """Territories that no agreement names (a resolved party whose record was then refused)."""
         self.flush()
         self.conn.execute("DELETE FROM territories WHERE agreements = 0")
-        self.territories.clear()
+        self.resolver.clear()
 
     def add(self, a: Agreement, pair: str | None = None, data: dict | None = None) -> None:
         """Queue one agreement's rows; `pair` and `data` when the caller has them already."""
@@ -429,7 +360,10 @@ def migrate(path: Path) -> int | None:
                 return None
             records = [Agreement.model_validate_json(row[0])
                        for row in db.execute("SELECT record FROM agreements ORDER BY rowid")]
+            aliases = (db.execute("SELECT name_key, country, name FROM territory_aliases").fetchall()
+                       if "territory_aliases" in db.table_names() else [])
             create_schema(db)
+            db.conn.executemany("INSERT INTO territory_aliases VALUES (?, ?, ?)", aliases)
             Writer(db).write(records)
             if old < 5:
                 db.conn.executemany("INSERT INTO register_notes (note) VALUES (?)",

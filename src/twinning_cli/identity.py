@@ -1,0 +1,125 @@
+"""Which territory a party is: the one rule behind imports, pairs, merges and migrations.
+
+A territory is its name as written (NFC, case-folded: vocabulary.identity) in its country.
+Told apart further by subdivision, identifiers and coordinates (two places of one name more
+than NEAR_KM apart are two). Joined across names by:
+- its Wikidata id, when both sides have one (an id wins over a name);
+- the city it names: 'Ville de Québec', 'Municipalité de X', 'Commune de X', 'City of X' and
+  a city 'X' are one when country and subdivision agree (a province or an MRC named X never is);
+- the names a person gave it (`territories merge`, `territories rename`), kept in
+  territory_aliases by name, so that they survive every rebuild of the register.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+
+from .vocabulary import fold, identity, short_name
+
+NEAR_KM = 50
+CITY_KINDS = {"ville", "municipalite", "commune", "cite", "city", "town", "village", "municipality"}
+_CITY_PREFIX = re.compile(r"^(?:ville|municipalit[ée]|commune|cit[ée]|city|town|village|municipality)\s+"
+                          r"(?:de la |de l'|des |du |de |d'|of the |of )?", re.IGNORECASE)
+COLUMNS = "id, subdivision, lat, lng, wikidata, geonames"
+
+
+def city_key(name: str, kind: str | None) -> str | None:
+    """The city a party names, when it is a city: 'Ville de Québec' (ville) -> 'québec'."""
+    if fold(kind or "") in CITY_KINDS or _CITY_PREFIX.match(name.strip()):
+        return identity(_CITY_PREFIX.sub("", name.strip()) or name)
+    return None
+
+
+def distance_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Great-circle distance (haversine), in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lng2 - lng1) / 2) ** 2)
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def same_place(candidate: list, party) -> bool:
+    """Whether a stored territory [id, subdivision, lat, lng, wikidata, geonames] found by name
+    is the party: nothing known of both may disagree."""
+    _, subdivision, lat, lng, wikidata, geonames = candidate
+    if party.wikidata is None and party.geonames is None and party.subdivision == subdivision \
+            and party.lat == lat and party.lng == lng:
+        return True  # the same place given the same way: the common case, decided at once
+    if party.wikidata and wikidata and party.wikidata != wikidata:
+        return False
+    if party.geonames and geonames and party.geonames != geonames:
+        return False
+    if party.subdivision and subdivision and party.subdivision != subdivision:
+        return False
+    if party.lat is not None and lat is not None and party.lng is not None and lng is not None:
+        return distance_km(lat, lng, party.lat, party.lng) <= NEAR_KM
+    return True
+
+
+def _missing(candidate: list, party) -> bool:
+    _, subdivision, lat, _, wikidata, geonames = candidate
+    return bool((party.subdivision and not subdivision) or (party.lat is not None and lat is None)
+                or (party.wikidata and not wikidata) or (party.geonames and not geonames))
+
+
+class Resolver:
+    """Parties to territory ids, creating territories as needed; remembers what it found."""
+
+    CACHE = 16_000  # keys remembered; past that the cache starts again, so memory stays flat
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.cache: dict[tuple, list[list]] = {}
+        self.aliases = dict(((key, country), name) for key, country, name in
+                            conn.execute("SELECT name_key, country, name FROM territory_aliases"))
+
+    def clear(self) -> None:
+        self.cache.clear()
+
+    def territory_id(self, party) -> int:
+        if party.wikidata:
+            row = self.conn.execute("SELECT id FROM territories WHERE wikidata = ?", (party.wikidata,)).fetchone()
+            if row:
+                self._fill(row[0], party)
+                return row[0]
+        name = self.aliases.get((identity(party.name), party.country))
+        if name is not None:  # a name a person joined to a territory: that territory, wherever it lies
+            row = self.conn.execute("SELECT id FROM territories WHERE name_key = ? AND country = ? ORDER BY id",
+                                    (identity(name), party.country)).fetchone()
+            if row:
+                return row[0]
+        name = name or party.name
+        key, city = identity(name), city_key(name, party.kind)
+        candidates = self.cache.get((key, city, party.country))
+        if candidates is None:
+            candidates = [list(row) for row in self.conn.execute(
+                f"SELECT {COLUMNS} FROM territories WHERE country = ?1 AND (name_key = ?2 OR city_key = ?3)"
+                " ORDER BY name_key != ?2, id", (party.country, key, city))]
+            if len(self.cache) >= self.CACHE:
+                self.cache.clear()
+            self.cache[key, city, party.country] = candidates
+        for candidate in candidates:
+            if same_place(candidate, party):
+                if _missing(candidate, party):
+                    self._fill(candidate[0], party)
+                    candidate[1:] = [candidate[1] or party.subdivision,
+                                     candidate[2] if candidate[2] is not None else party.lat,
+                                     candidate[3] if candidate[3] is not None else party.lng,
+                                     candidate[4] or party.wikidata, candidate[5] or party.geonames]
+                return candidate[0]
+        tid = self.conn.execute(
+            "INSERT INTO territories (name, name_key, short_key, city_key, name_folded, kind, country, subdivision,"
+            " lat, lng, wikidata, geonames) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (name, key, identity(short_name(name)), city, fold(name), party.kind, party.country, party.subdivision,
+             party.lat, party.lng, party.wikidata, party.geonames)).lastrowid
+        candidates.append([tid, party.subdivision, party.lat, party.lng, party.wikidata, party.geonames])
+        return tid
+
+    def _fill(self, tid: int, party) -> None:
+        self.conn.execute(
+            "UPDATE territories SET subdivision = coalesce(subdivision, ?),"
+            " lat = CASE WHEN lat IS NULL THEN ? ELSE lat END, lng = CASE WHEN lat IS NULL THEN ? ELSE lng END,"
+            " wikidata = coalesce(wikidata, ?), geonames = coalesce(geonames, ?) WHERE id = ?",
+            (party.subdivision, party.lat, party.lng, party.wikidata, party.geonames, tid))
