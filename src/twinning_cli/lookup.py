@@ -59,6 +59,13 @@ def candidates(conn: sqlite3.Connection, text: str) -> list[Candidate]:
         return [Candidate(*r) for r in conn.execute(f"SELECT {_COLUMNS} FROM territories WHERE id = ?",
                                                     (int(found.group(1)),))]
     name, qualifier = split(text)
+    found = _candidates(conn, name, qualifier)
+    if not found and qualifier is not None:  # 'Erlangen (Stadt)': the brackets were part of the name
+        found = _candidates(conn, " ".join(text.split()), None)
+    return found
+
+
+def _candidates(conn: sqlite3.Connection, name: str, qualifier: Qualifier | None) -> list[Candidate]:
     joined = conn.execute("SELECT name FROM territory_aliases WHERE name_key = ? LIMIT 1", (identity(name),)).fetchone()
     if joined:  # a name a person joined to a territory (merge, rename)
         name = joined[0]

@@ -107,7 +107,7 @@ def _note_partial_since(conn, filters: Filters) -> None:
     left = queries.count(conn, filters._replace(since=None, until=None), dates=sorted(prefixes))
     if left:
         render.info(f"Note: {left} agreement(s) dated only {' or '.join(sorted(prefixes))} are left out: a partial "
-                    f"date counts from its first day (give --since {min(prefixes, key=len)} to include them).")
+                    f"date counts from its first day (give --since {max(prefixes, key=len)} to include them).")
 
 
 def show(*, name: str, format: str, raw: bool, db: str | None) -> None:
@@ -207,7 +207,7 @@ OVERVIEW_TOP = 10  # rows per section of the one-screen overview
 
 
 def stats(*, by: str | None, format: str, raw: bool, db: str | None, filters: Filters) -> None:
-    """Count agreements by domain, year, country…, as bars on a terminal.
+    """Count agreements by domain, year, country, region, kind or status, as bars on a terminal.
 
     Example: twinning stats --by domain --country CA
     """
