@@ -19,10 +19,11 @@ def test_doctor_names_each_problem(run, seeded):
     result = run("doctor")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == "agreement nantes-quebec: 1 party, needs at least 2"
-    assert lines[1] == "agreement rennes-quebec: domain 'cuisine' is not in the vocabulary"
-    assert lines[2].startswith("full-text index: does not agree with the agreements table")
-    assert result.stderr == "Error: 3 problem(s) found\n"
+    assert lines[0] == "foreign key: agreement_domains row 21 points to a missing domain_labels"
+    assert lines[1] == "agreement nantes-quebec: 1 party, needs at least 2"
+    assert lines[2] == "agreement rennes-quebec: domain 'cuisine' is not in the vocabulary"
+    assert lines[3].startswith("full-text index: does not agree with the agreements table")
+    assert result.stderr == "Error: 4 problem(s) found\n"
 
 
 def test_doctor_reports_foreign_keys(run, seeded):

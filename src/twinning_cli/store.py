@@ -17,6 +17,8 @@ from pathlib import Path
 import sqlite_utils
 
 from . import db as dbmod
+from . import vocabulary
+from .countries import label as country_label
 from .errors import DataError
 from .model import Agreement
 
@@ -93,17 +95,25 @@ def _write_error(path: Path, error: sqlite3.OperationalError) -> DataError:
 def create_schema(db: sqlite_utils.Database) -> None:
     """Drop and create every table, index, view and the FTS index."""
     db.execute("DROP VIEW IF EXISTS agreements_flat")
+    db.execute("DROP VIEW IF EXISTS territory_map")
+    db.execute("DROP VIEW IF EXISTS agreement_list")
     for name in ("agreements_fts", "domain_counts", "register_notes", "territory_aliases", *CHILD_TABLES,
-                 "territories", "agreements"):
+                 "territories", "agreements", "kinds", "statuses", "domain_labels"):
         if name in db.table_names():
             db[name].drop()
+    # The vocabularies as tables, so that a reader of the database (Datasette) shows labels.
+    for name, terms in (("kinds", vocabulary.KINDS), ("statuses", vocabulary.STATUSES),
+                        ("domain_labels", vocabulary.DOMAINS)):
+        db.create_table(name, {"slug": str, "label": str}, pk="slug")
+        db[name].insert_all([{"slug": t.slug, "label": t.label} for t in terms])
     db.create_table("agreements", {
         "slug": str, "title": str, "kind": str, "status": str,
         "signed_on": str, "signed_on_inferred": int, "signed_on_note": str,
         "valid_from": str, "valid_until": str, "date": str, "year": int,
         "slug_key": str, "pair_key": str, "parties": str, "countries": str, "domains": str, "topics": str,
-        "summary": str, "note": str, "record": str,
-    }, pk="slug", not_null={"title", "kind", "status", "record"})
+        "summary": str, "note": str, "record": str, "domain_list": str, "country_list": str,
+    }, pk="slug", not_null={"title", "kind", "status", "record"},
+        foreign_keys=[("kind", "kinds", "slug"), ("status", "statuses", "slug")])
     # A territory is its name as written (name_key: NFC, case-folded) in its country, told apart
     # further by subdivision, coordinates and identifiers (Writer.territory_id); name_folded
     # (ASCII, no accents) is only for finding.
@@ -125,7 +135,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
                     pk=("agreement", "position"),
                     foreign_keys=[*fk, ("territory_id", "territories", "id")])
     db.create_table("agreement_domains", {**child, "domain": str}, pk=("agreement", "domain"),
-                    foreign_keys=fk)
+                    foreign_keys=[*fk, ("domain", "domain_labels", "slug")])
     db.create_table("agreement_topics", {**child, "topic": str}, foreign_keys=fk)
     db.create_table("people", {"id": int, **child, "name": str, "role": str, "party": str,
                                "signed": int}, pk="id", foreign_keys=fk)
@@ -170,6 +180,19 @@ def create_schema(db: sqlite_utils.Database) -> None:
         SELECT slug, title, kind, status, signed_on, signed_on_inferred, valid_from,
                valid_until, date, year, parties, countries, domains, topics, summary, note
         FROM agreements""")
+    # The agreements as a reader browses them (Datasette's first page): labels, not slugs.
+    db.execute("""
+        CREATE VIEW agreement_list AS
+        SELECT a.rowid AS id, a.slug, a.title AS "intitulé", a.parties, k.label AS nature, s.label AS statut,
+               a.date, a.year AS "année", a.domain_list AS domaines, a.country_list AS pays
+        FROM agreements a JOIN kinds k ON k.slug = a.kind JOIN statuses s ON s.slug = a.status""")
+    # Territories with a point, as Datasette's map reads them; a click leads to the territory.
+    db.execute("""
+        CREATE VIEW territory_map AS
+        SELECT id, name, kind, country, subdivision, agreements, lat AS latitude, lng AS longitude,
+               json_object('title', name, 'description', agreements || ' accord(s) · ' || country,
+                           'link', 'territories/' || id) AS popup
+        FROM territories WHERE lat IS NOT NULL AND lng IS NOT NULL""")
     # Agreements per territory, kept by triggers, so that `territories` on a terminal reads its
     # busiest page from an index instead of counting every party.
     db.execute("""CREATE TRIGGER agreement_parties_count_ai AFTER INSERT ON agreement_parties BEGIN
@@ -188,7 +211,7 @@ def slug_key(slug: str) -> str:
 COLUMNS = {
     "agreements": ("slug", "title", "kind", "status", "signed_on", "signed_on_inferred", "signed_on_note",
                    "valid_from", "valid_until", "date", "year", "slug_key", "pair_key", "parties",
-                   "countries", "domains", "topics", "summary", "note", "record"),
+                   "countries", "domains", "topics", "summary", "note", "record", "domain_list", "country_list"),
     "agreement_parties": ("agreement", "territory_id", "position", "acting_body"),
     "agreement_domains": ("agreement", "domain"),
     "agreement_topics": ("agreement", "topic"),
@@ -268,7 +291,9 @@ class Writer:
             s, a.title, a.kind, a.status, a.signed_on, int(a.signed_on_inferred), a.signed_on_note,
             a.valid_from, a.valid_until, date, int(date[:4]) if date else None, slug_key(s), pair,
             "; ".join(p.name for p in a.parties), "; ".join(dict.fromkeys(p.country for p in a.parties)),
-            "; ".join(a.domains), "; ".join(a.topics), a.summary, a.note, a.model_dump_json()))
+            "; ".join(a.domains), "; ".join(a.topics), a.summary, a.note, a.model_dump_json(),
+            json.dumps([vocabulary.label("domain", d) for d in a.domains], ensure_ascii=False),
+            json.dumps(list(dict.fromkeys(country_label(p.country) for p in a.parties)), ensure_ascii=False)))
         rows["agreement_parties"] += [(s, self.territory_id(p), i, p.acting_body) for i, p in enumerate(a.parties)]
         rows["agreement_domains"] += [(s, d) for d in a.domains]
         rows["agreement_topics"] += [(s, t) for t in a.topics]
