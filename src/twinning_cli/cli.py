@@ -214,6 +214,8 @@ def import_(
     file: FileArg,
     input_format: InFormat = None,
     pairs: PairsOpt = False,
+    wikidata: Annotated[bool, typer.Option("--wikidata", help="The file is an answer of `twinning wikidata "
+                                                              "query`: SPARQL JSON results or CSV.")] = False,
     map: MapOpt = None,
     update: Update = False,
     skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Import the good records; write the "
@@ -238,7 +240,12 @@ def import_(
 
     if skip_invalid and not rejects and not dry_run:
         raise UsageError("--skip-invalid needs --rejects FILE, so that no record is lost silently")
-    source = _input(file, input_format, encoding, max_size, raw, pairs, map, delimiter)
+    if wikidata:
+        from .wikidata import Answer
+
+        source = Answer(file, max_bytes=max_size * 1_000_000)
+    else:
+        source = _input(file, input_format, encoding, max_size, raw, pairs, map, delimiter)
     path = writable_register(db)
     with render.progress(source.size, f"Importing {file}") as progress:
         outcome = ingest.load(path, source, update=update, skip_invalid=skip_invalid,
@@ -249,6 +256,10 @@ def import_(
         info(f"Rejected records by reason:\n{outcome.reason_report()}")
         if rejects and not dry_run:
             info(f"Rejected records, each with its reason, written to {rejects}")
+    for note in outcome.notes[:20]:
+        info(f"Note: {note}")
+    if len(outcome.notes) > 20:
+        info(f"… and {len(outcome.notes) - 20} more differences, not applied")
     if source.located:
         info(f"{source.located} pair(s) had a town placed from the GeoNames gazetteer (region, coordinates; "
              "said in each record's note).")
@@ -477,3 +488,64 @@ def serve(
         info(f"Wrote {metadata_out}")
         return
     web.serve(path, host, port, allow_sql, open_browser)
+
+
+wikidata_app = typer.Typer(help="Wikidata both ways: the twinnings it knows (P190), and ours it lacks.",
+                           rich_markup_mode=None)
+app.add_typer(wikidata_app, name="wikidata",
+              short_help="Wikidata both ways: the twinnings it knows (P190), and ours it lacks.")
+Countries = Annotated[Optional[list[str]], typer.Option("--country", "-c", metavar="COUNTRY",
+                                                        help="Only twinnings of items in this country (repeat).")]
+Since = Annotated[Optional[int], typer.Option(metavar="YEAR", help="Only twinnings started in YEAR or later.")]
+
+
+def _codes(countries: list[str] | None) -> list[str]:
+    from .filters import resolve_country
+
+    return [resolve_country(c) for c in countries or []]
+
+
+@wikidata_app.command("query", short_help="Print the SPARQL query, to run on the Wikidata Query Service yourself.")
+def wikidata_query(countries: Countries = None, since: Since = None) -> None:
+    """Print the SPARQL query, to run on the Wikidata Query Service yourself.
+
+    Example: twinning wikidata query -c FR -c CA > twinnings.rq   (then: twinning import --wikidata results.json)
+    """
+    from .wikidata import query
+
+    _guarded(lambda: typer.echo(query.build(_codes(countries), since), nl=False))()
+
+
+@wikidata_app.command("fetch", short_help="Ask Wikidata for its twinnings and import them, all or nothing.")
+def wikidata_fetch(
+    countries: Countries = None,
+    since: Since = None,
+    endpoint: Annotated[str, typer.Option(metavar="URL", help="The SPARQL endpoint (a mirror, a test server).")]
+    = "https://query.wikidata.org/sparql",
+    update: Update = False,
+    rejects: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Where the pairs that cannot be "
+                                                    "records go (JSON Lines, each with its reason).")] = None,
+    db: Annotated[Optional[str], typer.Option("--db", metavar="PATH", help=options.OPTIONS["db"].help)] = None,
+) -> None:
+    """Ask Wikidata for its twinnings and import them, all or nothing.
+
+    Pairs that cannot be records (an item twinned with itself, an item with no country) are left
+    out and counted by reason; the rest goes in in one transaction.
+
+    Example: twinning wikidata fetch --country FR --country CA --since 2000
+    """
+    def run() -> None:
+        from . import ingest
+        from .wikidata import Answer
+        from .wikidata.fetch import fetch
+
+        path = writable_register(db)
+        rows = fetch(endpoint, _codes(countries), since, endpoint)
+        outcome = ingest.load(path, Answer(endpoint, rows), update=update, skip_invalid=True, rejects=rejects)
+        for note in outcome.notes[:20]:
+            info(f"Note: {note}")
+        if outcome.rejected:
+            info(f"Left out, by reason:\n{outcome.reason_report()}")
+        info(f"Fetched {len(rows):,} rows from {endpoint}: {outcome.summary()}.")
+
+    _guarded(run)()

@@ -218,3 +218,24 @@ def region_label(code: str) -> str:
 
     found = pycountry.subdivisions.get(code=code)
     return found.name if found else code
+
+
+@cache
+def _parents() -> dict[str, str]:
+    import pycountry
+
+    return {sub.code: sub.parent_code for sub in pycountry.subdivisions if sub.parent_code}
+
+
+def related(a: str, b: str) -> bool:
+    """One subdivision lies in the other, or they are one: FR-64 and FR-NAQ are compatible."""
+    if a == b:
+        return True
+    parents = _parents()
+    for low, high in ((a, b), (b, a)):
+        code = low
+        while code in parents:
+            code = parents[code]
+            if code == high:
+                return True
+    return False

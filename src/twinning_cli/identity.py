@@ -16,13 +16,15 @@ import math
 import re
 import sqlite3
 
+from .countries import related
 from .vocabulary import fold, identity, short_name
 
 NEAR_KM = 50
 CITY_KINDS = {"ville", "municipalite", "commune", "cite", "city", "town", "village", "municipality"}
 _CITY_PREFIX = re.compile(r"^(?:ville|municipalit[ée]|commune|cit[ée]|city|town|village|municipality)\s+"
                           r"(?:de la |de l'|des |du |de |d'|of the |of )?", re.IGNORECASE)
-COLUMNS = "id, subdivision, lat, lng, wikidata, geonames"
+COLUMNS = "id, subdivision, lat, lng, wikidata, geonames, name_key"
+UNKNOWN_KINDS = {"territoire"}  # a party whose kind its source does not say (a Wikidata item)
 
 
 def city_key(name: str, kind: str | None) -> str | None:
@@ -43,7 +45,7 @@ def distance_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
 def same_place(candidate: list, party) -> bool:
     """Whether a stored territory [id, subdivision, lat, lng, wikidata, geonames] found by name
     is the party: nothing known of both may disagree."""
-    _, subdivision, lat, lng, wikidata, geonames = candidate
+    _, subdivision, lat, lng, wikidata, geonames = candidate[:6]
     if party.wikidata is None and party.geonames is None and party.subdivision == subdivision \
             and party.lat == lat and party.lng == lng:
         return True  # the same place given the same way: the common case, decided at once
@@ -51,15 +53,21 @@ def same_place(candidate: list, party) -> bool:
         return False
     if party.geonames and geonames and party.geonames != geonames:
         return False
-    if party.subdivision and subdivision and party.subdivision != subdivision:
+    if party.subdivision and subdivision and not related(party.subdivision, subdivision):
         return False
     if party.lat is not None and lat is not None and party.lng is not None and lng is not None:
         return distance_km(lat, lng, party.lat, party.lng) <= NEAR_KM
     return True
 
 
+def _near(candidate: list, party) -> bool:
+    """Both points known, and within NEAR_KM: what lets a name of unknown kind join a city's."""
+    lat, lng = candidate[2], candidate[3]
+    return None not in (lat, lng, party.lat, party.lng) and distance_km(lat, lng, party.lat, party.lng) <= NEAR_KM
+
+
 def _missing(candidate: list, party) -> bool:
-    _, subdivision, lat, _, wikidata, geonames = candidate
+    _, subdivision, lat, _, wikidata, geonames = candidate[:6]
     return bool((party.subdivision and not subdivision) or (party.lat is not None and lat is None)
                 or (party.wikidata and not wikidata) or (party.geonames and not geonames))
 
@@ -92,6 +100,9 @@ class Resolver:
                 return row[0]
         name = name or party.name
         key, city = identity(name), city_key(name, party.kind)
+        unknown = fold(party.kind) in UNKNOWN_KINDS
+        if unknown:  # 'Pau' of unknown kind may be the city 'Ville de Pau', if it lies where that city lies
+            city = key
         candidates = self.cache.get((key, city, party.country))
         if candidates is None:
             candidates = [list(row) for row in self.conn.execute(
@@ -101,6 +112,8 @@ class Resolver:
                 self.cache.clear()
             self.cache[key, city, party.country] = candidates
         for candidate in candidates:
+            if unknown and candidate[6] != key and not _near(candidate, party):
+                continue
             if same_place(candidate, party):
                 if _missing(candidate, party):
                     self._fill(candidate[0], party)
@@ -112,9 +125,10 @@ class Resolver:
         tid = self.conn.execute(
             "INSERT INTO territories (name, name_key, short_key, city_key, name_folded, kind, country, subdivision,"
             " lat, lng, wikidata, geonames) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (name, key, identity(short_name(name)), city, fold(name), party.kind, party.country, party.subdivision,
+            (name, key, identity(short_name(name)), None if unknown else city, fold(name), party.kind, party.country,
+             party.subdivision,
              party.lat, party.lng, party.wikidata, party.geonames)).lastrowid
-        candidates.append([tid, party.subdivision, party.lat, party.lng, party.wikidata, party.geonames])
+        candidates.append([tid, party.subdivision, party.lat, party.lng, party.wikidata, party.geonames, key])
         return tid
 
     def _fill(self, tid: int, party) -> None:

@@ -32,6 +32,7 @@ class Outcome:
     problem_count: int = 0
     reasons: Counter = field(default_factory=Counter)  # rejected records by kind of reason
     slug: str | None = None  # the last record written, under the slug it got
+    notes: list[str] = field(default_factory=list)  # what was seen and not applied (Wikidata's differences)
 
     def flag(self, found: list[Problem]) -> None:
         self.problem_count += len(found)
@@ -84,7 +85,8 @@ def _differences(old: dict, new: dict) -> list[str]:
 
 def ingest(db: sqlite_utils.Database, path: Path, raws: Iterable[tuple], *, origin: str,
            update: bool = False, merge_pairs: bool = False, skip_invalid: bool = False,
-           reject: Callable[[object, str], None] | None = None, dry_run: bool = False) -> Outcome:
+           reject: Callable[[object, str], None] | None = None, dry_run: bool = False,
+           wikidata: bool = False) -> Outcome:
     """Check and write `raws` in one transaction; raise Invalid (nothing written) on problems.
 
     raws: (number, raw record[, the input's own form of it, for `reject`]).
@@ -101,7 +103,12 @@ def ingest(db: sqlite_utils.Database, path: Path, raws: Iterable[tuple], *, orig
         with store.transaction(db, path):
             for number, raw, *original in raws:
                 agreement, problems = checker.check(number, raw)
-                if agreement is not None:
+                if agreement is not None and wikidata:
+                    from .wikidata import merge
+
+                    problems = merge.apply(db, writer, agreement, number, outcome, update,
+                                           write=not outcome.problem_count or skip_invalid)
+                elif agreement is not None:
                     problems = _apply(db, writer, agreement, number, outcome, update, merge_pairs,
                                       write=not outcome.problem_count or skip_invalid)
                 if problems:
@@ -232,7 +239,8 @@ def load(where: Path, source, *, update: bool = False, skip_invalid: bool = Fals
             sink.open()
         outcome = ingest(db, where, source.records(progress), origin=source.name, update=update,
                          merge_pairs=source.pairs is not None, skip_invalid=skip_invalid,
-                         reject=sink.write if sink else None, dry_run=dry_run)
+                         reject=sink.write if sink else None, dry_run=dry_run,
+                         wikidata=getattr(source, "wikidata", False))
     except BaseException:
         if sink:
             sink.discard()

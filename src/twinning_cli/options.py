@@ -76,7 +76,7 @@ Read = namedtuple("Read", "view options argument formats piped terminal",
 # What --output's extension says, when --format does not.
 EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".json": "json", ".jsonl": "jsonl",
               ".ndjson": "jsonl", ".md": "markdown", ".markdown": "markdown", ".geojson": "geojson",
-              ".graphml": "graphml", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid"}
+              ".graphml": "graphml", ".qs": "quickstatements", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid"}
 
 
 READS: dict[str, Read] = {
@@ -84,7 +84,7 @@ READS: dict[str, Read] = {
     "show": Read("show", ("format", "raw", "db"),
                  ("name", "A slug, its parties in any order, or one party's name."), piped="json"),
     "export": Read("export", ("format", "table", "fields", "output", "raw", "excel", *FILTERS, "db"),
-                   formats=(*FORMATS, "geojson"), terminal="csv"),
+                   formats=(*FORMATS, "geojson", "quickstatements"), terminal="csv"),
     "domains": Read("domains", ("format", "words", "output", "raw", "db")),
     "stats": Read("stats", ("by", "format", "output", "raw", *FILTERS, "db")),
     "timeline": Read("timeline", ("format", "limit", "output", "raw", *FILTERS, "db")),

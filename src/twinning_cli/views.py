@@ -139,7 +139,7 @@ def export(*, format: str, table: str | None, fields: str | None, raw: bool, exc
     """
     if table is not None and table not in queries.TABLES:
         raise UsageError(f"unknown table {table!r}; valid: {', '.join(queries.TABLES)}")
-    if table and format == "geojson":
+    if table and format in ("geojson", "quickstatements"):
         raise UsageError("--table gives rows, not a map: use --format csv, tsv, json, jsonl or markdown with it")
     if fields and format == "geojson":
         raise UsageError("--fields goes with --format csv, tsv, json or jsonl, not geojson")
@@ -150,6 +150,13 @@ def export(*, format: str, table: str | None, fields: str | None, raw: bool, exc
         from . import geo
 
         geo.write(*queries.graph_rows(conn, filters))
+    elif format == "quickstatements":
+        from .wikidata import quickstatements
+
+        commands, without_url = quickstatements.lines(queries.records(conn, filters, "slug"))
+        render.writer()("".join(f"{line}\n" for line in commands))
+        render.info(f"{len(commands) // 2} agreement(s) for Wikidata as QuickStatements"
+                    + (f"; {without_url} left out for want of a source URL" if without_url else ""))
     elif table:
         columns, rows = queries.table_rows(conn, table, filters)
         keep = pick(columns, fields, format)
