@@ -31,7 +31,7 @@ def test_export_table_parties(run):
     assert len(data) == 10
     assert data[0] == {"agreement": "nantes-quebec", "position": "0", "name": "Nantes Métropole",
                        "kind": "métropole", "country": "FR", "subdivision": "FR-PDL",
-                       "acting_body": "", "lat": "", "lng": ""}
+                       "acting_body": "", "lat": "", "lng": "", "wikidata": "", "geonames": ""}
 
 
 def test_export_table_events_in_date_order(run):

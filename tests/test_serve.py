@@ -78,8 +78,12 @@ def test_an_agreement_page_shows_what_show_shows(site):
 def test_the_map_and_the_canned_queries(site):
     page = httpx.get(f"{site['url']}/territory_map")
     assert page.status_code == 200 and "datasette-cluster-map" in page.text
-    rows = httpx.get(f"{site['url']}/territory_map.json?_shape=array&_size=5").json()
-    assert rows and json.loads(rows[0]["popup"])["link"].startswith("territories/")
+    rows = httpx.get(f"{site['url']}/territory_map.json?_shape=array&_size=200").json()
+    quebec = next(r for r in rows if r["name"] == "Ville de Québec")
+    link = json.loads(quebec["popup"])["link"]
+    assert link.startswith("territories/")
+    page = httpx.get(f"{site['url']}/{link}").text  # where a click on the map leads: the territory's agreements
+    assert "Ses accords" in page and "/registre/agreements/rennes-quebec" in page and "nantes-quebec" in page
     between = httpx.get(f"{site['url']}/accords_entre_deux_pays.json?pays_a=FR&pays_b=CA&_shape=array").json()
     assert len(between) == 304
     partners = httpx.get(f"{site['url']}/partenaires_d_un_territoire.json?territoire=Rennes&_shape=array").json()

@@ -256,3 +256,16 @@ def test_export_quickstatements_skips_what_wikidata_has(run, seeded, make_record
         'Q999000101\tP190\tQ999000102\tP580\t+2024-04-09T00:00:00Z/11\tS854\t"https://example.org/rennes"',
         'Q999000102\tP190\tQ999000101\tP580\t+2024-04-09T00:00:00Z/11\tS854\t"https://example.org/rennes"']
     assert result.stderr == "1 agreement(s) for Wikidata as QuickStatements\n"
+
+
+def test_ids_are_shown_exported_and_round_trip(run, seeded, tmp_path):
+    run("import", "--wikidata", str(ANSWER), "--skip-invalid", "--rejects", str(tmp_path / "r.jsonl"))
+    assert json.loads(run("territories", "show", "Pau", "-f", "json").stdout)["wikidata"] == "Q999000001"
+    assert "Wikidata Q999000001" in run("territories", "show", "Pau", "-f", "table").stdout
+    assert "Q999000001" in run("export", "--table", "parties", "-f", "csv").stdout
+    run("export", "-f", "csv", "-o", str(tmp_path / "all.csv"))
+    fresh = tmp_path / "fresh.db"
+    run("init", "--empty", "--db", str(fresh))
+    assert run("import", str(tmp_path / "all.csv"), "--db", str(fresh)).exit_code == 0
+    pau = json.loads(run("show", "pau-thetford-mines", "-f", "json", "--db", str(fresh)).stdout)
+    assert [p["wikidata"] for p in pau["parties"]] == ["Q999000001", "Q999000002"]

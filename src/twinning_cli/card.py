@@ -97,6 +97,10 @@ def draw_territory(data: dict) -> None:
     facts.add_row("country", _t(" ".join(filter(None, [data["country"], data["subdivision"]]))))
     if data["lat"] is not None:
         facts.add_row("location", _t(f"{data['lat']}, {data['lng']}"))
+    ids = [f"Wikidata {data['wikidata']}" if data.get("wikidata") else "",
+           f"GeoNames {data['geonames']}" if data.get("geonames") else ""]
+    if any(ids):
+        facts.add_row("ids", _t(" · ".join(filter(None, ids))))
     partners = data["partners"]
     facts.add_row("partners", _t(", ".join(partners[:SHOWN]) + (f" … and {len(partners) - SHOWN:,} more"
                                                                 if len(partners) > SHOWN else "")))

@@ -12,7 +12,7 @@ import re
 
 # Entry fields in the order they are written; funding's backers are its tail.
 ENTRY_FIELDS = {
-    "parties": ["name", "kind", "country", "subdivision", "acting_body", "lat", "lng"],
+    "parties": ["name", "kind", "country", "subdivision", "acting_body", "lat", "lng", "wikidata", "geonames"],
     "people": ["name", "role", "party", "signed"],
     "stakeholders": ["name", "kind", "role"],
     "funding": ["programme"],

@@ -26,7 +26,7 @@ SORTS = {
 }
 TABLES = {
     "parties": ("SELECT ap.agreement, ap.position, t.name, t.kind, t.country, t.subdivision,"
-                " ap.acting_body, t.lat, t.lng FROM agreement_parties ap"
+                " ap.acting_body, t.lat, t.lng, t.wikidata, t.geonames FROM agreement_parties ap"
                 " JOIN territories t ON t.id = ap.territory_id", "ap.agreement", "ap.agreement, ap.position"),
     "domains": ("SELECT agreement, domain FROM agreement_domains", "agreement", "agreement, domain"),
     "topics": ("SELECT agreement, topic FROM agreement_topics", "agreement", "agreement, rowid"),
@@ -218,8 +218,9 @@ def territory_page(conn: sqlite3.Connection, filters: Filters, limit: int | None
 
 def territory(conn: sqlite3.Connection, tid: int) -> dict:
     """A territory's card: what it is, its agreements, partners, people and domains."""
-    name, kind, country, subdivision, lat, lng = conn.execute(
-        "SELECT name, kind, country, subdivision, lat, lng FROM territories WHERE id = ?", (tid,)).fetchone()
+    name, kind, country, subdivision, lat, lng, wikidata, geonames = conn.execute(
+        "SELECT name, kind, country, subdivision, lat, lng, wikidata, geonames FROM territories WHERE id = ?",
+        (tid,)).fetchone()
     agreements = [dict(zip(["slug", "title", "kind", "status", "date", "parties"], row)) for row in conn.execute(
         "SELECT a.slug, a.title, a.kind, a.status, a.date, a.parties FROM agreement_parties ap"
         " JOIN agreements a ON a.slug = ap.agreement WHERE ap.territory_id = ? ORDER BY a.date DESC, a.slug",
@@ -233,6 +234,7 @@ def territory(conn: sqlite3.Connection, tid: int) -> dict:
         "SELECT d.domain, count(*) FROM agreement_domains d JOIN agreement_parties ap"
         " ON ap.agreement = d.agreement WHERE ap.territory_id = ? GROUP BY d.domain ORDER BY 2 DESC, 1", (tid,)))
     return {"name": name, "kind": kind, "country": country, "subdivision": subdivision, "lat": lat, "lng": lng,
+            "wikidata": wikidata, "geonames": geonames,
             "agreements": agreements, "partners": partners.split("; ") if partners else [],
             "people": people, "domains": domains}
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from . import lookup, queries, render
-from .errors import DataError, NotFound, UsageError
+from .errors import NotFound, UsageError
 from .filters import Filters
 
 

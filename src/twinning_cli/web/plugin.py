@@ -11,6 +11,8 @@ from .. import vocabulary
 
 @hookimpl
 def extra_template_vars(template, database, table, view_name, request, datasette):
+    if view_name == "row" and table == "territories" and request is not None:
+        return _territory(database, request, datasette)
     if view_name != "row" or table != "agreements" or request is None:
         return {}
 
@@ -47,3 +49,18 @@ def render_cell(value, column, table, database, datasette):
         return value[:77] + "…"
     return None
 
+
+
+def _territory(database, request, datasette):
+    """A territory's page (where the map leads): its agreements, each a link to its page."""
+    async def agreements():
+        from datasette.utils import tilde_decode
+
+        rows = await datasette.get_database(database).execute(
+            "SELECT a.slug, a.title, a.date, k.label AS kind FROM agreement_parties ap JOIN agreements a"
+            " ON a.slug = ap.agreement JOIN kinds k ON k.slug = a.kind WHERE ap.territory_id = ?"
+            " ORDER BY a.date DESC LIMIT 200", [tilde_decode(request.url_vars.get("pks", ""))])
+        return {"territory_agreements": [
+            {**dict(row), "url": datasette.urls.row(database, "agreements", row["slug"])} for row in rows]}
+
+    return agreements
