@@ -54,18 +54,15 @@ _PAREN = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
 
 
 @cache
-def _table() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
-    names, labels = {}, {}
+def _names() -> dict[str, str]:
+    """Folded country names in every language CLDR knows, and ISO's, to alpha-2 codes."""
+    names = {}
     with (Path(__file__).with_name("countries.tsv")).open(encoding="utf-8") as handle:
         for line in handle:
-            if line.startswith("#"):
-                continue
-            kind, key, *rest = line.rstrip("\n").split("\t")
-            if kind == "N":
-                names[key] = rest[0]
-            elif kind == "L":
-                labels[key] = (rest[0], rest[1])
-    return names, labels
+            if line.startswith("N\t"):
+                _, key, code = line.rstrip("\n").split("\t")
+                names[key] = code
+    return names
 
 
 def is_country(code: str) -> bool:
@@ -75,9 +72,23 @@ def is_country(code: str) -> bool:
     return code in EXTRA_CODES or pycountry.countries.get(alpha_2=code) is not None
 
 
+@cache
+def _labels() -> dict[str, tuple[str, str]]:
+    """The labels alone: they come first in the file, so the 28,000 names are not read for them."""
+    labels = {}
+    with (Path(__file__).with_name("countries.tsv")).open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("N\t"):
+                break
+            if line.startswith("L\t"):
+                _, code, english, french = line.rstrip("\n").split("\t")
+                labels[code] = (english, french)
+    return labels
+
+
 def label(code: str, lang: str = "en") -> str:
     """The common name shown on screen: 'South Korea', 'Taiwan', 'Russia'."""
-    found = _table()[1].get(code)
+    found = _labels().get(code)
     if not found:
         return code
     return found[1] if lang == "fr" else found[0]
@@ -152,7 +163,7 @@ def _whole(text: str) -> Place | None:
     alias = ALIASES.get(key)
     if alias:
         return alias
-    code = _table()[0].get(key) or _table()[0].get(key.removeprefix("the "))
+    code = _names().get(key) or _names().get(key.removeprefix("the "))
     return Place(code, None) if code else None
 
 
