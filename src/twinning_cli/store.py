@@ -342,6 +342,10 @@ def create(path: Path, records: list[Agreement]) -> bool:
             os.link(temporary, path)
         except FileExistsError:
             return False
+        except OSError:  # a file system without hard links: rename, unless a register appeared meanwhile
+            if path.exists():
+                return False
+            os.replace(temporary, path)
         return True
     finally:
         for suffix in ("", "-wal", "-shm"):
