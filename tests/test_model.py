@@ -1,5 +1,7 @@
 """The record model: what it accepts and how it names what it refuses."""
 
+import json
+
 import pytest
 
 from twinning_cli.errors import DataError
@@ -95,3 +97,32 @@ def test_report_shows_first_twenty_and_counts_the_rest(make_record):
     assert lines[0] == "seed: 25 problem(s)"
     assert len(lines) == 22
     assert lines[-1] == "… and 5 more problems"
+
+
+def test_the_stored_shape_is_the_models():
+    """shape.py gives compact stored records back whole without pydantic: its templates must be
+    the model's fields, in order, with the same defaults."""
+    from pydantic_core import PydanticUndefined
+
+    from twinning_cli import model, shape
+
+    def template(cls) -> dict:
+        return {name: (shape._REQUIRED if f.default is PydanticUndefined and f.default_factory is None
+                       else f.default_factory() if f.default_factory else f.default)
+                for name, f in cls.model_fields.items()}
+
+    assert template(model.Agreement) == shape.AGREEMENT
+    for field, cls in (("parties", model.Party), ("people", model.Person), ("stakeholders", model.Stakeholder),
+                       ("funding", model.Funding), ("events", model.Event), ("sources", model.Source)):
+        assert template(cls) == shape.NESTED[field], field
+        assert list(template(cls)) == list(shape.NESTED[field])
+    assert list(template(model.Agreement)) == list(shape.AGREEMENT)
+
+
+def test_records_are_stored_compact_and_read_whole(run, seeded, seed_records):
+    from dbcheck import scalar
+
+    stored = scalar(seeded, "SELECT record FROM agreements WHERE slug = 'pau-thetford-mines'")
+    assert '"signed_on":null' not in stored and '"wikidata"' not in stored
+    assert json.loads(run("show", "pau-thetford-mines", "-f", "json").stdout) == next(
+        r for r in seed_records if r["slug"] == "pau-thetford-mines")

@@ -105,8 +105,9 @@ class Resolver:
             city = key
         candidates = self.cache.get((key, city, party.country))
         if candidates is None:
-            candidates = [list(row) for row in self.conn.execute(
-                f"SELECT {COLUMNS} FROM territories WHERE country = ?1 AND (name_key = ?2 OR city_key = ?3)"
+            candidates = [list(row) for row in self.conn.execute(  # two index look-ups, not a scan of a country
+                f"SELECT * FROM (SELECT {COLUMNS} FROM territories WHERE name_key = ?2 AND country = ?1 UNION"
+                f" SELECT {COLUMNS} FROM territories WHERE city_key = ?3 AND country = ?1)"
                 " ORDER BY name_key != ?2, id", (party.country, key, city))]
             if len(self.cache) >= self.CACHE:
                 self.cache.clear()

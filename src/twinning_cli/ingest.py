@@ -18,6 +18,7 @@ import sqlite_utils
 from . import store
 from .errors import DataError
 from .model import Agreement
+from .shape import whole
 from .validate import MAX_SHOWN, Checker, Problem, report
 
 
@@ -144,7 +145,7 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
         if queued is not None or row:
             # A pair this file named before, or one already there in another form, is merged;
             # the very record already there is unchanged.
-            if queued is None and row[1] <= writer.first_rowid and json.loads(row[0]) == new:
+            if queued is None and row[1] <= writer.first_rowid and whole(row[0]) == new:
                 outcome.unchanged += 1
             else:
                 outcome.merged += 1
@@ -164,7 +165,7 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
                         f"territories, perhaps under other names): import it as {other} with --update to replace "
                         "that one, or leave it out")]
     if row:
-        old = json.loads(row[0])
+        old = whole(row[0])
         if old == new:
             outcome.unchanged += 1
             return []

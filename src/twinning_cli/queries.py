@@ -10,6 +10,7 @@ import json
 import sqlite3
 
 from .filters import Filters
+from .shape import whole
 
 LIST_COLUMNS = ["slug", "parties", "kind", "status", "date", "domains"]
 # What --fields may name in list's CSV: the agreements table's own columns.
@@ -68,7 +69,7 @@ def count(conn: sqlite3.Connection, filters: Filters, dates: list[str] | None = 
 def records(conn: sqlite3.Connection, filters: Filters, sort: str = "date",
             limit: int | None = None) -> list[dict]:
     """Full records (the seed's shape) of matching agreements."""
-    return [json.loads(r[0]) for r in conn.execute(*_select("a.record", filters, sort, limit))]
+    return [whole(r[0]) for r in conn.execute(*_select("a.record", filters, sort, limit))]
 
 
 def table_rows(conn: sqlite3.Connection, table: str, filters: Filters) -> tuple[list[str], list[tuple]]:
@@ -87,7 +88,7 @@ def domain_counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 def record(conn: sqlite3.Connection, slug: str) -> dict:
     row = conn.execute("SELECT record FROM agreements WHERE slug = ?", (slug,)).fetchone()
-    return json.loads(row[0])
+    return whole(row[0])
 
 
 # --- views: stats, timeline, territories, network -------------------------------------

@@ -291,7 +291,7 @@ class Writer:
             s, a.title, a.kind, a.status, a.signed_on, int(a.signed_on_inferred), a.signed_on_note,
             a.valid_from, a.valid_until, date, int(date[:4]) if date else None, slug_key(s), pair,
             "; ".join(p.name for p in a.parties), "; ".join(dict.fromkeys(p.country for p in a.parties)),
-            "; ".join(a.domains), "; ".join(a.topics), a.summary, a.note, a.model_dump_json(),
+            "; ".join(a.domains), "; ".join(a.topics), a.summary, a.note, a.model_dump_json(exclude_defaults=True),
             json.dumps([vocabulary.label("domain", d) for d in a.domains], ensure_ascii=False),
             json.dumps(list(dict.fromkeys(country_label(p.country) for p in a.parties)), ensure_ascii=False)))
         rows["agreement_parties"] += [(s, self.territory_id(p), i, p.acting_body) for i, p in enumerate(a.parties)]

@@ -25,7 +25,9 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         first = rows.first()
         if not first:
             return {}
-        record = json.loads(first["record"])
+        from ..shape import whole
+
+        record = whole(first["record"])
         return {"agreement": record,
                 "kind_label": vocabulary.label("kind", record["kind"]),
                 "status_label": vocabulary.label("status", record["status"]),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 
 from ..model import Agreement
+from ..shape import whole
 from ..validate import Problem
 
 FILLED = ("wikidata", "lat", "lng", "subdivision")
@@ -48,7 +49,7 @@ def apply(db, writer, agreement: Agreement, number: int, outcome, update: bool, 
             writer.add(agreement)
         outcome.added += 1
         return []
-    old = json.loads(db.execute("SELECT record FROM agreements WHERE slug = ?", (slug,)).fetchone()[0])
+    old = whole(db.execute("SELECT record FROM agreements WHERE slug = ?", (slug,)).fetchone()[0])
     if _from_wikidata(old) and update:
         merged = {**new, "slug": slug}
     else:
