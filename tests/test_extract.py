@@ -82,8 +82,8 @@ def test_a_text_with_no_agreement_is_an_error_with_its_reason(run, tmp_path):
     (tmp_path / "empty.txt").write_text("Rien à signaler aujourd'hui.", encoding="utf-8")
     result = run("extract", str(tmp_path / "empty.txt"), "-f", "table")
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == (f"Error: no agreement found in {tmp_path / 'empty.txt'}: fewer than two parties "
-                             "and no instrument named\n")
+    assert result.stderr == (f"Error: no agreement found in {tmp_path / 'empty.txt'}: no party, instrument, "
+                             "domain, nor any signing, proposal or exploration named\n")
 
 
 def test_what_was_not_found_is_said(run, tmp_path):

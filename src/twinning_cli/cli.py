@@ -374,8 +374,10 @@ def extract(
     text, source = extraction.read_article(file)
     draft = extraction.extract(text, source=source, published=date)
     record = draft.record
-    if len(record["parties"]) < 2 and any(m.startswith("kind") for m in draft.missing):
-        raise TwinningError(f"no agreement found in {file}: fewer than two parties and no instrument named")
+    if not record["parties"] and not record["domains"] and all(any(m.startswith(f) for m in draft.missing)
+                                                                for f in ("kind", "status")):
+        raise TwinningError(f"no agreement found in {file}: no party, instrument, domain, nor any signing, "
+                            "proposal or exploration named")
     shown = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
     if output:
         with output as handle:
