@@ -104,11 +104,11 @@ for _name in options.READS:
                   or app.command(_name, short_help=summary(getattr(views, options.READS[_name].view))))
 
 
-def command(name: str | None = None):
-    """Register a write command with --db and the one error mapping."""
+def command(name: str | None = None, group: typer.Typer | None = None):
+    """Register a write command (on `app`, or on a group) with --db and the one error mapping."""
     def decorate(func):
         own = [p for p in inspect.signature(func).parameters.values() if p.name != "db"]
-        register = app.command(name, short_help=summary(func))
+        register = (group or app).command(name, short_help=summary(func))
         register(_signed(_guarded(func), own + [_typer_param("db")]))
         return func
     return decorate
@@ -433,11 +433,11 @@ def remove(
     info(f"Removed {', '.join(titles)}.")
 
 
-@territories_app.command("merge", short_help="Make two territories one: the second becomes another name of the first.")
+@command("merge", territories_app)
 def merge(
     keep: Annotated[str, typer.Argument(help="The territory that stays (its name is kept).", show_default=False)],
     gone: Annotated[str, typer.Argument(help="The territory that becomes another name of it.", show_default=False)],
-    db: Annotated[Optional[str], typer.Option("--db", metavar="PATH", help=options.OPTIONS["db"].help)] = None,
+    db=None,
 ) -> None:
     """Make two territories one: the second becomes another name of the first.
 
@@ -445,14 +445,14 @@ def merge(
     """
     from . import curate
 
-    _guarded(lambda: info(curate.merge(writable_register(db), keep, gone)))()
+    info(curate.merge(writable_register(db), keep, gone))
 
 
-@territories_app.command("rename", short_help="Give a territory another name; the old one stays one of its names.")
+@command("rename", territories_app)
 def rename(
     name: Annotated[str, typer.Argument(help="The territory, as `territories show` finds it.", show_default=False)],
     new: Annotated[str, typer.Argument(help="Its new name.", show_default=False)],
-    db: Annotated[Optional[str], typer.Option("--db", metavar="PATH", help=options.OPTIONS["db"].help)] = None,
+    db=None,
 ) -> None:
     """Give a territory another name; the old one stays one of its names.
 
@@ -460,7 +460,7 @@ def rename(
     """
     from . import curate
 
-    _guarded(lambda: info(curate.rename(writable_register(db), name, new)))()
+    info(curate.rename(writable_register(db), name, new))
 
 
 # Commands of their own parts, registered on `app` as they are imported.

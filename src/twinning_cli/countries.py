@@ -105,21 +105,8 @@ def subdivision_code(country: str, name: str) -> str | None:
         return upper
     if pycountry.subdivisions.get(code=f"{country}-{upper}"):
         return f"{country}-{upper}"
-    return _subdivision_names(country).get(fold(text))
-
-
-@cache
-def _subdivision_names(country: str) -> dict[str, str]:
-    import gettext
-
-    import pycountry
-
-    french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
-    names: dict[str, str] = {}
-    for sub in pycountry.subdivisions.get(country_code=country) or []:
-        for name in (sub.name, french.gettext(sub.name)):
-            names.setdefault(fold(name), sub.code)
-    return names
+    found = [c for c in _all_subdivision_names().get(fold(text), []) if c.startswith(country + "-")]
+    return found[0] if found else None
 
 
 def resolve(value: str) -> Place | None:

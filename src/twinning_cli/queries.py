@@ -113,10 +113,6 @@ _MATCH_KEY = {"domain": "d.agreement", "country": "ap.agreement", "subdivision":
 
 def hits(filters: Filters) -> tuple[str, list]:
     """SQL selecting the slugs of the matching agreements, and its parameters."""
-    return _hits(filters)
-
-
-def _hits(filters: Filters) -> tuple[str, list]:
     where, params = filters.where()
     return f"SELECT a.slug FROM agreements a WHERE {where}", params
 
@@ -128,8 +124,8 @@ def stat_sql(dimension: str, filters: Filters) -> tuple[str, list]:
             return ("SELECT domain, agreements FROM domain_counts WHERE agreements > 0"
                     " ORDER BY 2 DESC, 1"), []
         return STAT_DIMENSIONS[dimension].format(match="1"), []
-    hits, params = _hits(filters)
-    return STAT_DIMENSIONS[dimension].format(match=f"{_MATCH_KEY[dimension]} IN ({hits})"), params
+    matching, params = hits(filters)
+    return STAT_DIMENSIONS[dimension].format(match=f"{_MATCH_KEY[dimension]} IN ({matching})"), params
 
 
 def counts(conn: sqlite3.Connection, dimension: str, filters: Filters) -> list[tuple]:
@@ -139,8 +135,8 @@ def counts(conn: sqlite3.Connection, dimension: str, filters: Filters) -> list[t
 
 def country_pairs(conn: sqlite3.Connection, filters: Filters) -> list[tuple]:
     """('CA–FR', agreements): the set of countries each matching agreement joins."""
-    hits, params = _hits(filters)
-    match = "1" if filters.empty else f"a.slug IN ({hits})"
+    matching, params = hits(filters)
+    match = "1" if filters.empty else f"a.slug IN ({matching})"
     tally: dict[str, int] = {}
     for countries, n in conn.execute(
             f"SELECT a.countries, count(*) FROM agreements a WHERE {match} GROUP BY 1", params if match != "1" else []):
@@ -159,8 +155,8 @@ def timeline(conn: sqlite3.Connection, filters: Filters, limit: int | None = Non
     from .dates import last_day
 
     agreements = filters._replace(years=(), since=None, until=None)
-    hits, params = _hits(agreements)
-    where = [] if agreements.empty else [f"e.agreement IN ({hits})"]
+    matching, params = hits(agreements)
+    where = [] if agreements.empty else [f"e.agreement IN ({matching})"]
     params = [] if agreements.empty else list(params)
     if filters.years:
         where.append(f"substr(e.date, 1, 4) IN ({', '.join('?' * len(filters.years))})")
@@ -244,17 +240,17 @@ def graph_rows(conn: sqlite3.Connection, filters: Filters,
                among: set[int] | None = None) -> tuple[list[tuple], list[tuple]]:
     """Territories and (agreement, territory) links of the matching agreements, for the network;
     with `among`, only those territories and the links between them."""
-    hits, params = _hits(filters)
+    matching, params = hits(filters)
     only, extra = "", []
     if among is not None:
         only, extra = " AND ap.territory_id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(among))]
     links = conn.execute(
         "SELECT a.slug, a.title, a.kind, a.status, a.year, a.domains, ap.territory_id FROM agreements a"
-        f" JOIN agreement_parties ap ON ap.agreement = a.slug WHERE a.slug IN ({hits}){only}"
+        f" JOIN agreement_parties ap ON ap.agreement = a.slug WHERE a.slug IN ({matching}){only}"
         " ORDER BY a.slug, ap.position", [*params, *extra]).fetchall()
     nodes = conn.execute(
         "SELECT id, name, kind, country, subdivision, lat, lng FROM territories WHERE id IN"
-        f" (SELECT ap.territory_id FROM agreement_parties ap WHERE ap.agreement IN ({hits}){only}) ORDER BY id",
+        f" (SELECT ap.territory_id FROM agreement_parties ap WHERE ap.agreement IN ({matching}){only}) ORDER BY id",
         [*params, *extra]).fetchall()
     return nodes, links
 
@@ -262,7 +258,8 @@ def graph_rows(conn: sqlite3.Connection, filters: Filters,
 def party_links(conn: sqlite3.Connection, filters: Filters, among: set[int] | None = None) -> list[tuple]:
     """(agreement, territory) of the matching agreements' parties, in order; with `among`,
     only those territories."""
-    where, params = ("1", []) if filters.empty else (f"agreement IN ({_hits(filters)[0]})", _hits(filters)[1])
+    match, params = hits(filters)
+    where, params = ("1", []) if filters.empty else (f"agreement IN ({match})", params)
     if among is not None:
         where += " AND territory_id IN (SELECT value FROM json_each(?))"
         params = [*params, json.dumps(sorted(among))]
@@ -273,8 +270,8 @@ def party_links(conn: sqlite3.Connection, filters: Filters, among: set[int] | No
 def neighbourhood(conn: sqlite3.Connection, filters: Filters, root: int, depth: int) -> set[int]:
     """Territories within `depth` matching agreements of `root` (root included when it is party
     to one), found breadth first in SQL: the work is the neighbourhood's, not the register's."""
-    hits, params = _hits(filters)
-    if not conn.execute(f"SELECT 1 FROM agreement_parties WHERE territory_id = ? AND agreement IN ({hits})",
+    matching, params = hits(filters)
+    if not conn.execute(f"SELECT 1 FROM agreement_parties WHERE territory_id = ? AND agreement IN ({matching})",
                         [root, *params]).fetchone():
         return set()
     seen, frontier = {root}, {root}
@@ -284,7 +281,7 @@ def neighbourhood(conn: sqlite3.Connection, filters: Filters, root: int, depth: 
         found = {r[0] for r in conn.execute(
             "SELECT DISTINCT p2.territory_id FROM agreement_parties p1"
             " JOIN agreement_parties p2 ON p2.agreement = p1.agreement"
-            f" WHERE p1.territory_id IN (SELECT value FROM json_each(?)) AND p1.agreement IN ({hits})",
+            f" WHERE p1.territory_id IN (SELECT value FROM json_each(?)) AND p1.agreement IN ({matching})",
             [json.dumps(sorted(frontier)), *params])}
         frontier = found - seen
         seen |= frontier

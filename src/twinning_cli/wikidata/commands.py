@@ -5,8 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .. import options
-from ..cli import Update, _guarded, app, writable_register
+from ..cli import Update, _guarded, app, command, writable_register
 from ..render import info
 wikidata_app = typer.Typer(help="Wikidata both ways: the twinnings it knows (P190), and ours it lacks.",
                            rich_markup_mode=None)
@@ -34,7 +33,7 @@ def wikidata_query(countries: Countries = None, since: Since = None) -> None:
     _guarded(lambda: typer.echo(query.build(_codes(countries), since), nl=False))()
 
 
-@wikidata_app.command("fetch", short_help="Ask Wikidata for its twinnings and import them, all or nothing.")
+@command("fetch", wikidata_app)
 def wikidata_fetch(
     countries: Countries = None,
     since: Since = None,
@@ -43,7 +42,7 @@ def wikidata_fetch(
     update: Update = False,
     rejects: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Where the pairs that cannot be "
                                                     "records go (JSON Lines, each with its reason).")] = None,
-    db: Annotated[Optional[str], typer.Option("--db", metavar="PATH", help=options.OPTIONS["db"].help)] = None,
+    db=None,
 ) -> None:
     """Ask Wikidata for its twinnings and import them, all or nothing.
 
@@ -52,18 +51,15 @@ def wikidata_fetch(
 
     Example: twinning wikidata fetch --country FR --country CA --since 2000
     """
-    def run() -> None:
-        from .. import ingest
-        from . import Answer
-        from .fetch import fetch
+    from .. import ingest
+    from . import Answer
+    from .fetch import fetch
 
-        path = writable_register(db)
-        rows = fetch(endpoint, _codes(countries), since, endpoint)
-        outcome = ingest.load(path, Answer(endpoint, rows), update=update, skip_invalid=True, rejects=rejects)
-        for note in outcome.notes[:20]:
-            info(f"Note: {note}")
-        if outcome.rejected:
-            info(f"Left out, by reason:\n{outcome.reason_report()}")
-        info(f"Fetched {len(rows):,} rows from {endpoint}: {outcome.summary()}.")
-
-    _guarded(run)()
+    path = writable_register(db)
+    rows = fetch(endpoint, _codes(countries), since, endpoint)
+    outcome = ingest.load(path, Answer(endpoint, rows), update=update, skip_invalid=True, rejects=rejects)
+    for note in outcome.notes[:20]:
+        info(f"Note: {note}")
+    if outcome.rejected:
+        info(f"Left out, by reason:\n{outcome.reason_report()}")
+    info(f"Fetched {len(rows):,} rows from {endpoint}: {outcome.summary()}.")
