@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .shape import AGREEMENT, NESTED
+
 # Entry fields in the order they are written; funding's backers are its tail.
 ENTRY_FIELDS = {
     "parties": ["name", "kind", "country", "subdivision", "acting_body", "lat", "lng", "wikidata", "geonames"],
@@ -24,20 +26,24 @@ SCALARS = ["slug", "title", "kind", "status", "signed_on", "signed_on_inferred",
 COLUMNS = [*SCALARS, "parties", "domains", "topics", "people", "stakeholders", "funding",
            "events", "sources", "summary", "note"]
 
-_SPECIAL = re.compile(r"([\\;|])")
-
 
 def _escape(value: object) -> str:
-    return _SPECIAL.sub(r"\\\1", _scalar(value))
+    """A part of an entry: ';', '|' and '\\' escaped with a backslash (most values hold none)."""
+    text = _scalar(value)
+    if "\\" in text or ";" in text or "|" in text:
+        return text.replace("\\", "\\\\").replace(";", "\\;").replace("|", "\\|")
+    return text
 
 
 def _scalar(value: object) -> str:
     """A cell of its own needs no escaping, only None and booleans spelled out."""
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return value if isinstance(value, str) else str(value)
 
 
 def _split(text: str, sep: str) -> list[str]:
@@ -63,26 +69,34 @@ def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text.strip())
 
 
+def _defaults(template: dict, keys: list[str]) -> list[tuple[str, str]]:
+    """Each key with the cell its default makes, for a record stored without its defaults."""
+    return [(key, "false" if template[key] is False else "") for key in keys]
+
+
 def _entry(field: str, item: dict) -> str:
-    values = [item.get(name) for name in ENTRY_FIELDS[field]]
+    parts = [_escape(item[key]) if key in item else default for key, default in _PARTS[field]]
     if field == "funding":
-        values += item.get("backers", [])
-    parts = [_escape(v) for v in values]
+        parts += [_escape(backer) for backer in item.get("backers", ())]
     while parts and parts[-1] == "":
         parts.pop()
     return " | ".join(parts)
 
 
 def flatten(record: dict) -> list[str]:
-    """The record as one row of strings in COLUMNS order."""
-    row = [_scalar(record.get(name)) for name in SCALARS]
+    """The record, whole or as stored (defaults left out), as one row of strings in COLUMNS order."""
+    row = [_scalar(record[key]) if key in record else default for key, default in _SCALARS]
     row.append("; ".join(_entry("parties", p) for p in record["parties"]))
-    row.append("; ".join(record["domains"]))
-    row.append("; ".join(_escape(t) for t in record["topics"]))
+    row.append("; ".join(record.get("domains", ())))
+    row.append("; ".join(_escape(t) for t in record.get("topics", ())))
     for field in ("people", "stakeholders", "funding", "events", "sources"):
-        row.append("; ".join(_entry(field, item) for item in record[field]))
+        row.append("; ".join(_entry(field, item) for item in record.get(field, ())))
     row += [_scalar(record.get(name)) for name in ("summary", "note")]
     return row
+
+
+_SCALARS = _defaults(AGREEMENT, SCALARS)
+_PARTS = {field: _defaults(NESTED[field], names) for field, names in ENTRY_FIELDS.items()}
 
 
 def parse_entry(field: str, text: str) -> dict:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 
 from .filters import Filters
 from .shape import whole
@@ -70,6 +71,11 @@ def records(conn: sqlite3.Connection, filters: Filters, sort: str = "date",
             limit: int | None = None) -> list[dict]:
     """Full records (the seed's shape) of matching agreements."""
     return [whole(r[0]) for r in conn.execute(*_select("a.record", filters, sort, limit))]
+
+
+def stored(conn: sqlite3.Connection, filters: Filters, sort: str = "slug") -> Iterator[dict]:
+    """Matching records as stored, without their defaults (flatten reads them so: no `whole`)."""
+    return (json.loads(r[0]) for r in conn.execute(*_select("a.record", filters, sort, None)))
 
 
 def table_rows(conn: sqlite3.Connection, table: str, filters: Filters) -> tuple[list[str], list[tuple]]:

@@ -171,8 +171,10 @@ def export(*, format: str, table: str | None, fields: str | None, raw: bool, exc
 
         keep = pick(COLUMNS, fields, format)
         index = [COLUMNS.index(c) for c in keep]
-        render.emit(keep, ([row[i] for i in index] for row in map(flatten, queries.records(conn, filters, "slug"))),
-                    format, raw=raw, excel=excel)
+        rows = map(flatten, queries.stored(conn, filters))
+        if keep != COLUMNS:
+            rows = ([row[i] for i in index] for row in rows)
+        render.emit(keep, rows, format, raw=raw, excel=excel)
 
 
 class _redirect:
