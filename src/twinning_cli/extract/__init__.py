@@ -1,0 +1,134 @@
+"""`twinning extract`: a first draft of a record from a French press release, offline.
+
+Rules, not a model: the instrument's name gives the kind, the verbs the status,
+the territorial words (Ville de, MRC, Métropole, Pays, Région…) and the gazetteer
+the parties, dateparser the absolute dates and our own rules the relative ones
+('vendredi dernier', 'le 29 juin prochain') that it leaves alone. Every field
+keeps the sentence it came from and a confidence, for the person who checks it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import namedtuple
+from pathlib import Path
+
+from .. import vocabulary
+from .dates import dateline, find_dates
+from .domains import TOPICS, domains
+from .parties import parties
+from .people import funding, people, stakeholders
+from .signals import EVENT_WORDS, SIGNED, instrument, status
+from .text import NAME, clean, sentence_at, sentences
+
+MAX_ARTICLE_BYTES = 5_000_000  # a press release is a few kB; a whole web page, a few hundred
+Finding = namedtuple("Finding", "field value evidence confidence")
+Draft = namedtuple("Draft", "record findings missing")
+
+
+def extract(text: str, *, source: str, published: dt.date | None = None) -> Draft:
+    """A draft record from one article, with the evidence behind each field."""
+    text = clean(text)
+    sents = sentences(text)
+    base, place, dateline_text = dateline(text, published)
+    findings: list[Finding] = []
+    missing: list[str] = []
+
+    found_parties = parties(text, sents)
+    for party in found_parties:
+        findings.append(Finding("parties", f"{party['name']} ({party['country'] or '?'})",
+                                party.pop("_evidence"), 0.8 if party["country"] else 0.4))
+        if not party["country"]:
+            missing.append(f"country of {party['name']}")
+    if len(found_parties) < 2:
+        missing.append("parties (found fewer than two)")
+
+    kind, kind_evidence = instrument(sents)
+    findings.append(Finding("kind", kind, kind_evidence, 0.8 if kind else 0))
+    state, state_evidence, renewed = status(sents)
+    findings.append(Finding("status", state, state_evidence, 0.7 if state else 0))
+    if not kind:
+        missing.append("kind: no instrument named")
+    if not state:
+        missing.append("status: no verb of signing, proposal or exploration")
+
+    dates = find_dates(text, base)
+    signed_on, signed_inferred, signed_note = None, False, None
+    if state == "signed" and state_evidence:
+        signing = [x for x in sents if re.search(SIGNED, x, re.IGNORECASE)]
+        in_sentence = [d for x in signing for d in dates if d.text in x and not d.end
+                       and not (dateline_text and d.text in dateline_text)]
+        ranges = [d for d in dates if d.end and re.search(EVENT_WORDS, sentence_at(text, sents, d.start),
+                                                          re.IGNORECASE)]
+        if in_sentence:
+            signed_on, signed_inferred, signed_note = in_sentence[0].date, in_sentence[0].inferred, in_sentence[0].note
+        elif re.search(r"occasion|lors|pendant|durant|accueil|mission|visite", state_evidence, re.IGNORECASE) \
+                and len(ranges) == 1:
+            span = ranges[0]
+            signed_on = span.date[:7] if span.date[:7] == span.end[:7] else span.date[:4]
+            signed_inferred = True
+            signed_note = f"Signed during the event of {span.date} to {span.end} (« {span.text} »)."
+        if signed_on:
+            findings.append(Finding("signed_on", signed_on, state_evidence, 0.5 if signed_inferred else 0.8))
+        else:
+            missing.append("signed_on: no date given for the signature")
+
+    domain_slugs, domain_evidence = domains(text, sents)
+    findings.append(Finding("domains", ", ".join(domain_slugs), domain_evidence or "(the whole text)",
+                            0.7 if domain_evidence else 0.4))
+    names = [p["name"] for p in found_parties]
+    events = []
+    for d in dates:
+        sentence = sentence_at(text, sents, d.start)
+        if dateline_text and d.text in dateline_text:
+            continue
+        if re.search(EVENT_WORDS, sentence, re.IGNORECASE) and len(d.date) >= 7:
+            where = re.search(rf"\b(?:à|au|en) ({NAME})", sentence[sentence.find(d.text):] if d.text in sentence
+                              else sentence)
+            events.append({"date": d.date, "end": d.end, "date_inferred": d.inferred, "date_note": d.note,
+                           "place": where.group(1) if where else None,
+                           "description": sentence[:200] + ("…" if len(sentence) > 200 else "")})
+    if signed_on and not any(e["date"] == signed_on for e in events):
+        events.append({"date": signed_on, "end": None, "date_inferred": signed_inferred, "date_note": signed_note,
+                       "place": None, "description": "Signature."})
+    events.sort(key=lambda e: (e["date"], e["end"] or ""))
+
+    label = vocabulary.label("kind", kind) if kind else "Accord"
+    record = {
+        "slug": _slug(found_parties),
+        "title": f"{label} entre {' et '.join(names) or '…'}",
+        "kind": kind, "status": state,
+        "signed_on": signed_on, "signed_on_inferred": signed_inferred, "signed_on_note": signed_note,
+        "valid_from": None, "valid_until": None,
+        "parties": found_parties,
+        "domains": domain_slugs,
+        "topics": [t for t in TOPICS if re.search(rf"\b{re.escape(t)}", text, re.IGNORECASE)],
+        "people": people(text, names, state_evidence),
+        "stakeholders": stakeholders(text, names),
+        "funding": funding(text),
+        "events": events,
+        "sources": [{"file": source, "publisher": None, "published_on": base.isoformat() if base and
+                     (published or dateline_text and "date " not in dateline_text) else
+                     (dateline_text.split()[-1] if dateline_text else None),
+                     "dateline": place, "url": None, "note": None}],
+        "summary": None,
+        "note": "Drafted by twinning extract" + ("; the text speaks of a renewal" if renewed else "") + ".",
+    }
+    period = re.search(r"\b(20\d\d)\s?[-–]\s?(20\d\d)\b", kind_evidence or "")
+    if period and kind:
+        record["valid_from"], record["valid_until"] = period.group(1), period.group(2)
+    return Draft(record, findings, missing)
+
+
+def _slug(found: list[dict]) -> str:
+    from ..entry import default_slug
+
+    return default_slug(found) if len(found) >= 2 else "draft"
+
+
+def read_article(path: str) -> tuple[str, str]:
+    """(text, source name) of FILE or standard input, read within the size limit."""
+    from ..streams import read_text
+
+    return read_text(path, max_bytes=MAX_ARTICLE_BYTES), "stdin" if path == "-" else Path(path).name
