@@ -34,7 +34,8 @@ def test_vendredi_dernier_is_inferred_with_its_reasoning(seed_texts):
     record = extract((seed_texts / file).read_text(encoding="utf-8"), source=file).record
     assert (record["signed_on"], record["signed_on_inferred"]) == ("2023-10-27", True)
     assert "Vendredi dernier" in record["signed_on_note"] and "02 November 2023" in record["signed_on_note"]
-    assert record["parties"][0]["acting_body"] == "Cap Sud 66"
+    acting = {p["name"]: p["acting_body"] for p in record["parties"]}
+    assert acting == {"Perpignan Méditerranée Métropole": "Cap Sud 66", "MRC des Laurentides": None}
     assert record["sources"][0] == {"file": file, "publisher": None, "published_on": "2023-11-02",
                                     "dateline": "Mont-Blanc", "url": None, "note": None}
 

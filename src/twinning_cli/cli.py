@@ -261,7 +261,7 @@ def import_(
     if len(outcome.notes) > 20:
         info(f"… and {len(outcome.notes) - 20} more differences, not applied")
     if source.located:
-        info(f"{source.located} pair(s) had a town placed from the GeoNames gazetteer (region, coordinates; "
+        info(f"{source.located} pair(s) had a town placed from the gazetteer (region, coordinates; "
              "said in each record's note).")
     if dry_run:
         info(f"Dry run of {file}: importing it would give {outcome.summary()}; nothing written.")

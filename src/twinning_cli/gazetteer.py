@@ -104,12 +104,16 @@ def subdivision(name: str) -> tuple[str, str] | None:
 
 
 def unique(name: str, country: str) -> Place | None:
-    """The one place of that name in that country the gazetteer knows, or None (unknown, or
-    several: two Saint-Denis are not guessed between). 'Ville de Grenoble' is Grenoble."""
+    """The place of that name in that country, when the gazetteer knows one or one ten times as
+    populous as the next (Sherbrooke, Québec, not the hamlet of Nova Scotia); None when unknown
+    or when several compare (two Saint-Denis are not guessed between). 'Ville de Grenoble' is
+    Grenoble."""
     from .vocabulary import short_name
 
     found = [p for p in places(short_name(name)) if p.country == country]
-    return found[0] if len(found) == 1 else None
+    if len(found) == 1 or len(found) > 1 and found[0].population >= 10 * max(found[1].population, 1):
+        return found[0]
+    return None
 
 
 def locate(party: dict) -> str | None:
@@ -129,5 +133,4 @@ def locate(party: dict) -> str | None:
         filled.append(f"{place.lat}, {place.lng}")
     if not filled:
         return None
-    return f"{party['name']}: {'; '.join(filled)} from the gazetteer (the one {place.name} it knows in " \
-           f"{place.country}: {place.ref})."
+    return f"{party['name']}: {'; '.join(filled)} from the gazetteer ({place.name}, {place.country}, {place.ref})."

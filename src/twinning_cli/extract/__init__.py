@@ -29,13 +29,14 @@ Draft = namedtuple("Draft", "record findings missing")
 
 def extract(text: str, *, source: str, published: dt.date | None = None) -> Draft:
     """A draft record from one article, with the evidence behind each field."""
-    text = clean(text)
+    written = clean(text, straight=False)
+    text = written.replace("’", "'")
     sents = sentences(text)
     base, place, dateline_text = dateline(text, published)
     findings: list[Finding] = []
     missing: list[str] = []
 
-    found_parties = parties(text, sents)
+    found_parties = parties(text, sents, written)
     for party in found_parties:
         findings.append(Finding("parties", f"{party['name']} ({party['country'] or '?'})",
                                 party.pop("_evidence"), 0.8 if party["country"] else 0.4))

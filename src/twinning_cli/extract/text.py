@@ -16,14 +16,17 @@ NAME = rf"{WORD}(?:{LINK}{WORD}| \d+\b){{0,12}}"
 OF = r"(?:de la |de l'|des |du |de |d')"
 
 
-def clean(text: str) -> str:
-    """Plain text: tags stripped, entities decoded, curly apostrophes straightened."""
+def clean(text: str, straight: bool = True) -> str:
+    """Plain text: tags stripped, entities decoded, spaces made plain, curly apostrophes
+    straightened (unless not `straight`: names are given back as the text writes them; the
+    two forms have the same length, so a place in one is the same place in the other)."""
     if re.search(r"<(?:p|div|br|span|html|body|h\d)\b", text, re.IGNORECASE):
         text = re.sub(r"(?is)<(script|style).*?</\1>", " ", text)
         text = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</h\d>|</li>", "\n", text)
         text = re.sub(r"<[^>]+>", " ", text)
-    text = html.unescape(text).replace("’", "'").replace("\u00a0", " ")
-    return "\n".join(" ".join(line.split()) for line in text.splitlines())
+    text = html.unescape(text).replace("\u00a0", " ")
+    text = "\n".join(" ".join(line.split()) for line in text.splitlines())
+    return text.replace("’", "'") if straight else text
 
 
 def sentences(text: str) -> list[str]:

@@ -1,0 +1,35 @@
+"""The gazetteer: every French commune (Etalab) and the world's places (GeoNames), indexed once."""
+
+import sqlite3
+
+import pytest
+
+from twinning_cli import gazetteer
+
+
+def test_names_are_found_as_french_texts_write_them():
+    assert [(p.name, p.country) for p in gazetteer.places("Touapsé")][:1] == [("Tuapse", "RU")]  # other name
+    assert ("Schöffengrund", "DE") in [(p.name, p.country) for p in gazetteer.places("Schoeffengrund")]
+    communes = [p for p in gazetteer.places("Ajoupa-Bouillon") if p.country == "FR"]  # L'Ajoupa-Bouillon
+    assert [(p.subdivision, p.ref) for p in communes] == [("FR-972", "insee:97201")]
+    assert gazetteer.key("La Ferté-Imbault") == gazetteer.key("Ferte Imbault") == "ferte-imbault"
+
+
+def test_a_place_is_unique_when_it_dwarfs_its_namesakes():
+    assert gazetteer.unique("Ville de Sherbrooke", "CA").subdivision == "CA-QC"
+    assert gazetteer.unique("Saint-Denis", "FR") is None  # Seine-Saint-Denis and La Réunion compare
+
+
+def test_the_index_is_built_once_into_the_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("TWINNING_CACHE", str(tmp_path))
+    gazetteer._conn.cache_clear()
+    gazetteer.places.cache_clear()
+    try:
+        assert gazetteer.places("Chiomonte")[0].country == "IT"
+        built = list(tmp_path.glob("gazetteer-*.db"))
+        assert len(built) == 1 and not list(tmp_path.glob("*.tmp"))
+        rows = sqlite3.connect(built[0]).execute("SELECT count(*) FROM places").fetchone()[0]
+        assert rows > 250_000
+    finally:
+        gazetteer._conn.cache_clear()
+        gazetteer.places.cache_clear()
