@@ -19,7 +19,7 @@ from .dates import dateline, find_dates
 from .domains import TOPICS, domains
 from .parties import parties
 from .people import funding, people, stakeholders
-from .signals import EVENT_WORDS, SIGNED, instrument, status
+from .signals import EVENT_WORDS, SIGNING, instrument, status
 from .text import NAME, clean, sentence_at, sentences
 
 MAX_ARTICLE_BYTES = 5_000_000  # a press release is a few kB; a whole web page, a few hundred
@@ -57,7 +57,7 @@ def extract(text: str, *, source: str, published: dt.date | None = None) -> Draf
     dates = find_dates(text, base)
     signed_on, signed_inferred, signed_note = None, False, None
     if state == "signed" and state_evidence:
-        signing = [x for x in sents if re.search(SIGNED, x, re.IGNORECASE)]
+        signing = [x for x in sents if re.search(SIGNING, x, re.IGNORECASE)]
         in_sentence = [d for x in signing for d in dates if d.text in x and not d.end
                        and not (dateline_text and d.text in dateline_text)]
         ranges = [d for d in dates if d.end and re.search(EVENT_WORDS, sentence_at(text, sents, d.start),

@@ -5,39 +5,55 @@ from __future__ import annotations
 
 import re
 
-KINDS = [  # the instrument's name, most specific first
-    ("twinning", r"jumelage|charte d'amitié|pacte d'amitié"),
-    ("cooperation-protocol", r"protocole (?:de coopération|d'entente|d'accord)|protocole"),
-    ("joint-declaration", r"déclaration commune|déclaration conjointe|déclaration d'intention"),
-    ("reciprocity-contract", r"contrat de réciprocité"),
-    ("roadmap", r"feuille de route|plan d'action"),
-    ("partnership-agreement", r"convention (?:de partenariat|de coopération|de collaboration)|"
-                              r"accord(?:-cadre| de partenariat| de coopération| de collaboration)|"
-                              r"entente (?:de partenariat|de collaboration|de coopération)|convention|entente"),
+# The instrument's name, by the noun that heads it: a charter or protocol of twinning or of
+# friendship is a twinning; a contract, convention, accord, oath or pact of twinning names a
+# partnership that makes one (as the annotations of real articles read them). Most specific first.
+KINDS = [
+    ("twinning", r"charte (?:de jumelage|d'amitié)|protocoles? (?:de jumelage|d'amitié)"),
+    ("partnership-agreement", r"(?:contrat|convention|accord|serment|pacte)s? (?:de jumelage|d'amitié)"),
+    ("reciprocity-contract", r"contrats? de réciprocité"),
+    ("cooperation-protocol", r"protocoles? (?:de coopération|d'entente|d'accord)|protocoles?"),
+    ("joint-declaration", r"déclarations? (?:commune|conjointe|d'intention)s?"),
+    ("roadmap", r"feuilles? de route|plans? d'actions?"),
+    ("partnership-agreement", r"conventions?|accords?(?:-cadres?)?|ententes?|chartes?|pactes?|mémorandums?"),
+    ("twinning", r"jumelages?"),
 ]
-SIGNED = r"\bont signé\b|\ba signé\b|\bsignent\b|\bofficialis|\bont paraphé|\ba eu lieu la signature|" \
-         r"\bsignature (?:de|du|d')|\bont conclu\b|\bont renouvelé|\brenouvellent\b|\bont scellé|\bscellent\b"
-PROPOSED = r"sera (?:proposée?|soumise?) au vote|sera signée?\b|seront signée?s\b|signera\b|signeront\b|" \
-           r"doit être (?:signée?|adoptée?)|sera présentée? au conseil|sera entérinée?"
+_KIND_AT = re.compile("|".join(f"(?P<k{i}>\\b(?:{regex})\\b)" for i, (_, regex) in enumerate(KINDS)), re.IGNORECASE)
+SIGNED = r"\b(?:ont|a|avaient|avait|ont donc|viennent de|vient de|en ont profité pour|a pu) (?:\w+ )?sign(?:er|ée?s?)\b|" \
+         r"\bsign(?:ent|ait|aient|èrent)\b|\b(?:a|ont) été signée?s?\b|\bofficialis|\bparaph|\bentérin|\bscell|" \
+         r"\bont conclu\b|\ba eu lieu la signature|\bont renouvelé|\brenouvellent\b|\bvient de renouveler|\bc'est fait\b"
+# Weaker signs of a signing: a participle ('le pacte, signé en 2017' may be another text), a
+# ceremony named, an agreement long in force. They count only where nothing stronger is said.
+SIGNED_WEAK = r"\bsignée? (?:le|en|par|hier|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|" \
+              r"\bsignature (?:de|du|d')|\banniversaire du jumelage|\bans de (?:jumelage|coopération)|" \
+              r"\b(?:entretiennent|entretient) des relations de coopération|\bjumelées? depuis|\bdepuis \d+ ans"
+SIGNING = f"{SIGNED}|{SIGNED_WEAK}"
+PROPOSED = r"sera (?:proposée?|soumise?) au vote|\bsera signée?\b|seront signée?s\b|\bsignera\b|\bsigneront\b|" \
+           r"doit être (?:signée?|adoptée?)|sera présentée? au conseil|sera entérinée?|autorisation de signer|" \
+           r"autoriser? (?:le maire|la maire|le président|la présidente)? ?à signer|bientôt signée?|\bfinaliser\b|" \
+           r"\bva renouveler|\brenouvellera\b|\bva signer|\bvont signer|projet de (?:convention|protocole|charte)|" \
+           r"signature (?:interviendra|devrait)|\bà signer\b|appelée? à (?:délibérer|voter|approuver)"
 EXPLORATORY = r"en vue d'établir|mission exploratoire|projet de jumelage|pourrait déboucher|" \
-              r"envisag\w+ (?:un|une) (?:jumelage|partenariat|coopération)|explorer (?:les|des) possibilités"
-ENDED = r"\bmet fin\b|\bont mis fin\b|\bprend fin\b|\ba pris fin\b|\bdénonc"
+              r"envisag\w+ (?:un|une|de) |explorer (?:les|des) possibilités|réfléchir à un (?:jumelage|partenariat)|" \
+              r"\brapprochement entre|\bprospection\b|entamé des démarches|en vue d'un (?:jumelage|partenariat)|" \
+              r"\bpiste d'un jumelage|\bsouhait\w* (?:un|se) jumel"
+ENDED = r"\bmet fin\b|\bont mis fin\b|\bprend fin\b|\ba pris fin\b|\bsuspend\w*|\bsuspension\b|\bradiation\b|" \
+        r"\brompu\b|\brompre\b|\bdénonc\w* (?:le|la|son|sa|leur|cet|cette|ce) (?:jumelage|convention|accord|" \
+        r"partenariat|charte|pacte|protocole)"
 RENEWED = r"renouvel"
 EVENT_WORDS = r"mission|délégation|déplacement|sommet|vote|visite|rencontre|accueil|forum|signature|salon|" \
               r"congrès|assises|conseil"
 
 
-def instrument(sents: list[str]) -> tuple[str | None, str | None]:
-    """The kind, from the instrument named where it is signed or planned, else the most named."""
-    def kinds_in(sentence: str) -> list[tuple[int, str]]:
-        hits = []
-        for kind, regex in KINDS:
-            m = re.search(rf"\b(?:{regex})\b", sentence, re.IGNORECASE)
-            if m:
-                hits.append((m.start(), kind))
-        return sorted(hits)
+def kinds_in(sentence: str) -> list[tuple[int, str]]:
+    """(position, kind) of every instrument a sentence names, the longest name at each place."""
+    return [(m.start(), KINDS[int(m.lastgroup[1:])][0]) for m in _KIND_AT.finditer(sentence)]
 
-    for marker in (SIGNED, PROPOSED, EXPLORATORY):
+
+def instrument(sents: list[str]) -> tuple[str | None, str | None]:
+    """The kind, from the instrument named where it is signed or planned, else the most named;
+    'coopération décentralisée' or 'partenariat' alone name a partnership."""
+    for marker in (SIGNING, PROPOSED, EXPLORATORY):
         for sentence in sents:
             if re.search(marker, sentence, re.IGNORECASE) and kinds_in(sentence):
                 return kinds_in(sentence)[0][1], sentence
@@ -48,18 +64,20 @@ def instrument(sents: list[str]) -> tuple[str | None, str | None]:
     if counts:
         kind = max(counts, key=counts.get)
         return kind, next(s for s in sents if kind in [k for _, k in kinds_in(s)])
-    return None, None
+    general = next((s for s in sents if re.search(r"coopération décentralisée|partenariat", s, re.IGNORECASE)), None)
+    return ("partnership-agreement", general) if general else (None, None)
 
 
 def status(sents: list[str]) -> tuple[str | None, str | None, bool]:
-    """(status, evidence, renewed): signed beats proposed beats exploratory."""
-    for value, marker in (("ended", ENDED), ("signed", SIGNED), ("proposed", PROPOSED),
-                          ("exploratory", EXPLORATORY)):
+    """(status, evidence, renewed): from the first sentence that says where the agreement stands;
+    within one sentence, an end beats a proposal, a proposal an exploration, and those a signing
+    (a signing is also the past a new step is taken from: 'renouvellera … 30 ans après la
+    première signature')."""
+    for markers in ((("ended", ENDED), ("proposed", PROPOSED), ("exploratory", EXPLORATORY), ("signed", SIGNED)),
+                    (("signed", SIGNED_WEAK),)):
         for sentence in sents:
-            if re.search(marker, sentence, re.IGNORECASE):
-                if value == "signed" and re.search(PROPOSED, sentence, re.IGNORECASE):
-                    continue
-                renewed = bool(re.search(RENEWED, sentence, re.IGNORECASE))
-                return value, sentence, renewed
+            for value, marker in markers:
+                if re.search(marker, sentence, re.IGNORECASE):
+                    renewed = bool(re.search(RENEWED, sentence, re.IGNORECASE))
+                    return value, sentence, renewed
     return None, None, False
-
