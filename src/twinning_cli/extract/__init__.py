@@ -15,7 +15,7 @@ from collections import namedtuple
 from pathlib import Path
 
 from .. import vocabulary
-from .dates import dateline, find_dates
+from .dates import dateline, find_dates, signing_date
 from .domains import TOPICS, domains
 from .parties import parties
 from .people import funding, people, stakeholders
@@ -32,7 +32,8 @@ def extract(text: str, *, source: str, published: dt.date | None = None) -> Draf
     written = clean(text, straight=False)
     text = written.replace("’", "'")
     sents = sentences(text)
-    base, place, dateline_text = dateline(text, published)
+    line = dateline(text, published)
+    base, place, dateline_text = line.date, line.place, line.text
     findings: list[Finding] = []
     missing: list[str] = []
 
@@ -54,22 +55,11 @@ def extract(text: str, *, source: str, published: dt.date | None = None) -> Draf
     if not state:
         missing.append("status: no verb of signing, proposal or exploration")
 
-    dates = find_dates(text, base)
+    dates = find_dates(text, line)
     signed_on, signed_inferred, signed_note = None, False, None
     if state == "signed" and state_evidence:
-        signing = [x for x in sents if re.search(SIGNING, x, re.IGNORECASE)]
-        in_sentence = [d for x in signing for d in dates if d.text in x and not d.end
-                       and not (dateline_text and d.text in dateline_text)]
-        ranges = [d for d in dates if d.end and re.search(EVENT_WORDS, sentence_at(text, sents, d.start),
-                                                          re.IGNORECASE)]
-        if in_sentence:
-            signed_on, signed_inferred, signed_note = in_sentence[0].date, in_sentence[0].inferred, in_sentence[0].note
-        elif re.search(r"occasion|lors|pendant|durant|accueil|mission|visite", state_evidence, re.IGNORECASE) \
-                and len(ranges) == 1:
-            span = ranges[0]
-            signed_on = span.date[:7] if span.date[:7] == span.end[:7] else span.date[:4]
-            signed_inferred = True
-            signed_note = f"Signed during the event of {span.date} to {span.end} (« {span.text} »)."
+        signed_on, signed_inferred, signed_note = signing_date(text, sents, dates, line, state_evidence, SIGNING,
+                                                               EVENT_WORDS)
         if signed_on:
             findings.append(Finding("signed_on", signed_on, state_evidence, 0.5 if signed_inferred else 0.8))
         else:
@@ -109,9 +99,8 @@ def extract(text: str, *, source: str, published: dt.date | None = None) -> Draf
         "stakeholders": stakeholders(text, names),
         "funding": funding(text),
         "events": events,
-        "sources": [{"file": source, "publisher": None, "published_on": base.isoformat() if base and
-                     (published or dateline_text and "date " not in dateline_text) else
-                     (dateline_text.split()[-1] if dateline_text else None),
+        "sources": [{"file": source, "publisher": None, "published_on": base.isoformat()[:7] if line.month_only
+                     else base.isoformat() if base else None,
                      "dateline": place, "url": None, "note": None}],
         "summary": None,
         "note": "Drafted by twinning extract" + ("; the text speaks of a renewal" if renewed else "") + ".",

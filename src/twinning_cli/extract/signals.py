@@ -21,11 +21,11 @@ KINDS = [
 _KIND_AT = re.compile("|".join(f"(?P<k{i}>\\b(?:{regex})\\b)" for i, (_, regex) in enumerate(KINDS)), re.IGNORECASE)
 SIGNED = r"\b(?:ont|a|avaient|avait|ont donc|viennent de|vient de|en ont profité pour|a pu) (?:\w+ )?sign(?:er|ée?s?)\b|" \
          r"\bsign(?:ent|ait|aient|èrent)\b|\b(?:a|ont) été signée?s?\b|\bofficialis|\bparaph|\bentérin|\bscell|" \
-         r"\bont conclu\b|\ba eu lieu la signature|\bont renouvelé|\brenouvellent\b|\bvient de renouveler|\bc'est fait\b"
+         r"\bont conclu\b|\ba eu lieu la signature|\bannoncen?t? la signature|\bont renouvelé|\brenouvellent\b|\bvient de renouveler|\bc'est fait\b"
 # Weaker signs of a signing: a participle ('le pacte, signé en 2017' may be another text), a
 # ceremony named, an agreement long in force. They count only where nothing stronger is said.
 SIGNED_WEAK = r"\bsignée? (?:le|en|par|hier|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|" \
-              r"\bsignature (?:de|du|d')|\banniversaire du jumelage|\bans de (?:jumelage|coopération)|" \
+              r"\bsignature (?:de|du|d')|\bcérémonie officielle|\banniversaire du jumelage|\bans de (?:jumelage|coopération)|" \
               r"\b(?:entretiennent|entretient) des relations de coopération|\bjumelées? depuis|\bdepuis \d+ ans"
 SIGNING = f"{SIGNED}|{SIGNED_WEAK}"
 PROPOSED = r"sera (?:proposée?|soumise?) au vote|\bsera signée?\b|seront signée?s\b|\bsignera\b|\bsigneront\b|" \

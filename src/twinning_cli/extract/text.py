@@ -26,6 +26,7 @@ def clean(text: str, straight: bool = True) -> str:
         text = re.sub(r"<[^>]+>", " ", text)
     text = html.unescape(text).replace("\u00a0", " ")
     text = "\n".join(" ".join(line.split()) for line in text.splitlines())
+    text = re.sub(r"(?<=[^\s.!?:»\"|])\n(?=[a-zàâçéèêëîïôûù(«])", " ", text)  # a hard break inside a sentence
     return text.replace("’", "'") if straight else text
 
 
