@@ -4,33 +4,49 @@ from __future__ import annotations
 
 import re
 
-# Words in the text that name a domain (in addition to the vocabulary's own labels and aliases).
-DOMAIN_WORDS = {
-    "economy": r"économi\w*|entreprises|développement économique|\baffaires|commerc\w+|\bemploi|innovation",
-    "tourism": r"touris\w+",
-    "culture": r"\bcultur\w+|artisti\w+|industries créatives|musée|festival",
-    "heritage": r"patrimo\w+|historiques?",
-    "francophonie": r"francophon\w+|langue française|fait français",
-    "higher-education-research": r"enseignement supérieur|recherche|universit\w+|académiques?|scientifiques?",
-    "youth-education": r"\bjeunes(?:se)?\b|éducati\w+|scolaires?|\bformation",
-    "digital": r"numérique|cybersécurité|intelligence artificielle",
-    "health": r"santé|sanitaire|médic\w+",
-    "climate-environment": r"climat\w*|environnement\w*|biodiversité|écologi\w+",
-    "energy-transition": r"transition énergétique|énergies? renouvelables?|énergéti\w+",
-    "agriculture-food": r"agricult\w+|alimentaire|alimentation|agro-?alimentaire",
-    "mobility": r"mobilité (?:durable|douce|urbaine|intelligente|électrique|partagée)|mobilités\b|transports?\b|"
-                r"déplacements urbains",
-    "social": r"\bsocia(?:l|le|les|ux)\b|solidarité|inclusion",
-    "governance": r"gouvernance|appui institutionnel|démocratie locale",
-    "mining": r"\bmines?\b|minier\w*|sous-sol",
-    "sport": r"\bsports?\b|sporti\w+|olympiques?",
-    "water": r"\beau\b|assainissement",
-}
+# Every marker of a domain, in one table: (domain, words, the sense they must have). A marker
+# is a regex; what must not follow or precede it for the sense to hold is written in it.
+MARKERS = [
+    ("economy", r"économi(?:e|que|ques)\b(?! sociale)|entreprises|développement économique|\baffaires\b(?! (?:locales|"
+                r"étrangères|municipales))|commerc\w+|\bemploi|innovation|investissements?",
+     "the economy; not 'faire des économies' (savings), not the social economy, not ministries of affairs"),
+    ("tourism", r"touris\w+", "tourism"),
+    ("culture", r"\bcultur(?:e|el|elle|els|elles)\b|artisti\w+|industries créatives|musées?|festivals?|spectacles?",
+     "culture and the arts"),
+    ("heritage", r"patrimo\w+|historiques?", "heritage"),
+    ("francophonie", r"francophon\w+|langue (?:française|commune)|fait français", "the French language"),
+    ("higher-education-research", r"enseignement supérieur|(?<!à la )(?<!de )\brecherche\b|universit\w+|académiques?|"
+                                  r"scientifiques?", "universities and research; not 'à la recherche de'"),
+    ("youth-education", r"\bjeunes(?:se)?\b|éducati\w+|scolaires?|\bformation|écoles?|lycées?",
+     "schools, youth, training"),
+    ("digital", r"numérique|cybersécurité|intelligence artificielle|ville intelligente|nouvelles technologies",
+     "digital technology"),
+    ("health", r"santé|sanitaire|médic\w+|hôpita\w+", "health"),
+    ("climate-environment", r"climat\w*|(?<!un )(?<!d'un )environnement(?:al|ale|aux|ales)?\b(?! (?:propice|favorable|"
+                            r"des affaires|économique))|biodiversité|écologi\w+|déchets|forêts?|forestière",
+     "the environment; not 'un environnement propice aux investissements'"),
+    ("energy-transition", r"transition énergétique|énergies?\b|énergéti\w+", "energy"),
+    ("agriculture-food", r"agricult\w+|alimentaire|alimentation|agro-?alimentaire", "farming and food"),
+    ("mobility", r"mobilités?\b(?! (?:des personnels|du personnel|étudiante|des jeunes|croissante|artistique))|"
+                 r"transports?\b|déplacements urbains", "transport; not the mobility of staff, students or artists"),
+    ("social", r"\bsocia(?:l|le|les|ux)\b(?<!logement social)|solidarité|solidaire|inclusion|\binsertion",
+     "social action and solidarity; not social housing as a subject of its own"),
+    ("governance", r"gouvernance|appui institutionnel|démocrat\w+|administration (?:locale|municipale|communale)|"
+                   r"gestion (?:municipale|communale|locale)|fonctionnement (?:respectif )?de (?:leurs|leur|des) conseils|"
+                   r"échanges? (?:entre les |d')élus|pratiques institutionnelles|assistance technique|"
+                   r"renforcement des capacités|décentralisation|régionalisation|réforme territoriale|"
+                   r"aménagement du territoire|urbanisme|domaines municipaux|(?:mobilité|échanges?) des? personnels?|"
+                   r"conseil (?:municipal )?des jeunes", "how local authorities are run and work together"),
+    ("mining", r"\bmines?\b|minier\w*|sous-sol", "mining"),
+    ("sport", r"\bsports?\b|sporti\w+|olympiques?", "sport"),
+    ("water", r"\beau\b|assainissement", "water and sanitation"),
+]
 # Where a text says what the agreement covers: strong markers first; the weak ones only if none.
 FOCUS = [r"en priorité|prioritaires?|privilégie(?:nt|ra|ront)?\b|domaines? (?:de coopération|suivants|retenus)|"
-         r"fondements|\baxes?\b|s'engagent|différents domaines|met(?:tra)? l'accent sur|miseront sur",
+         r"fondements|\baxes?\b|s'engagent|différents domaines|met(?:tra)? l'accent sur|miseront sur|"
+         r"concernés? par (?:cet|cette|l'|le|la)",
          r"objectifs? (?:étai|sont|est)|vise à|portant sur|porte(?:ra)? sur|consacrée? à|axée? sur|"
-         r"dans les domaines|volets?"]
+         r"dans (?:le|les) domaines?|en matière de|volets?"]
 TOPICS = ["numérique", "cybersécurité", "intelligence artificielle", "chimie verte", "résidus miniers",
           "tourisme durable", "développement durable", "innovation", "télétravail", "industries culturelles",
           "industries créatives", "économie sociale", "agriculture raisonnée", "projet alimentaire",
@@ -62,7 +78,7 @@ def domains(text: str, sents: list[str]) -> tuple[list[str], str | None]:
 
 def _domain_hits(text: str) -> list[str]:
     order = []
-    for slug, words in DOMAIN_WORDS.items():
+    for slug, words, _sense in MARKERS:
         m = re.search(rf"(?:{words})", text, re.IGNORECASE)
         if m:
             order.append((m.start(), slug))
