@@ -166,7 +166,7 @@ class Service:
 
 @pytest.fixture
 def service(monkeypatch):
-    monkeypatch.setattr(fetch, "BACKOFF", 0)
+    monkeypatch.setenv("TWINNING_BACKOFF", "0")
     monkeypatch.setattr(fetch, "PAGE", 12)
     monkeypatch.setattr(fetch, "TIMEOUT", 0.5)
     running = Service()

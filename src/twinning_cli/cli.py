@@ -337,66 +337,30 @@ def add(
 
 @command()
 def extract(
-    file: FileArg,
+    sources: Annotated[list[str], typer.Argument(metavar="SOURCE...", help="Articles: files (text or HTML), - for "
+                                                 "standard input, folders of them, or web page URLs.",
+                                                 show_default=False)],
     format: Annotated[Optional[str], typer.Option("--format", "-f", help="table (a review of each field with "
-                                                  "its evidence) or json (default: table on a terminal, json "
-                                                  "otherwise).")] = None,
+                                                  "its evidence), json or jsonl (one draft a line) (default: table "
+                                                  "on a terminal, json otherwise).")] = None,
     published: Annotated[Optional[str], typer.Option(metavar="YYYY-MM-DD", help="The publication date, when the "
                                                      "text has no dateline; relative dates count from it.")] = None,
-    out: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Write the draft to FILE, to edit and "
-                                                "import later.")] = None,
-    add: Annotated[bool, typer.Option("--add", help="Validate the draft and add it to the register "
-                                                    "(asks first unless --yes).")] = False,
+    out: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Write the drafts to FILE (JSON, or JSON "
+                                                "Lines if it ends .jsonl), to edit and import later.")] = None,
+    add: Annotated[bool, typer.Option("--add", help="Validate the drafts and add them to the register, all or "
+                                                    "none (asks first unless --yes).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="With --add: do not ask.")] = False,
     db=None,
 ) -> None:
-    """Draft a record from a French press release or article, offline, with the evidence for each field.
+    """Draft records from French press releases or articles, with the evidence for each field.
 
     Example: twinning extract communique.txt --out draft.json && twinning import draft.json
+    (also: twinning extract https://… ; twinning extract articles/ -f jsonl)
     """
-    import datetime
-    import json
-    import sys
+    from .extract import command as extraction
 
-    from . import card, ingest
-    from . import extract as extraction
-    from .render import choose
-
-    if format not in (None, "table", "json"):
-        raise UsageError(f"unknown format {format!r}; valid: table, json")
-    try:
-        date = datetime.date.fromisoformat(published) if published else None
-    except ValueError:
-        raise UsageError(f"--published: {published!r} is not a date YYYY-MM-DD") from None
-    from .streams import Output
-
-    output = Output(out) if out else None  # a directory or an unwritable path fails before the work
-    text, source = extraction.read_article(file)
-    draft = extraction.extract(text, source=source, published=date)
-    record = draft.record
-    if not record["parties"] and not record["domains"] and all(any(m.startswith(f) for m in draft.missing)
-                                                                for f in ("kind", "status")):
-        raise TwinningError(f"no agreement found in {file}: no party, instrument, domain, nor any signing, "
-                            "proposal or exploration named")
-    shown = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-    if output:
-        with output as handle:
-            handle.write(shown)
-    if format or not (out or add):  # with --out or --add, the draft is shown only when asked for
-        if choose(format, "json") == "json":
-            sys.stdout.write(shown)
-        else:
-            card.draw_review(draft)
-    if out or add:
-        parties = " ↔ ".join(p["name"] for p in record["parties"]) or "no parties"
-        info(f"Drafted {record['slug']}: {parties}; {record['kind']}, {record['status']}, "
-             f"signed {record.get('signed_on') or '—'}" + (f"; {len(draft.missing)} thing(s) not found" if
-                                                          draft.missing else "") + (f"; wrote {out}" if out else ""))
-    if add:
-        if not yes:
-            typer.confirm(f"Add {record['slug']} to the register?", abort=True, err=True)
-        outcome = ingest.add(writable_register(db), record)
-        info(f"{outcome.verb()} {outcome.slug or record['slug']}.")
+    extraction.run(sources, format=format, published=published, out=out, add=add, yes=yes,
+                   register=lambda: writable_register(db))
 
 
 @command()

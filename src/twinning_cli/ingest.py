@@ -209,6 +209,15 @@ def add(where: Path, raw: dict, *, update: bool = False) -> Outcome:
         db.close()
 
 
+def add_many(where: Path, raws: list[dict]) -> Outcome:
+    """Records drafted by `twinning extract --add`: the checks of an import, one transaction."""
+    db = store.open_db(where)
+    try:
+        return ingest(db, where, list(enumerate(raws, start=1)), origin="extract")
+    finally:
+        db.close()
+
+
 def remove(where: Path, slugs: list[str]) -> None:
     """Delete agreements, all in one transaction, and the territories no agreement names any more."""
     db = store.open_db(where)

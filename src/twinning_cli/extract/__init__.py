@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import namedtuple
-from pathlib import Path
 
 from .. import vocabulary
 from .dates import dateline, find_dates, signing_date
@@ -22,17 +21,21 @@ from .people import funding, people, stakeholders
 from .signals import EVENT_WORDS, SIGNING, instrument, status
 from .text import NAME, clean, sentence_at, sentences
 
-MAX_ARTICLE_BYTES = 5_000_000  # a press release is a few kB; a whole web page, a few hundred
 Finding = namedtuple("Finding", "field value evidence confidence")
 Draft = namedtuple("Draft", "record findings missing")
 
 
-def extract(text: str, *, source: str, published: dt.date | None = None) -> Draft:
-    """A draft record from one article, with the evidence behind each field."""
+def extract(text: str, *, source: str, published: dt.date | None = None, url: str | None = None,
+            dated: dt.date | None = None) -> Draft:
+    """A draft record from one article, with the evidence behind each field. `published` (the
+    user's word) beats the text's dateline; `dated` (a web page's metadata) only stands in for a
+    dateline the text lacks."""
     written = clean(text, straight=False)
     text = written.replace("’", "'")
     sents = sentences(text)
     line = dateline(text, published)
+    if line.date is None and dated:
+        line = line._replace(date=dated, text=f"the page's date, {dated.isoformat()}")
     base, place, dateline_text = line.date, line.place, line.text
     findings: list[Finding] = []
     missing: list[str] = []
@@ -40,16 +43,16 @@ def extract(text: str, *, source: str, published: dt.date | None = None) -> Draf
     found_parties = parties(text, sents, written)
     for party in found_parties:
         findings.append(Finding("parties", f"{party['name']} ({party['country'] or '?'})",
-                                party.pop("_evidence"), 0.8 if party["country"] else 0.4))
+                                party.pop("_evidence"), party.pop("_confidence")))
         if not party["country"]:
             missing.append(f"country of {party['name']}")
     if len(found_parties) < 2:
         missing.append("parties (found fewer than two)")
 
-    kind, kind_evidence = instrument(sents)
-    findings.append(Finding("kind", kind, kind_evidence, 0.8 if kind else 0))
-    state, state_evidence, renewed = status(sents)
-    findings.append(Finding("status", state, state_evidence, 0.7 if state else 0))
+    kind, kind_evidence, kind_confidence = instrument(sents)
+    findings.append(Finding("kind", kind, kind_evidence, kind_confidence))
+    state, state_evidence, renewed, state_confidence = status(sents)
+    findings.append(Finding("status", state, state_evidence, state_confidence))
     if not kind:
         missing.append("kind: no instrument named")
     if not state:
@@ -61,7 +64,7 @@ def extract(text: str, *, source: str, published: dt.date | None = None) -> Draf
         signed_on, signed_inferred, signed_note = signing_date(text, sents, dates, line, state_evidence, SIGNING,
                                                                EVENT_WORDS)
         if signed_on:
-            findings.append(Finding("signed_on", signed_on, state_evidence, 0.5 if signed_inferred else 0.8))
+            findings.append(Finding("signed_on", signed_on, state_evidence, 0.5 if signed_inferred else 0.9))
         else:
             missing.append("signed_on: no date given for the signature")
 
@@ -101,7 +104,7 @@ def extract(text: str, *, source: str, published: dt.date | None = None) -> Draf
         "events": events,
         "sources": [{"file": source, "publisher": None, "published_on": base.isoformat()[:7] if line.month_only
                      else base.isoformat() if base else None,
-                     "dateline": place, "url": None, "note": None}],
+                     "dateline": place, "url": url, "note": None}],
         "summary": None,
         "note": "Drafted by twinning extract" + ("; the text speaks of a renewal" if renewed else "") + ".",
     }
@@ -116,9 +119,3 @@ def _slug(found: list[dict]) -> str:
 
     return default_slug(found) if len(found) >= 2 else "draft"
 
-
-def read_article(path: str) -> tuple[str, str]:
-    """(text, source name) of FILE or standard input, read within the size limit."""
-    from ..streams import read_text
-
-    return read_text(path, max_bytes=MAX_ARTICLE_BYTES), "stdin" if path == "-" else Path(path).name

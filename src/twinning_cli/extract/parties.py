@@ -58,6 +58,10 @@ def parties(text: str, sents: list[str], written: str | None = None) -> list[dic
     for candidate in sorted(chosen[:12], key=lambda c: c.mentions[0].start):  # in the article's order
         party = _describe(candidate, text, in_text)
         party["name"] = _as_written(candidate, party["name"], text, written or text)
+        # Sure when it stands as a party ('entre A et B', 'A et B ont signé') and is a place the
+        # gazetteer knows or a territorial word names; less when chosen for how often it comes back.
+        placed = any(m.how in ("head", "known") for m in candidate.mentions)
+        party["_confidence"] = (0.9 if candidate.strong >= 2 and placed else 0.6) if party["country"] else 0.4
         party["_evidence"] = sentence_at(text, sents, candidate.mentions[0].start)
         result.append(party)
     _acting_bodies(result, text)

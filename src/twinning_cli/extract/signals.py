@@ -50,34 +50,34 @@ def kinds_in(sentence: str) -> list[tuple[int, str]]:
     return [(m.start(), KINDS[int(m.lastgroup[1:])][0]) for m in _KIND_AT.finditer(sentence)]
 
 
-def instrument(sents: list[str]) -> tuple[str | None, str | None]:
-    """The kind, from the instrument named where it is signed or planned, else the most named;
-    'coopération décentralisée' or 'partenariat' alone name a partnership."""
+def instrument(sents: list[str]) -> tuple[str | None, str | None, float]:
+    """(kind, evidence, confidence): from the instrument named where it is signed or planned (sure),
+    else the most named (less), else 'coopération décentralisée' or 'partenariat' alone (a guess)."""
     for marker in (SIGNING, PROPOSED, EXPLORATORY):
         for sentence in sents:
             if re.search(marker, sentence, re.IGNORECASE) and kinds_in(sentence):
-                return kinds_in(sentence)[0][1], sentence
+                return kinds_in(sentence)[0][1], sentence, 0.9
     counts: dict[str, int] = {}
     for sentence in sents:
         for _, kind in kinds_in(sentence):
             counts[kind] = counts.get(kind, 0) + 1
     if counts:
         kind = max(counts, key=counts.get)
-        return kind, next(s for s in sents if kind in [k for _, k in kinds_in(s)])
+        return kind, next(s for s in sents if kind in [k for _, k in kinds_in(s)]), 0.6
     general = next((s for s in sents if re.search(r"coopération décentralisée|partenariat", s, re.IGNORECASE)), None)
-    return ("partnership-agreement", general) if general else (None, None)
+    return ("partnership-agreement", general, 0.4) if general else (None, None, 0.0)
 
 
-def status(sents: list[str]) -> tuple[str | None, str | None, bool]:
+def status(sents: list[str]) -> tuple[str | None, str | None, bool, float]:
     """(status, evidence, renewed): from the first sentence that says where the agreement stands;
     within one sentence, an end beats a proposal, a proposal an exploration, and those a signing
     (a signing is also the past a new step is taken from: 'renouvellera … 30 ans après la
     première signature')."""
-    for markers in ((("ended", ENDED), ("proposed", PROPOSED), ("exploratory", EXPLORATORY), ("signed", SIGNED)),
-                    (("signed", SIGNED_WEAK),)):
+    for markers, confidence in (((("ended", ENDED), ("proposed", PROPOSED), ("exploratory", EXPLORATORY),
+                                  ("signed", SIGNED)), 0.85), ((("signed", SIGNED_WEAK),), 0.6)):
         for sentence in sents:
             for value, marker in markers:
                 if re.search(marker, sentence, re.IGNORECASE):
                     renewed = bool(re.search(RENEWED, sentence, re.IGNORECASE))
-                    return value, sentence, renewed
-    return None, None, False
+                    return value, sentence, renewed, confidence
+    return None, None, False, 0.0
