@@ -143,7 +143,15 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, metavar="N",
                         help="instead: a generated world-shaped list of N twinned pairs, imported and every "
                              "view timed at that size; writes docs/scale.md")
+    parser.add_argument("--extract", type=Path, metavar="DIR",
+                        help="instead: time `twinning extract` on one article of DIR and on all of them at once; "
+                             "writes docs/extract-speed.md")
     args = parser.parse_args()
+    if args.extract:
+        text = extract_speed(shutil.which("twinning"), args.extract, min(args.runs, 5))
+        (HERE.parent / "docs" / "extract-speed.md").write_text(text, encoding="utf-8")
+        print(text)
+        return
     if args.pairs:
         import pairs
 
@@ -207,6 +215,19 @@ def main() -> None:
     RESULTS.write_text(json.dumps({"imports": imports, "reads": reads, "argv": argv, "profile": profile}),
                        encoding="utf-8")
     write_report(args.out, imports, reads, argv, profile)
+
+
+def extract_speed(twinning: str, folder: Path, runs: int) -> str:
+    """A whole `twinning extract` process on one article, and on every article of a folder at once."""
+    articles = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html"))
+    one = timed([twinning, "extract", str(articles[0]), "-f", "json"], runs)
+    every = timed([twinning, "extract", str(folder), "-f", "jsonl"], runs, ok=(0, 1))
+    further = (every["median"] - one["median"]) / max(len(articles) - 1, 1)
+    return (f"# `twinning extract`: speed\n\n`python bench/run.py --extract {folder}` on {machine()}; whole processes, "
+            f"median of {runs} runs.\n\n| what | time | goal |\n|---|---:|---:|\n"
+            f"| one article ({articles[0].name}) | {ms(one['median'])} | ≤ 1,500 ms |\n"
+            f"| {len(articles)} articles at once | {ms(every['median'])} | |\n"
+            f"| each further article in a batch | {ms(further)} | ≤ 50 ms |\n")
 
 
 def import_profile(twinning: str) -> str:

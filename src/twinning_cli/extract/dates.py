@@ -34,7 +34,9 @@ def dateline(text: str, published: dt.date | None) -> Dateline:
     header (a month only), an ISO date on a line of its own ('CGET - 2016-11-18'), or 'relevé
     dans la Nouvelle République du 24 septembre 1990'."""
     head = text[:600]
-    match = re.search(rf"(?m)^\s*({NAME}(?: \([^)]*\))?), le ({DAY} (?i:{MONTHS}) \d{{4}})", head)
+    match = re.search(rf"(?m)^(?:[^\n,]{{0,40}}? [–—-] )?\s*({NAME}(?: \([^)]*\))?), le ({DAY} (?i:{MONTHS}) \d{{4}})",
+                      head)  # 'Québec, le 21 mars 2025 –', 'Communiqué de presse – Rennes, le 12 janvier 2024'
+
     place = match.group(1) if match else None
     if published:
         return Dateline(published, place, None, False)
