@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import namedtuple
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .vocabulary import fold
@@ -109,6 +109,7 @@ def subdivision_code(country: str, name: str) -> str | None:
     return found[0] if found else None
 
 
+@lru_cache(maxsize=4096)  # a list repeats its few country cells thousands of times
 def resolve(value: str) -> Place | None:
     """Where a country cell points: 'Russia', 'Allemagne', 'England, United Kingdom',
     'Georgia (country)', 'Ohio, United States', 'Scotland, UK', 'CA-QC' -> Place, or None."""

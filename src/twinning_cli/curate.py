@@ -59,7 +59,7 @@ def _relay(db, ids: list[int]) -> list[str]:
         other = writer.pending_pairs.get(pair) or conn.execute(
             "SELECT slug FROM agreements WHERE pair_key = ?", (pair,)).fetchone()
         if other:
-            name = other["slug"] if isinstance(other, dict) else other[0]
+            name = other if isinstance(other, str) else other[0]
             raise DataError(f"{record.slug} and {name} would be one pair (same parties and kind): remove or "
                             "change one of them first")
         writer.add(record, pair)

@@ -31,6 +31,8 @@ def clean(value: object, *, paragraph: bool = False) -> object:
     reason for a control or bidi character. `paragraph` texts may hold tabs and line breaks."""
     if not isinstance(value, str):
         return value
+    if value.isascii() and value.isprintable():  # most names and titles: nothing to normalize or refuse
+        return value
     text = INVISIBLE.sub("", unicodedata.normalize("NFC", value))
     if paragraph:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

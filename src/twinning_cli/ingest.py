@@ -136,36 +136,39 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
     """Write one valid record if the register allows it; problems if it does not. What is
     checked is the register and the rows this import has queued (writer.pending_*)."""
     where = f"record {number} ({agreement.slug})"
-    new = agreement.model_dump(mode="json")
+    conn = db.conn  # the look-ups below run once per record: no wrapper around them
     pair = writer.pair_key(agreement)
+    row = None
     if merge_pairs:
         queued = writer.pending_pairs.get(pair)
-        row = None if queued is not None else db.execute(
+        there = None if queued is not None else conn.execute(
             "SELECT record, rowid FROM agreements WHERE pair_key = ?", (pair,)).fetchone()
-        if queued is not None or row:
+        if queued is not None or there:
             # A pair this file named before, or one already there in another form, is merged;
             # the very record already there is unchanged.
-            if queued is None and row[1] <= writer.first_rowid and whole(row[0]) == new:
+            if queued is None and there[1] <= writer.first_rowid and \
+                    whole(there[0]) == agreement.model_dump(mode="json"):
                 outcome.unchanged += 1
             else:
                 outcome.merged += 1
             return []
         if _slug_taken(db, writer, agreement.slug):
             agreement = _free_slug(db, writer, agreement)  # another pair holds the slug: two towns of one name
-            new["slug"] = agreement.slug
-    row = db.execute("SELECT record FROM agreements WHERE slug = ?", (agreement.slug,)).fetchone()
-    queued = writer.pending_pairs.get(pair)
-    other = queued["slug"] if queued and queued["slug"] != agreement.slug else None
-    if other is None and queued is None:
-        found = db.execute("SELECT slug FROM agreements WHERE pair_key = ? AND slug != ?",
-                           (pair, agreement.slug)).fetchone()
-        other = found[0] if found else None
+        other = None  # no record holds this pair, queued or stored: it was asked just above
+    else:
+        row = conn.execute("SELECT record FROM agreements WHERE slug = ?", (agreement.slug,)).fetchone()
+        queued = writer.pending_pairs.get(pair)
+        other = queued if queued and queued != agreement.slug else None
+        if other is None and queued is None:
+            found = conn.execute("SELECT slug FROM agreements WHERE pair_key = ? AND slug != ?",
+                                 (pair, agreement.slug)).fetchone()
+            other = found[0] if found else None
     if other:  # --update too: replacing a record must not make it a second record of another pair
         return [Problem(where, "parties", f"same parties and kind as {other} in the register (the same two "
                         f"territories, perhaps under other names): import it as {other} with --update to replace "
                         "that one, or leave it out")]
     if row:
-        old = whole(row[0])
+        old, new = whole(row[0]), agreement.model_dump(mode="json")
         if old == new:
             outcome.unchanged += 1
             return []
@@ -174,11 +177,11 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
                             f"(differs in {', '.join(_differences(old, new))}): use --update to replace it")]
         if write:
             writer.delete(agreement.slug)
-            writer.add(agreement, pair, new)
+            writer.add(agreement, pair)
         outcome.updated += 1
         return []
     if write:
-        writer.add(agreement, pair, new)
+        writer.add(agreement, pair)
     outcome.added += 1
     outcome.slug = agreement.slug
     return []
@@ -186,7 +189,7 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
 
 def _slug_taken(db, writer: store.Writer, slug: str) -> bool:
     return slug in writer.pending_slugs or bool(
-        db.execute("SELECT 1 FROM agreements WHERE slug = ?", (slug,)).fetchone())
+        db.conn.execute("SELECT 1 FROM agreements WHERE slug = ?", (slug,)).fetchone())
 
 
 def _free_slug(db, writer: store.Writer, agreement: Agreement) -> Agreement:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from functools import lru_cache
 import sqlite3
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -226,6 +227,18 @@ INSERTS = {table: f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)
            for table, columns in COLUMNS.items()}
 
 
+@lru_cache(maxsize=4096)
+def _labels(domains: tuple[str, ...]) -> str:
+    """The domains' labels as the site shows them (JSON), once per set of domains."""
+    return json.dumps([vocabulary.label("domain", d) for d in domains], ensure_ascii=False)
+
+
+@lru_cache(maxsize=4096)
+def _countries(codes: tuple[str, ...]) -> str:
+    """The parties' country names as the site shows them (JSON), once per set of countries."""
+    return json.dumps(list(dict.fromkeys(country_label(c) for c in codes)), ensure_ascii=False)
+
+
 class Writer:
     """Lays validated agreements out in the tables, a batch of rows at a time.
 
@@ -244,8 +257,9 @@ class Writer:
         self.pending: dict[str, list[tuple]] = {table: [] for table in COLUMNS}
         self.waiting = 0
         # What the pending rows hold, so that a check before the next flush sees them too.
-        self.pending_pairs: dict[str, dict] = {}  # pair key -> record (as JSON data)
+        self.pending_pairs: dict[str, str] = {}  # pair key -> the slug of the record queued for it
         self.pending_slugs: set[str] = set()
+        self.resolved: tuple = (None, [])
         # Agreements up to this rowid were there before this writer: those after it, it wrote.
         self.first_rowid = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM agreements").fetchone()[0]
 
@@ -271,7 +285,9 @@ class Writer:
         """Kind and the parties' territories, as an unordered set: the same two places in either
         order, under any spelling that resolves to them, are one pair; two towns of one name,
         told apart, are two pairs. Resolving may add territories; `prune` removes the unused."""
-        return " | ".join([a.kind, *sorted(str(self.territory_id(p)) for p in a.parties)])
+        ids = [self.territory_id(p) for p in a.parties]
+        self.resolved = (a, ids)  # add() of this very agreement, next, need not resolve them again
+        return " | ".join([a.kind, *sorted(map(str, ids))])
 
     def prune(self) -> None:
         """Territories that no agreement names (a resolved party whose record was then refused)."""
@@ -279,22 +295,22 @@ class Writer:
         self.conn.execute("DELETE FROM territories WHERE agreements = 0")
         self.resolver.clear()
 
-    def add(self, a: Agreement, pair: str | None = None, data: dict | None = None) -> None:
-        """Queue one agreement's rows; `pair` and `data` when the caller has them already."""
+    def add(self, a: Agreement, pair: str | None = None) -> None:
+        """Queue one agreement's rows; `pair` when the caller has it already."""
         date = a.sort_date()
         s = a.slug
         rows = self.pending
         pair = pair or self.pair_key(a)
-        self.pending_pairs[pair] = data if data is not None else a.model_dump(mode="json")
+        self.pending_pairs[pair] = s
         self.pending_slugs.add(s)
         rows["agreements"].append((
             s, a.title, a.kind, a.status, a.signed_on, int(a.signed_on_inferred), a.signed_on_note,
             a.valid_from, a.valid_until, date, int(date[:4]) if date else None, slug_key(s), pair,
             "; ".join(p.name for p in a.parties), "; ".join(dict.fromkeys(p.country for p in a.parties)),
             "; ".join(a.domains), "; ".join(a.topics), a.summary, a.note, a.model_dump_json(exclude_defaults=True),
-            json.dumps([vocabulary.label("domain", d) for d in a.domains], ensure_ascii=False),
-            json.dumps(list(dict.fromkeys(country_label(p.country) for p in a.parties)), ensure_ascii=False)))
-        rows["agreement_parties"] += [(s, self.territory_id(p), i, p.acting_body) for i, p in enumerate(a.parties)]
+            _labels(tuple(a.domains)), _countries(tuple(p.country for p in a.parties))))
+        ids = self.resolved[1] if self.resolved[0] is a else [self.territory_id(p) for p in a.parties]
+        rows["agreement_parties"] += [(s, tid, i, p.acting_body) for i, (tid, p) in enumerate(zip(ids, a.parties))]
         rows["agreement_domains"] += [(s, d) for d in a.domains]
         rows["agreement_topics"] += [(s, t) for t in a.topics]
         rows["people"] += [(s, p.name, p.role, p.party, int(p.signed)) for p in a.people]

@@ -33,6 +33,7 @@ def identity(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+@lru_cache(maxsize=16_000)
 def slugify(text: str) -> str:
     """ASCII, lowercase, hyphen-separated, every letter kept: 'Wrocław' -> 'wroclaw'."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
