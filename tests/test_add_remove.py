@@ -16,14 +16,15 @@ def test_add_from_options(run):
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
         "Added saint-malo-gaspe.",
-        "Located Ville de Saint-Malo: 48.6474, -2.0088 from the gazetteer (Saint-Malo, FR, insee:35288). "
-        "Ville de Gaspé: 48.8334, -64.4819 from the gazetteer (Gaspé, CA, geonames:5959878)."]
+        "Located Ville de Saint-Malo: 48.6474, -2.0088 from the gazetteer (Saint-Malo, FR, insee:35288 "
+        "geonames:2978640). Ville de Gaspé: 48.8334, -64.4819 from the gazetteer (Gaspé, CA, geonames:5959878)."]
     record = json.loads(run("show", "saint-malo-gaspe", "-f", "json").stdout)
     assert record["domains"] == ["tourism", "heritage"]
     assert record["parties"][0] == {"name": "Ville de Saint-Malo", "kind": "ville", "country": "FR",
                                     "subdivision": "FR-BRE", "acting_body": None, "lat": 48.6474, "lng": -2.0088,
-                                    "wikidata": None, "geonames": None}
-    assert record["note"].startswith("Ville de Saint-Malo: 48.6474, -2.0088 from the gazetteer (Saint-Malo, FR, insee:35288)")
+                                    "wikidata": None, "geonames": "2978640"}
+    assert record["note"].startswith("Ville de Saint-Malo: 48.6474, -2.0088 from the gazetteer (Saint-Malo, FR, "
+                                     "insee:35288 geonames:2978640)")
     assert record["sources"][0]["publisher"] == "Ville de Saint-Malo"
 
 

@@ -73,6 +73,13 @@ def test_a_place_the_gazetteer_does_not_know():
         ("Communauté de communes du Val de Vézère", "FR"), ("MRC de Témiscamingue-Nord", "CA")]
 
 
+def test_a_town_the_gazetteer_resolves_carries_its_geonames_id():
+    text = "La Ville de Saint-Malo et la Ville de Gaspé ont signé le 2 mai 2024 une charte de jumelage."
+    record = extract(text, source="x").record
+    assert [(p["name"], p["geonames"]) for p in record["parties"]] == [("Ville de Saint-Malo", "2978640"),
+                                                                      ("Ville de Gaspé", "5959878")]
+
+
 def test_html_is_stripped():
     text = "<p>La Ville de Pau et la Ville de Gaspé ont signé le 2 mai 2024 un <b>jumelage</b>.</p>"
     record = extract(text, source="x.html").record

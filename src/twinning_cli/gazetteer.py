@@ -20,6 +20,11 @@ from pathlib import Path
 from .vocabulary import slugify
 
 Place = namedtuple("Place", "name country subdivision population lat lng ref")
+
+
+def geonames_id(place: Place) -> str | None:
+    """The GeoNames id among a place's references ('insee:41084 geonames:3018074'), or None."""
+    return next((r.split(":", 1)[1] for r in (place.ref or "").split() if r.startswith("geonames:")), None)
 SOURCE = Path(__file__).with_name("gazetteer.tsv.gz")
 _ARTICLE = re.compile(r"^(?:l|la|le|les)-")
 
@@ -131,6 +136,8 @@ def locate(party: dict) -> str | None:
     if party.get("lat") in (None, "") and party.get("lng") in (None, "") and place.lat is not None:
         party["lat"], party["lng"] = place.lat, place.lng
         filled.append(f"{place.lat}, {place.lng}")
+    if not party.get("geonames") and geonames_id(place) and filled:
+        party["geonames"] = geonames_id(place)
     if not filled:
         return None
     return f"{party['name']}: {'; '.join(filled)} from the gazetteer ({place.name}, {place.country}, {place.ref})."

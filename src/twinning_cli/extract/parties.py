@@ -274,9 +274,12 @@ def _describe(candidate: Candidate, text: str, in_text: list[str]) -> dict:
     place = pool[0] if pool else None
     country = said or (place.country if place else None)
     subdivision = place.subdivision if place and place.country == country else ("CA-QC" if kind == "MRC" else None)
-    return {"name": name, "kind": kind or "ville", "country": country, "subdivision": subdivision,
-            "acting_body": None, "lat": place.lat if place and place.country == country else None,
-            "lng": place.lng if place and place.country == country else None}
+    here = place is not None and place.country == country
+    party = {"name": name, "kind": kind or "ville", "country": country, "subdivision": subdivision,
+             "acting_body": None, "lat": place.lat if here else None, "lng": place.lng if here else None}
+    if here and kind in (None, "ville", "commune", "municipalité") and gazetteer.geonames_id(place):
+        party["geonames"] = gazetteer.geonames_id(place)  # the official identifier of the place it is
+    return party
 
 
 def _as_written(candidate: Candidate, name: str, text: str, written: str) -> str:
