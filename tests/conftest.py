@@ -21,6 +21,10 @@ def register_path(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "register.db"
     monkeypatch.setenv("TWINNING_DB", str(path))
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TWINNING_LANG", "en")  # English whatever the machine's locale; test_i18n asks for French
+    from twinning_cli import i18n
+
+    i18n.choose(None)
     return path
 
 

@@ -1,5 +1,6 @@
 """Entry point of the `twinning` command and of `python -m twinning_cli`."""
 
+import os
 import sys
 
 
@@ -15,11 +16,30 @@ def hoist_db(argv: list[str]) -> list[str]:
     return rest[:end] + option + rest[end:]
 
 
+def take_lang(argv: list[str]) -> list[str]:
+    """--lang X anywhere before '--' sets the language for the whole process, and leaves argv."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    for i, arg in enumerate(argv[:end]):
+        if arg == "--lang" and i + 1 < end or arg.startswith("--lang="):
+            value = arg.split("=", 1)[1] if "=" in arg else argv[i + 1]
+            from . import i18n
+            from .errors import UsageError
+
+            try:
+                i18n.choose(value)
+            except UsageError as error:
+                sys.stderr.write(f"Error: {error}\n")
+                sys.exit(2)
+            os.environ["TWINNING_LANG"] = value  # this process's language, whichever path runs it
+            return argv[:i] + argv[i + (1 if "=" in arg else 2):]
+    return argv
+
+
 def main() -> None:
     """Read commands take the fast path when they can; everything else goes to Typer."""
     from .fast import run
 
-    argv = hoist_db(sys.argv[1:])
+    argv = hoist_db(take_lang(sys.argv[1:]))
     code = run(argv)
     if code is not None:
         sys.exit(code)

@@ -13,7 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from . import vocabulary
-from .render import console, terminal_safe
+from .i18n import _ as tr
+from .render import console, on_screen, terminal_safe
 
 
 def _t(value: object, style: str = "") -> Text:
@@ -21,11 +22,11 @@ def _t(value: object, style: str = "") -> Text:
 
 
 def _date(date: str | None, end: str | None = None, inferred: bool = False) -> Text:
-    text = _t(date or "—")
+    text = _t(on_screen(date) if date else "—")
     if end:
-        text.append(f" → {terminal_safe(end)}")
+        text.append(f" → {terminal_safe(on_screen(end) if end != '…' else end)}")
     if inferred:
-        text.append(" (inferred)", style="italic yellow")
+        text.append(" " + tr("(inferred)"), style="italic yellow")
     return text
 
 
@@ -45,42 +46,42 @@ def draw(record: dict) -> None:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
-    facts.add_row("slug", _t(record["slug"]))
-    facts.add_row("kind", _t(f"{vocabulary.label('kind', record['kind'])} ({record['kind']})"))
-    facts.add_row("status", _t(f"{vocabulary.label('status', record['status'])} ({record['status']})"))
+    facts.add_row(tr("slug"), _t(record["slug"]))
+    facts.add_row(tr("kind"), _t(f"{vocabulary.label('kind', record['kind'])} ({record['kind']})"))
+    facts.add_row(tr("status"), _t(f"{vocabulary.label('status', record['status'])} ({record['status']})"))
     signed = _date(record["signed_on"], inferred=record["signed_on_inferred"])
     if record["signed_on_note"]:
         signed.append("\n" + terminal_safe(record["signed_on_note"]), style="dim")
-    facts.add_row("signed", signed)
+    facts.add_row(tr("signed"), signed)
     if record["valid_from"] or record["valid_until"]:
-        facts.add_row("valid", _date(record["valid_from"], record["valid_until"] or "…"))
-    facts.add_row("domains", _t(", ".join(vocabulary.label("domain", d) for d in record["domains"])))
+        facts.add_row(tr("valid"), _date(record["valid_from"], record["valid_until"] or "…"))
+    facts.add_row(tr("domains"), _t(", ".join(vocabulary.label("domain", d) for d in record["domains"])))
     if record["topics"]:
-        facts.add_row("topics", _t(", ".join(record["topics"])))
+        facts.add_row(tr("topics"), _t(", ".join(record["topics"])))
     if record["summary"]:
-        facts.add_row("summary", _t(record["summary"]))
+        facts.add_row(tr("summary"), _t(record["summary"]))
 
     parts = [
         facts,
-        _section("Parties", ["name", "kind", "country", "acting for it"],
+        _section(tr("Parties"), [tr("name"), tr("kind"), tr("country"), tr("acting for it")],
                  [[p["name"], p["kind"], " ".join(filter(None, [p["country"], p["subdivision"]])),
                    p["acting_body"] or ""] for p in record["parties"]]),
-        _section("People", ["name", "role", "party", "signed"],
-                 [[p["name"], p["role"] or "", p["party"] or "", "yes" if p["signed"] else ""]
+        _section(tr("People"), [tr("name"), tr("role"), tr("party"), tr("signed")],
+                 [[p["name"], p["role"] or "", p["party"] or "", tr("yes") if p["signed"] else ""]
                   for p in record["people"]]),
-        _section("Stakeholders", ["name", "kind", "role"],
+        _section(tr("Stakeholders"), [tr("name"), tr("kind"), tr("role")],
                  [[s["name"], s["kind"] or "", s["role"] or ""] for s in record["stakeholders"]]),
-        _section("Funding", ["programme", "backers"],
+        _section(tr("Funding"), [tr("programme"), tr("backers")],
                  [[f["programme"], "; ".join(f["backers"])] for f in record["funding"]]),
-        _section("Timeline", ["date", "place", "what happened"],
+        _section(tr("Timeline"), [tr("date"), tr("place"), tr("what happened")],
                  [[_date(e["date"], e["end"], e["date_inferred"]), e["place"] or "", e["description"]]
                   for e in record["events"]]),
-        _section("Sources", ["file", "publisher", "published", "dateline"],
-                 [[s["file"], s["publisher"] or "", s["published_on"] or "", s["dateline"] or ""]
-                  for s in record["sources"]]),
+        _section(tr("Sources"), [tr("file"), tr("publisher"), tr("published"), tr("dateline")],
+                 [[s["file"], s["publisher"] or "", on_screen(s["published_on"]) if s["published_on"] else "",
+                   s["dateline"] or ""] for s in record["sources"]]),
     ]
     if record["note"]:
-        parts.append(Group(Text("Note", style="bold"), _t(record["note"], "dim")))
+        parts.append(Group(Text(tr("Note"), style="bold"), _t(record["note"], "dim")))
     console().print(Panel(Group(*(p for p in parts if p is not None)), title=_t(record["title"], "bold"),
                           title_align="left", box=box.ROUNDED))
 

@@ -17,12 +17,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__, options, views
+from . import __version__, i18n, options, views
 from .db import RECOVER
 from .errors import NotFound, TwinningError, UsageError
+from .i18n import _
+from .i18n.help import Command, Group, install_errors
 from .render import info
 
+install_errors()
 app = typer.Typer(
+    cls=Group,
     help="A source-cited register of cooperation agreements between territories "
          "(jumelages, conventions, protocoles, déclarations communes…).\n\n"
          "Example: twinning list --domain culture",
@@ -33,7 +37,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 territories_app = typer.Typer(help="Territories: who takes part in how many agreements, with whom.",
-                              rich_markup_mode=None)
+                              rich_markup_mode=None, cls=Group)
 app.add_typer(territories_app, name="territories",
               short_help="Territories: who takes part in how many agreements, with whom; merge, rename.")
 
@@ -53,15 +57,42 @@ def _guarded(func):
     """Run `func`, turning a TwinningError into one line on stderr and its exit code."""
     @functools.wraps(func)
     def run(*args, **kwargs):
+        kwargs.pop("lang", None)  # set by its callback, before the help or the work
         try:
             return func(*args, **kwargs)
         except TwinningError as error:
-            typer.echo(f"Error: {error}", err=True)
+            typer.echo(f"{_('Error: ')}{error}", err=True)
             raise typer.Exit(error.exit_code) from None
         except sqlite3.DatabaseError as error:  # a register damaged behind our back, mid-command
-            typer.echo(f"Error: the register could not be read or written: {error}{RECOVER}", err=True)
+            typer.echo(_("Error: the register could not be read or written: {error}").format(error=error)
+                       + _(RECOVER), err=True)
             raise typer.Exit(1) from None
     return run
+
+
+def _choose_language(value: str | None) -> str | None:
+    """--lang after a command: that language from here on."""
+    if value is not None:
+        try:
+            i18n.choose(value)
+        except UsageError as error:
+            raise typer.BadParameter(str(error)) from None
+    return value
+
+
+def _start_language(value: str | None) -> str | None:
+    """--lang before the command, or none: each run starts from it (else the environment)."""
+    i18n.choose(None)
+    return _choose_language(value)
+
+
+def _lang_param() -> inspect.Parameter:
+    """--lang, on every command: eager, so that it applies to --help after it too."""
+    info_ = typer.Option("--lang", metavar="fr|en", callback=_choose_language, is_eager=True, expose_value=True,
+                         help="Language of messages, help and tables: fr or en (default: TWINNING_LANG, else "
+                              "the locale).")
+    return inspect.Parameter("lang", inspect.Parameter.KEYWORD_ONLY, default=None,
+                             annotation=Annotated[Optional[str], info_])
 
 
 def _signed(wrapper, params: list[inspect.Parameter]):
@@ -89,7 +120,7 @@ def _read_command(name: str, register) -> None:
             return
         views.run(read, values)
 
-    register(_signed(_guarded(wrapper), params))
+    register(_signed(_guarded(wrapper), params + [_lang_param()]))
 
 
 def summary(func) -> str:
@@ -98,18 +129,19 @@ def summary(func) -> str:
 
 
 _TERRITORY_REGISTERS = {"territories": territories_app.callback(invoke_without_command=True),
-                        "territories show": territories_app.command("show", short_help=summary(views.territory))}
+                        "territories show": territories_app.command("show", short_help=summary(views.territory),
+                                                                    cls=Command)}
 for _name in options.READS:
     _read_command(_name, _TERRITORY_REGISTERS.get(_name)
-                  or app.command(_name, short_help=summary(getattr(views, options.READS[_name].view))))
+                  or app.command(_name, short_help=summary(getattr(views, options.READS[_name].view)), cls=Command))
 
 
 def command(name: str | None = None, group: typer.Typer | None = None):
     """Register a write command (on `app`, or on a group) with --db and the one error mapping."""
     def decorate(func):
         own = [p for p in inspect.signature(func).parameters.values() if p.name != "db"]
-        register = (group or app).command(name, short_help=summary(func))
-        register(_signed(_guarded(func), own + [_typer_param("db")]))
+        register = (group or app).command(name, short_help=summary(func), cls=Command)
+        register(_signed(_guarded(func), own + [_typer_param("db"), _lang_param()]))
         return func
     return decorate
 
@@ -135,6 +167,9 @@ def _version(value: bool) -> None:
 def main_callback(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="fr|en", callback=_start_language,
+                                                is_eager=True, help="Language of messages, help and tables: "
+                                                "fr or en (default: TWINNING_LANG, else the locale).")] = None,
 ) -> None:
     """A source-cited register of cooperation agreements between territories."""
 

@@ -12,6 +12,7 @@ from collections import namedtuple
 from pathlib import Path
 
 from .errors import DataError, NotFound
+from .i18n import N_
 
 SCHEMA_VERSION = 5  # 2: agreements.pair_key; 3: the writer fills the FTS index; 4: domain_counts;
 # 5: territories keyed by the name as written (name_key), with wikidata and geonames ids
@@ -19,7 +20,7 @@ ENV_VAR = "TWINNING_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-RECOVER = "; if it is a damaged register, 'twinning init --force' moves it aside and creates a new one"
+RECOVER = N_("; if it is a damaged register, 'twinning init --force' moves it aside and creates a new one")
 
 # named: given with --db, where a missing file is a mistake, not a first use
 Location = namedtuple("Location", "path named")

@@ -73,6 +73,10 @@ def run(argv: list[str]) -> int | None:
         sys.stdout.write(f"twinning {__version__}\n")
         return 0
     if argv in (["--help"], ["-h"]) and _wide_enough():
+        from .i18n import french
+
+        if french():
+            return None  # the saved help is English: Typer writes the French one
         # Typer's own top-level help, saved as help.txt; a test keeps it equal to Typer's.
         sys.stdout.write(open(os.path.join(os.path.dirname(__file__), "help.txt"), encoding="utf-8").read())
         return 0
@@ -85,15 +89,16 @@ def run(argv: list[str]) -> int | None:
     from . import views
     from .db import RECOVER
     from .errors import TwinningError
+    from .i18n import _
 
     try:
         views.run(read, values)
         sys.stdout.flush()
     except TwinningError as error:
-        sys.stderr.write(f"Error: {error}\n")
+        sys.stderr.write(f"{_('Error: ')}{error}\n")
         return error.exit_code
     except sqlite3.DatabaseError as error:  # a register damaged behind our back, mid-command
-        sys.stderr.write(f"Error: the register could not be read: {error}{RECOVER}\n")
+        sys.stderr.write(_("Error: the register could not be read: {error}").format(error=error) + _(RECOVER) + "\n")
         return 1
     except BrokenPipeError:
         # The reader (head, less) has gone: say nothing, and stop writing.

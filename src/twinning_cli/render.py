@@ -144,6 +144,25 @@ def draw_table(columns: Sequence[str], rows: Iterable[Sequence], *, title: str |
     console().print(table)
 
 
+def on_screen(date: str) -> str:
+    """A date as a reader reads it: as stored (2024-04-09, 2024-04, 2017) in English, and in
+    French '9 avril 2024', 'avril 2024', '2017' (Babel's CLDR formats)."""
+    from .i18n import french
+
+    if not french() or len(date) == 4:
+        return date
+    import datetime
+
+    from babel.dates import format_date
+
+    try:
+        if len(date) == 7:
+            return format_date(datetime.date.fromisoformat(date + "-01"), "MMMM y", locale="fr_FR")
+        return format_date(datetime.date.fromisoformat(date), "d MMMM y", locale="fr_FR")
+    except ValueError:
+        return date
+
+
 def draw_agreements(rows: Iterable[Sequence]) -> None:
     """`list` on a terminal: date, slug, then parties, kind · status (French labels) and
     domain slugs stacked in one cell, so a row reads well at 80 columns."""
@@ -151,17 +170,18 @@ def draw_agreements(rows: Iterable[Sequence]) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from .i18n import _
     from .vocabulary import label
 
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    table.add_column("date", no_wrap=True)
-    table.add_column("slug", overflow="fold", max_width=30)  # a long slug folds; the agreement stays
-    table.add_column("agreement", min_width=30)
+    table.add_column(_("date"), no_wrap=True)
+    table.add_column(_("slug"), overflow="fold", max_width=30)  # a long slug folds; the agreement stays
+    table.add_column(_("agreement"), min_width=30)
     for slug, parties, kind, status, date, domains in rows:
         cell = Text(terminal_safe(parties).replace("; ", " ↔ "), style="bold")
         cell.append(f"\n{label('kind', kind)} · {label('status', status)}")
         cell.append("\n" + terminal_safe(domains.replace("; ", ", ")), style="dim")
-        table.add_row(Text(date or "—"), Text(terminal_safe(slug)), cell)
+        table.add_row(Text(on_screen(date) if date else "—"), Text(terminal_safe(slug)), cell)
     console().print(table)
 
 

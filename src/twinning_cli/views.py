@@ -13,6 +13,7 @@ from pathlib import Path
 from . import lookup, queries, render
 from .errors import NotFound, UsageError
 from .filters import Filters
+from .i18n import _, count as counted
 
 
 def open_register(db: str | None):
@@ -90,10 +91,10 @@ def list_(*, format: str, sort: str, limit: int | None, count: bool, fields: str
         render.draw_agreements(rows[:page])
         total = queries.count(conn, filters) if len(rows) > page or not rows else len(rows)
         if len(rows) > page:
-            render.info(f"… {total - page:,} more of {total:,} agreements: narrow with filters, "
-                        "give --limit N, or pipe it (twinning list | less).")
+            render.info(_("… {more} more of {total} agreements: narrow with filters, give --limit N, or pipe "
+                          "it (twinning list | less).").format(more=counted(total - page), total=counted(total)))
         elif not rows:
-            render.info("0 agreements match." if not filters.empty else "0 agreements: the register is empty.")
+            render.info(_("0 agreements match.") if not filters.empty else _("0 agreements: the register is empty."))
     else:
         columns = pick(queries.LIST_FIELDS, fields, format) if fields else queries.LIST_COLUMNS
         render.emit(columns, queries.list_rows(conn, filters, sort, limit, columns), format, raw=raw, excel=excel)

@@ -126,14 +126,21 @@ class UnknownTerm(ValueError):
         self.valid = [t.slug for t in terms]
         close = difflib.get_close_matches(fold(value), [k for t in terms for k in t.keys()], n=1, cutoff=0.75)
         self.suggestion = next((t.slug for t in terms if close and close[0] in t.keys()), None)
-        self.hint = f" (did you mean {self.suggestion!r}?)" if self.suggestion else ""
-        super().__init__(f"unknown {what} {value!r}{self.hint}; valid: {', '.join(self.valid)}")
+        from .i18n import _
+
+        self.hint = _(" (did you mean {suggestion!r}?)").format(suggestion=self.suggestion) if self.suggestion else ""
+        what_ = {"domain": _("domain"), "kind": _("kind"), "status": _("status")}.get(what, what)
+        super().__init__(_("unknown {what} {value!r}{hint}; valid: {valid}").format(
+            what=what_, value=value, hint=self.hint, valid=", ".join(self.valid)))
 
     def brief(self) -> str:
         """For a report of many problems: the domain list is left to `twinning domains`."""
+        from .i18n import _
+
         if self.what != "domain":
             return str(self)
-        return f"unknown domain {self.value!r}{self.hint}; 'twinning domains' lists the valid ones"
+        return _("unknown domain {value!r}{hint}; 'twinning domains' lists the valid ones").format(
+            value=self.value, hint=self.hint)
 
 
 def resolve(what: str, value: str) -> str:

@@ -6,9 +6,10 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import Update, _guarded, app, command, writable_register
+from ..i18n.help import Command, Group
 from ..render import info
 wikidata_app = typer.Typer(help="Wikidata both ways: the twinnings it knows (P190), and ours it lacks.",
-                           rich_markup_mode=None)
+                           rich_markup_mode=None, cls=Group)
 app.add_typer(wikidata_app, name="wikidata",
               short_help="Wikidata both ways: the twinnings it knows (P190), and ours it lacks.")
 Countries = Annotated[Optional[list[str]], typer.Option("--country", "-c", metavar="COUNTRY",
@@ -22,7 +23,8 @@ def _codes(countries: list[str] | None) -> list[str]:
     return [resolve_country(c) for c in countries or []]
 
 
-@wikidata_app.command("query", short_help="Print the SPARQL query, to run on the Wikidata Query Service yourself.")
+@wikidata_app.command("query", short_help="Print the SPARQL query, to run on the Wikidata Query Service yourself.",
+                      cls=Command)
 def wikidata_query(countries: Countries = None, since: Since = None) -> None:
     """Print the SPARQL query, to run on the Wikidata Query Service yourself.
 
