@@ -193,7 +193,7 @@ def init(
     where = dbmod.locate(db)
     records = [] if empty else store.load_seed()
     if where.path.is_dir():
-        raise DataError(f"{where.path} is a directory, not a database")
+        raise DataError(_("{path} is a directory, not a database").format(path=where.path))
     if where.path.exists() and where.path.stat().st_size and not (yes or force):
         typer.confirm(f"Replace the register at {where.path} with the seed?", abort=True, err=True)
     try:
@@ -202,9 +202,9 @@ def init(
         if not (yes or force) or not where.path.exists():
             raise
         aside = store.move_aside(where.path)
-        info(f"Moved the damaged register to {aside}.")
+        info(_("Moved the damaged register to {path}.").format(path=aside))
         count = store.init(where.path, records)
-    info(f"Created the register at {where.path} with {count} agreements.")
+    info(_("Created the register at {path} with {count} agreements.").format(path=where.path, count=count))
 
 
 @command()
@@ -274,7 +274,7 @@ def import_(
     from . import ingest, render
 
     if skip_invalid and not rejects and not dry_run:
-        raise UsageError("--skip-invalid needs --rejects FILE, so that no record is lost silently")
+        raise UsageError(_("--skip-invalid needs --rejects FILE, so that no record is lost silently"))
     if wikidata:
         from .wikidata import Answer
 
@@ -282,26 +282,28 @@ def import_(
     else:
         source = _input(file, input_format, encoding, max_size, raw, pairs, map, delimiter)
     path = writable_register(db)
-    with render.progress(source.size, f"Importing {file}") as progress:
+    with render.progress(source.size, _("Importing {file}").format(file=file)) as progress:
         outcome = ingest.load(path, source, update=update, skip_invalid=skip_invalid,
                               rejects=None if dry_run else rejects, dry_run=dry_run, progress=progress)
     if outcome.problem_count:
-        info(f"{outcome.problem_count} problem(s), the first {len(outcome.problems)}:\n"
+        info(_("{count} problem(s), the first {shown}:").format(count=outcome.problem_count,
+                                                               shown=len(outcome.problems)) + "\n"
              + ingest.report(outcome.problems, outcome.problem_count))
-        info(f"Rejected records by reason:\n{outcome.reason_report()}")
+        info(_("Rejected records by reason:") + f"\n{outcome.reason_report()}")
         if rejects and not dry_run:
-            info(f"Rejected records, each with its reason, written to {rejects}")
+            info(_("Rejected records, each with its reason, written to {path}").format(path=rejects))
     for note in outcome.notes[:20]:
-        info(f"Note: {note}")
+        info(_("Note: {line}").format(line=note))
     if len(outcome.notes) > 20:
-        info(f"… and {len(outcome.notes) - 20} more differences, not applied")
+        info(_("… and {count} more differences, not applied").format(count=len(outcome.notes) - 20))
     if source.located:
-        info(f"{source.located} pair(s) had a town placed from the gazetteer (region, coordinates; "
-             "said in each record's note).")
+        info(_("{count} pair(s) had a town placed from the gazetteer (region, coordinates; said in each record's "
+               "note).").format(count=source.located))
     if dry_run:
-        info(f"Dry run of {file}: importing it would give {outcome.summary()}; nothing written.")
+        info(_("Dry run of {file}: importing it would give {summary}; nothing written.").format(
+            file=file, summary=outcome.summary()))
     else:
-        info(f"Imported {file}: {outcome.summary()}.")
+        info(_("Imported {file}: {summary}.").format(file=file, summary=outcome.summary()))
 
 
 @command()
@@ -325,7 +327,7 @@ def validate(
 
     source = _input(file, input_format, encoding, max_size, pairs=pairs, mapping=map, delimiter=delimiter)
     outcome = ingest.load(dbmod.locate(db).path, source, update=update, dry_run=True)
-    info(f"{file}: valid; importing it would give {outcome.summary()}.")
+    info(_("{file}: valid; importing it would give {summary}.").format(file=file, summary=outcome.summary()))
 
 
 @command()
@@ -365,9 +367,9 @@ def add(
                                  signed_on=signed_on, domains=domain or [], topics=topic or [],
                                  sources=source or [], summary=summary, slug=slug)
     outcome = ingest.add(writable_register(db), raw, update=update)
-    info(f"{outcome.verb()} {outcome.slug or raw.get('slug')}.")
+    info(outcome.verb().format(slug=outcome.slug or raw.get("slug")))
     if (outcome.added or outcome.updated) and not from_file and raw.get("note"):
-        info(f"Located {raw['note']}")
+        info(_("Located {what}").format(what=raw["note"]))
 
 
 @command()
@@ -419,17 +421,18 @@ def remove(
         found = conn.execute("SELECT title FROM agreements WHERE slug = ?", (slug,)).fetchone()
         if not found:
             try:
-                hint = f" (did you mean {lookup.find_slug(conn, slug)}?)"
+                hint = _(" (did you mean {suggestion}?)").format(suggestion=lookup.find_slug(conn, slug))
             except NotFound:
                 hint = ""
-            raise NotFound(f"no agreement with slug {slug!r}{hint}; nothing removed")
+            raise NotFound(_("no agreement with slug {slug!r}{hint}; nothing removed").format(slug=slug, hint=hint))
         titles[slug] = found[0]
     conn.close()
     if not yes:
-        what = next(f"{s} ({t})" for s, t in titles.items()) if len(titles) == 1 else f"{len(titles)} agreements"
-        typer.confirm(f"Remove {what}?", abort=True, err=True)
+        what = next(f"{s} ({t})" for s, t in titles.items()) if len(titles) == 1 else \
+            _("{count} agreements").format(count=len(titles))
+        typer.confirm(_("Remove {what}?").format(what=what), abort=True, err=True)
     ingest.remove(path, list(titles))
-    info(f"Removed {', '.join(titles)}.")
+    info(_("Removed {slugs}.").format(slugs=", ".join(titles)))
 
 
 @command("merge", territories_app)

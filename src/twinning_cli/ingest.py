@@ -40,20 +40,27 @@ class Outcome:
         self.problems.extend(found[:MAX_SHOWN - len(self.problems)])
 
     def summary(self) -> str:
-        parts = [f"{self.added} added", f"{self.updated} updated", f"{self.unchanged} unchanged"]
+        from .i18n import _
+
+        parts = [_("{count} added").format(count=self.added), _("{count} updated").format(count=self.updated),
+                 _("{count} unchanged").format(count=self.unchanged)]
         if self.merged:
-            parts.append(f"{self.merged} merged")
+            parts.append(_("{count} merged").format(count=self.merged))
         if self.rejected:
-            parts.append(f"{self.rejected} rejected")
+            parts.append(_("{count} rejected").format(count=self.rejected))
         return ", ".join(parts)
 
     def verb(self) -> str:
-        """What happened to the one record of `add`, in a word."""
-        return "Added" if self.added else "Updated" if self.updated else "Unchanged:"
+        """What happened to the one record of `add`: a sentence with a {slug} to fill."""
+        from .i18n import _
+
+        return _("Added {slug}.") if self.added else _("Updated {slug}.") if self.updated else _("Unchanged: {slug}.")
 
     def problem_report(self, origin: str) -> str:
-        return (f"{origin}: {self.problem_count} problem(s), nothing written\n"
-                f"{report(self.problems, self.problem_count)}")
+        from .i18n import _
+
+        return (_("{origin}: {count} problem(s), nothing written").format(origin=origin, count=self.problem_count)
+                + f"\n{report(self.problems, self.problem_count)}")
 
     def reason_report(self) -> str:
         """Rejected records counted by reason, largest first."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from .errors import DataError
+from .i18n import _
 from .model import Agreement
 
 MAX_SHOWN = 20
@@ -92,7 +93,7 @@ def report(problems: list[Problem], total: int | None = None) -> str:
     lines = [str(p) for p in problems[:MAX_SHOWN]]
     rest = (len(problems) if total is None else total) - len(lines)
     if rest > 0:
-        lines.append(f"… and {rest} more problems")
+        lines.append(_("… and {count} more problems").format(count=rest))
     return "\n".join(lines)
 
 

@@ -26,14 +26,15 @@ def open_register(db: str | None):
         from . import store
 
         if store.create(where.path, store.load_seed()):
-            render.info(f"Created the register at {where.path} from the bundled seed.")
+            render.info(_("Created the register at {path} from the bundled seed.").format(path=where.path))
     conn = dbmod.connect(where.path)
     if dbmod.version_of(conn) < dbmod.SCHEMA_VERSION:
         from . import store
 
         conn.close()
         old = store.migrate(where.path)
-        render.info(f"Migrated the register at {where.path} from schema version {old} to {dbmod.SCHEMA_VERSION}.")
+        render.info(_("Migrated the register at {path} from schema version {old} to {new}.").format(
+            path=where.path, old=old, new=dbmod.SCHEMA_VERSION))
         conn = dbmod.connect(where.path)
     return conn
 
@@ -52,7 +53,7 @@ def run(read, values: dict) -> None:
     with target:
         globals()[read.view](**kwargs)
     if output:
-        render.info(f"Wrote {output}")
+        render.info(_("Wrote {path}").format(path=output))
 
 
 def pick(columns: list[str], fields: str | None, format: str) -> list[str]:
@@ -60,11 +61,12 @@ def pick(columns: list[str], fields: str | None, format: str) -> list[str]:
     if not fields:
         return columns
     if format not in ("csv", "tsv", "json", "jsonl"):
-        raise UsageError(f"--fields goes with --format csv, tsv, json or jsonl, not {format}")
+        raise UsageError(_("--fields goes with --format csv, tsv, json or jsonl, not {format}").format(format=format))
     wanted = [f.strip() for f in fields.split(",") if f.strip()]
     unknown = [f for f in wanted if f not in columns]
     if unknown or not wanted:
-        raise UsageError(f"unknown field {', '.join(map(repr, unknown)) or repr(fields)}; valid: {', '.join(columns)}")
+        raise UsageError(_("unknown field {fields}; valid: {valid}").format(
+            fields=", ".join(map(repr, unknown)) or repr(fields), valid=", ".join(columns)))
     return wanted
 
 
@@ -75,7 +77,7 @@ def list_(*, format: str, sort: str, limit: int | None, count: bool, fields: str
     Example: twinning list --domain culture --country CA --format csv
     """
     if sort not in queries.SORTS:
-        raise UsageError(f"unknown sort {sort!r}; valid: {', '.join(queries.SORTS)}")
+        raise UsageError(_("unknown sort {sort!r}; valid: {valid}").format(sort=sort, valid=", ".join(queries.SORTS)))
     conn = open_register(db)
     if count:
         render.writer()(f"{queries.count(conn, filters)}\n")
@@ -107,8 +109,9 @@ def _note_partial_since(conn, filters: Filters) -> None:
     prefixes = {filters.since[:4], filters.since[:7]} - {filters.since}
     left = queries.count(conn, filters._replace(since=None, until=None), dates=sorted(prefixes))
     if left:
-        render.info(f"Note: {left} agreement(s) dated only {' or '.join(sorted(prefixes))} are left out: a partial "
-                    f"date counts from its first day (give --since {max(prefixes, key=len)} to include them).")
+        render.info(_("Note: {left} agreement(s) dated only {dates} are left out: a partial date counts from its "
+                      "first day (give --since {since} to include them).").format(
+            left=left, dates=_(" or ").join(sorted(prefixes)), since=max(prefixes, key=len)))
 
 
 def show(*, name: str, format: str, raw: bool, db: str | None) -> None:
@@ -139,14 +142,14 @@ def export(*, format: str, table: str | None, fields: str | None, raw: bool, exc
     Example: twinning export --format csv -o register.csv   (--format geojson: points and lines)
     """
     if table is not None and table not in queries.TABLES:
-        raise UsageError(f"unknown table {table!r}; valid: {', '.join(queries.TABLES)}")
+        raise UsageError(_("unknown table {table!r}; valid: {valid}").format(table=table, valid=", ".join(queries.TABLES)))
     if table and format in ("geojson", "quickstatements"):
-        raise UsageError("--table gives rows, not a map: use --format csv, tsv, json, jsonl or markdown with it")
+        raise UsageError(_("--table gives rows, not a map: use --format csv, tsv, json, jsonl or markdown with it"))
     if fields and format == "geojson":
-        raise UsageError("--fields goes with --format csv, tsv, json or jsonl, not geojson")
+        raise UsageError(_("--fields goes with --format csv, tsv, json or jsonl, not {format}").format(format="geojson"))
     conn = open_register(db)
     if sys.stdout.isatty():
-        render.info("Hint: give --output FILE to save the export (its extension picks the format).")
+        render.info(_("Hint: give --output FILE to save the export (its extension picks the format)."))
     if format == "geojson":
         from . import geo
 
@@ -156,8 +159,8 @@ def export(*, format: str, table: str | None, fields: str | None, raw: bool, exc
 
         commands, without_url = quickstatements.lines(queries.records(conn, filters, "slug"))
         render.writer()("".join(f"{line}\n" for line in commands))
-        render.info(f"{len(commands) // 2} agreement(s) for Wikidata as QuickStatements"
-                    + (f"; {without_url} left out for want of a source URL" if without_url else ""))
+        render.info(_("{count} agreement(s) for Wikidata as QuickStatements").format(count=len(commands) // 2)
+                    + (_("; {count} left out for want of a source URL").format(count=without_url) if without_url else ""))
     elif table:
         columns, rows = queries.table_rows(conn, table, filters)
         keep = pick(columns, fields, format)
@@ -224,10 +227,10 @@ def stats(*, by: str | None, format: str, raw: bool, db: str | None, filters: Fi
     from . import stats as tally
 
     if by is not None and by not in queries.STAT_DIMENSIONS:
-        raise UsageError(f"unknown --by {by!r}; valid: {', '.join(queries.STAT_DIMENSIONS)}")
+        raise UsageError(_("unknown --by {by!r}; valid: {valid}").format(by=by, valid=", ".join(queries.STAT_DIMENSIONS)))
     rows = tally.rows(open_register(db), filters, by)
     if not rows:
-        render.info("0 agreements match." if not filters.empty else "0 agreements: the register is empty.")
+        render.info(_("0 agreements match.") if not filters.empty else _("0 agreements: the register is empty."))
     if format == "table":
         for dimension in dict.fromkeys(r[0] for r in rows):
             section = [r[1:] for r in rows if r[0] == dimension]
@@ -251,7 +254,7 @@ def timeline(*, format: str, limit: int | None, raw: bool, db: str | None, filte
     """
     rows = queries.timeline(open_register(db), filters, limit)
     if not rows:
-        render.info("0 events match.")
+        render.info(_("0 events match."))
     if format == "table":
         render.draw_timeline(rows)
     else:
@@ -270,8 +273,8 @@ def territories(*, format: str, raw: bool, db: str | None, filters: Filters) -> 
     rows, total = queries.territory_page(conn, filters, limit=PAGE)
     render.draw_territories(rows)
     if total > PAGE:
-        render.info(f"… {total - PAGE:,} more of {total:,} territories: narrow with filters "
-                    "(--country, -t NAME), or pipe it (twinning territories | less).")
+        render.info(_("… {more} more of {total} territories: narrow with filters (--country, -t NAME), or pipe it "
+                      "(twinning territories | less).").format(more=counted(total - PAGE), total=counted(total)))
 
 
 def territory(*, name: str, format: str, raw: bool, db: str | None) -> None:
@@ -298,7 +301,7 @@ def network(*, format: str, start: str | None, depth: int, db: str | None, filte
     Example: twinning network --from Rennes --depth 2 --format dot | dot -Tpng > network.png
     """
     if not start and depth != 1:
-        raise UsageError("--depth goes with --from NAME: how many agreements away from it")
+        raise UsageError(_("--depth goes with --from NAME: how many agreements away from it"))
     conn = open_register(db)
     root = among = None
     if start:
@@ -307,7 +310,7 @@ def network(*, format: str, start: str | None, depth: int, db: str | None, filte
         if not among:
             raise NotFound(f"{start!r} is party to no agreement that matches the filters")
     if not start and not queries.count(conn, filters):
-        render.info("0 agreements match." if not filters.empty else "0 agreements: the register is empty.")
+        render.info(_("0 agreements match.") if not filters.empty else _("0 agreements: the register is empty."))
     if format == "table":
         from . import tree
 
@@ -337,8 +340,8 @@ def doctor(*, full: bool, db: str | None) -> None:
     finally:
         conn.close()
     for line in notes:
-        render.info(f"Note: {line}")
+        render.info(_("Note: {line}").format(line=line))
     if problems:
         render.writer()("".join(f"{line}\n" for line in problems))
-        raise TwinningError(f"{len(problems)} problem(s) found")
-    render.info("The register is healthy.")
+        raise TwinningError(_("{count} problem(s) found").format(count=len(problems)))
+    render.info(_("The register is healthy."))

@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 from ..errors import TwinningError, UsageError
+from ..i18n import N_, _
 
 FORMATS = ("table", "json", "jsonl")
-NOTHING = "no party, instrument, domain, nor any signing, proposal or exploration named"
+NOTHING = N_("no party, instrument, domain, nor any signing, proposal or exploration named")
 
 
 def run(sources: list[str], *, format: str | None, published: str | None, out: Path | None, add: bool, yes: bool,
@@ -21,11 +22,11 @@ def run(sources: list[str], *, format: str | None, published: str | None, out: P
     from . import extract, sources as articles
 
     if format not in (None, *FORMATS):
-        raise UsageError(f"unknown format {format!r}; valid: {', '.join(FORMATS)}")
+        raise UsageError(_("unknown format {format!r}; valid: {valid}").format(format=format, valid=", ".join(FORMATS)))
     try:
         date = datetime.date.fromisoformat(published) if published else None
     except ValueError:
-        raise UsageError(f"--published: {published!r} is not a date YYYY-MM-DD") from None
+        raise UsageError(_("--published: {value!r} is not a date YYYY-MM-DD").format(value=published)) from None
     from ..streams import Output
 
     output = Output(out) if out else None  # a directory or an unwritable path fails before the work
@@ -46,7 +47,7 @@ def run(sources: list[str], *, format: str | None, published: str | None, out: P
             continue
         drafts.append(draft)
     if not several and failed:
-        raise TwinningError(f"no agreement found in {failed[0][0]}: {NOTHING}")
+        raise TwinningError(_("no agreement found in {path}: {reason}").format(path=failed[0][0], reason=_(NOTHING)))
     records = [d.record for d in drafts]
     if output:
         with output as handle:
@@ -61,20 +62,25 @@ def run(sources: list[str], *, format: str | None, published: str | None, out: P
         else:
             sys.stdout.write(_serialised(records, shown, several))
     for path, problem in failed:
-        info(f"Skipped {path}: {'no agreement found: ' if problem == NOTHING else ''}{problem}")
+        info(_("Skipped {path}: {problem}").format(
+            path=path, problem=_("no agreement found: {reason}").format(reason=_(NOTHING)) if problem == NOTHING
+            else problem))
     if out or add:
         for draft in drafts:
             record = draft.record
-            parties = " ↔ ".join(p["name"] for p in record["parties"]) or "no parties"
-            info(f"Drafted {record['slug']}: {parties}; {record['kind']}, {record['status']}, signed "
-                 f"{record.get('signed_on') or '—'}" + (f"; {len(draft.missing)} thing(s) not found" if draft.missing
-                                                         else "") + (f"; wrote {out}" if out and not several else ""))
+            parties = " ↔ ".join(p["name"] for p in record["parties"]) or _("no parties")
+            info(_("Drafted {slug}: {parties}; {kind}, {status}, signed {date}").format(
+                slug=record["slug"], parties=parties, kind=record["kind"], status=record["status"],
+                date=record.get("signed_on") or "—")
+                 + (_("; {count} thing(s) not found").format(count=len(draft.missing)) if draft.missing else "")
+                 + (_("; wrote {path}").format(path=out) if out and not several else ""))
         if out and several:
-            info(f"Wrote {len(records)} draft(s) to {out}")
+            info(_("Wrote {count} draft(s) to {path}").format(count=len(records), path=out))
     if add and records:
         _add(records, yes, register)
     if failed:
-        raise TwinningError(f"{len(failed)} of {len(paths)} article(s) gave no draft (said above)")
+        raise TwinningError(_("{failed} of {count} article(s) gave no draft (said above)").format(
+            failed=len(failed), count=len(paths)))
 
 
 def _empty(draft) -> bool:
@@ -96,9 +102,10 @@ def _add(records: list[dict], yes: bool, register) -> None:
     from .. import ingest
     from ..render import info
 
-    what = records[0]["slug"] if len(records) == 1 else f"{len(records)} drafts"
+    what = records[0]["slug"] if len(records) == 1 else _("{count} drafts").format(count=len(records))
     if not yes:
-        typer.confirm(f"Add {what} to the register?", abort=True, err=True)
+        typer.confirm(_("Add {what} to the register?").format(what=what), abort=True, err=True)
     outcome = ingest.add_many(register(), records)
-    info(f"{outcome.verb()} {outcome.slug or what}." if len(records) == 1 else
-         f"Added {outcome.added}, updated {outcome.updated}, unchanged {outcome.unchanged} of {len(records)} drafts.")
+    info(outcome.verb().format(slug=outcome.slug or what) if len(records) == 1 else
+         _("Added {added}, updated {updated}, unchanged {unchanged} of {count} drafts.").format(
+             added=outcome.added, updated=outcome.updated, unchanged=outcome.unchanged, count=len(records)))
