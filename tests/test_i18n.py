@@ -11,7 +11,8 @@ import pytest
 from twinning_cli.i18n import catalog
 
 ENGLISH = ["Usage", "Error", "Options:", "Commands:", "Show this message", "agreement", "inferred", "People",
-           "Timeline", "did you mean", "unknown domain", "valid:", "narrow with filters"]
+           "Timeline", "did you mean", "unknown domain", "valid:", "narrow with filters", "more", "healthy",
+           "partners", "location", "what happened", "Created the register"]
 
 
 def test_every_message_has_a_french_translation_with_the_same_placeholders():
@@ -69,12 +70,35 @@ def test_a_language_twinning_does_not_speak_is_a_usage_error(run):
 
 
 @pytest.mark.parametrize("args", [["show", "rennes-quebec", "-f", "table"], ["list", "-f", "table"],
-                                  ["list", "--limit", "1", "-f", "table"], ["list", "--search", "zzz", "-f", "table"]])
+                                  ["list", "--limit", "1", "-f", "table"], ["list", "--search", "zzz", "-f", "table"],
+                                  ["territories", "show", "Ville de Québec", "-f", "table"], ["stats", "-f", "table"],
+                                  ["timeline", "-f", "table"], ["territories", "-f", "table"], ["doctor"],
+                                  ["network", "-f", "table"]])
 def test_french_screens_have_no_english_left(run, args):
     result = run("--lang", "fr", *args, env={"COLUMNS": "100"})
     assert result.exit_code == 0, result.stderr
     for word in ENGLISH:
         assert word not in result.stdout + result.stderr, word
+
+
+def test_the_review_of_a_draft_in_french(run):
+    from pathlib import Path
+
+    article = Path(__file__).with_name("articles") / "04-signature-annoncee.txt"
+    result = run("--lang", "fr", "extract", str(article), "-f", "table", env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    assert "Brouillon : " in result.stdout and "preuve" in result.stdout and "statut" in result.stdout
+    for word in ("Draft:", "evidence", "Not found", "field"):
+        assert word not in result.stdout
+
+
+def test_an_import_says_what_it_did_in_french(run, tmp_path, seed_records):
+    import json
+
+    (tmp_path / "one.json").write_text(json.dumps(seed_records[:1]), encoding="utf-8")
+    result = run("--lang", "fr", "import", str(tmp_path / "one.json"))
+    assert result.exit_code == 0
+    assert result.stderr.endswith("0 ajouté(s), 0 mis à jour, 1 inchangé(s).\n")
 
 
 def test_dates_on_screen_in_french(run):

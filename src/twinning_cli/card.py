@@ -13,7 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from . import vocabulary
+from .i18n import N_
 from .i18n import _ as tr
+from .i18n import count
 from .render import console, on_screen, terminal_safe
 
 
@@ -94,51 +96,62 @@ def draw_territory(data: dict) -> None:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
-    facts.add_row("kind", _t(data["kind"]))
-    facts.add_row("country", _t(" ".join(filter(None, [data["country"], data["subdivision"]]))))
+    facts.add_row(tr("kind"), _t(data["kind"]))
+    facts.add_row(tr("country"), _t(" ".join(filter(None, [data["country"], data["subdivision"]]))))
     if data["lat"] is not None:
-        facts.add_row("location", _t(f"{data['lat']}, {data['lng']}"))
+        facts.add_row(tr("location"), _t(f"{data['lat']}, {data['lng']}"))
     ids = [f"Wikidata {data['wikidata']}" if data.get("wikidata") else "",
            f"GeoNames {data['geonames']}" if data.get("geonames") else ""]
     if any(ids):
-        facts.add_row("ids", _t(" · ".join(filter(None, ids))))
+        facts.add_row(tr("ids"), _t(" · ".join(filter(None, ids))))
     partners = data["partners"]
-    facts.add_row("partners", _t(", ".join(partners[:SHOWN]) + (f" … and {len(partners) - SHOWN:,} more"
-                                                                if len(partners) > SHOWN else "")))
-    facts.add_row("domains", _t(", ".join(f"{vocabulary.label('domain', d)} ({n})"
-                                          for d, n in data["domains"].items())))
+    facts.add_row(tr("partners"), _t(", ".join(partners[:SHOWN]) + (
+        tr(" … and {count} more").format(count=count(len(partners) - SHOWN)) if len(partners) > SHOWN else "")))
+    facts.add_row(tr("domains"), _t(", ".join(f"{vocabulary.label('domain', d)} ({n})"
+                                              for d, n in data["domains"].items())))
     parts = [
         facts,
-        _section("Agreements", ["date", "slug", "kind", "status", "parties"],
-                 [[a["date"] or "—", a["slug"], vocabulary.label("kind", a["kind"]),
+        _section(tr("Agreements"), [tr("date"), tr("slug"), tr("kind"), tr("status"), tr("parties")],
+                 [[on_screen(a["date"]) if a["date"] else "—", a["slug"], vocabulary.label("kind", a["kind"]),
                    vocabulary.label("status", a["status"]), a["parties"].replace("; ", " ↔ ")]
                   for a in data["agreements"][:SHOWN]]),
-        _section("People", ["name", "role", "agreement", "signed"],
-                 [[p["name"], p["role"] or "", p["agreement"], "yes" if p["signed"] else ""]
+        _section(tr("People"), [tr("name"), tr("role"), tr("agreement"), tr("signed")],
+                 [[p["name"], p["role"] or "", p["agreement"], tr("yes") if p["signed"] else ""]
                   for p in data["people"]]),
     ]
     if len(data["agreements"]) > SHOWN:
-        parts.insert(2, Text(f"… and {len(data['agreements']) - SHOWN:,} more agreements: --format csv lists "
-                             "them all", style="italic yellow"))
+        parts.insert(2, Text(tr("… and {count} more agreements: --format csv lists them all").format(
+            count=count(len(data["agreements"]) - SHOWN)), style="italic yellow"))
     console().print(Panel(Group(*(p for p in parts if p is not None)), title=_t(data["name"], "bold"),
                           title_align="left", box=box.ROUNDED))
+
+
+# The fields of a draft, named in the review.
+FIELDS = (N_("parties"), N_("kind"), N_("status"), N_("signed_on"), N_("domains"))
+
+
+def _missing(item: str) -> str:
+    """What a draft lacks, in the interface's language ('country of X' keeps its name)."""
+    if item.startswith("country of "):
+        return tr("country of {name}").format(name=item[len("country of "):])
+    return tr(item)
 
 
 def draw_review(draft) -> None:
     """`twinning extract` on a terminal: each field, its confidence and the sentence it came from."""
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", expand=False)
-    table.add_column("field", no_wrap=True)
-    table.add_column("value")
-    table.add_column("conf.", justify="right", no_wrap=True)
-    table.add_column("evidence", style="dim")
+    table.add_column(tr("field"), no_wrap=True)
+    table.add_column(tr("value"))
+    table.add_column(tr("conf."), justify="right", no_wrap=True)
+    table.add_column(tr("evidence"), style="dim")
     for finding in draft.findings:
         evidence = terminal_safe(finding.evidence or "")
-        table.add_row(_t(finding.field), _t(finding.value if finding.value is not None else "—"),
+        table.add_row(_t(tr(finding.field)), _t(finding.value if finding.value is not None else "—"),
                       f"{finding.confidence:.0%}", Text(evidence[:160] + ("…" if len(evidence) > 160 else "")))
     parts = [table]
     if draft.missing:
-        parts.append(Group(Text("Not found", style="bold yellow"),
-                           *(_t(f"• {item}") for item in draft.missing)))
+        parts.append(Group(Text(tr("Not found"), style="bold yellow"),
+                           *(_t(f"• {_missing(item)}") for item in draft.missing)))
     record = draft.record
-    title = f"Draft: {record['title']} ({record['slug']})"
+    title = tr("Draft: {title} ({slug})").format(title=record["title"], slug=record["slug"])
     console().print(Panel(Group(*parts), title=_t(title, "bold"), title_align="left", box=box.ROUNDED))

@@ -197,10 +197,12 @@ def draw_territories(rows: Iterable[Sequence], partners_shown: int = 3) -> None:
     places = max(6, max((len(r[3] or r[2]) for r in rows), default=6))
     screen = console()
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    table.add_column("territory", no_wrap=True, overflow="ellipsis", max_width=30)
-    table.add_column("where", no_wrap=True, min_width=6)
-    table.add_column("agreements", justify="right", no_wrap=True, min_width=max(widest, 10))
-    table.add_column("partners", no_wrap=True, overflow="ellipsis",
+    from .i18n import _
+
+    table.add_column(_("territory"), no_wrap=True, overflow="ellipsis", max_width=30)
+    table.add_column(_("where"), no_wrap=True, min_width=6)
+    table.add_column(_("agreements"), justify="right", no_wrap=True, min_width=max(widest, 10))
+    table.add_column(_("partners"), no_wrap=True, overflow="ellipsis",
                      max_width=max(16, screen.width - names - places - max(widest, 10) - 9))
     for name, _kind, country, subdivision, count, partners in rows:
         names = (partners or "").split("; ") if partners else []
@@ -265,9 +267,11 @@ def draw_timeline(rows: Iterable[Sequence]) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from .i18n import _
+
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    table.add_column("date", no_wrap=True)
-    table.add_column("what happened")
+    table.add_column(_("date"), no_wrap=True)
+    table.add_column(_("what happened"))
     year = None
     for date, end, inferred, slug, description, place in rows:
         if date[:4] != year:
@@ -275,9 +279,9 @@ def draw_timeline(rows: Iterable[Sequence]) -> None:
                 table.add_section()
             year = date[:4]
             table.add_row(Text(year, style="bold magenta"), "")
-        when = Text(date + (f" → {end}" if end else ""))
+        when = Text(on_screen(date) + (f" → {on_screen(end)}" if end else ""))
         if inferred:
-            when.append("\n(inferred)", style="italic yellow")
+            when.append("\n" + _("(inferred)"), style="italic yellow")
         what = Text(terminal_safe(description))
         what.append("\n" + " · ".join(terminal_safe(v) for v in (slug, place) if v), style="dim")
         table.add_row(when, what)

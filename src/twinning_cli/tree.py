@@ -15,6 +15,8 @@ from collections import deque
 
 from . import queries
 from .filters import Filters
+from .i18n import N_, _
+from .i18n import count as counted
 from .render import console, terminal_safe
 from .vocabulary import label
 
@@ -88,8 +90,8 @@ def draw(links: Links, root: int | None = None) -> None:
         place, country = links.name(tid)
         return Text(f"{terminal_safe(place)} ({country})", style="bold")
 
-    def more(count: int, what: str) -> Text:
-        return Text(f"… and {count:,} more {what}", style="italic yellow")
+    def more(text: str, count: int, **values) -> Text:
+        return Text(_(text).format(count=counted(count), **values), style="italic yellow")
 
     out = console()
     roots, total = ([root], 1) if root is not None else links.busiest()
@@ -121,9 +123,12 @@ def draw(links: Links, root: int | None = None) -> None:
             if len(partners) > room:
                 seen.update(partners)  # counted here, not drawn again further down
                 place, country = links.name(node)
-                branches[node].add(more(len(partners) - room, "partners; --format json lists them all"
-                                        if node == root else f"partners; use --from '{place}, {country}'"))
+                branches[node].add(more(N_("… and {count} more partners; --format json lists them all"), len(partners) - room)
+                                   if node == root else
+                                   more(N_("… and {count} more partners; use --from '{place}, {country}'"),
+                                        len(partners) - room, place=place, country=country))
         drawn |= seen
         out.print(tree)
     if root is None and total > len(drawn):
-        out.print(more(total - len(drawn), "territories in other trees; use --from NAME or filters"))
+        out.print(more(N_("… and {count} more territories in other trees; use --from NAME or filters"),
+                       total - len(drawn)))

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import lookup, queries, render
 from .errors import NotFound, UsageError
 from .filters import Filters
-from .i18n import _, count as counted
+from .i18n import N_, _, count as counted
 
 
 def open_register(db: str | None):
@@ -217,6 +217,10 @@ def domains(*, format: str, words: bool, raw: bool, db: str | None) -> None:
 
 
 OVERVIEW_TOP = 10  # rows per section of the one-screen overview
+# The titles of stats' sections on a terminal (its CSV keeps the dimension's own name).
+DIMENSION_TITLES = {"status": N_("status"), "kind": N_("kind"), "country pair": N_("country pair"),
+                    "domain": N_("domain"), "years": N_("years"), "year": N_("year"), "country": N_("country"),
+                    "subdivision": N_("subdivision")}
 
 
 def stats(*, by: str | None, format: str, raw: bool, db: str | None, filters: Filters) -> None:
@@ -234,12 +238,13 @@ def stats(*, by: str | None, format: str, raw: bool, db: str | None, filters: Fi
     if format == "table":
         for dimension in dict.fromkeys(r[0] for r in rows):
             section = [r[1:] for r in rows if r[0] == dimension]
-            render.draw_bars(dimension, section if by else section[:OVERVIEW_TOP])
+            render.draw_bars(_(DIMENSION_TITLES.get(dimension, dimension)), section if by else section[:OVERVIEW_TOP])
             if not by and len(section) > OVERVIEW_TOP:
                 rest = section[OVERVIEW_TOP:]
                 flag = f" (--by {dimension})" if dimension in queries.STAT_DIMENSIONS else ""
-                render.console().print(f"… and {len(rest):,} more, {sum(r[2] for r in rest):,} agreements{flag}",
-                                       style="italic yellow", highlight=False, markup=False)
+                render.console().print(_("… and {more} more, {count} agreements{flag}").format(
+                    more=counted(len(rest)), count=counted(sum(r[2] for r in rest)), flag=flag),
+                    style="italic yellow", highlight=False, markup=False)
     else:
         render.emit(["dimension", "value", "label", "agreements"], rows, format, raw=raw)
 

@@ -14,6 +14,7 @@ import re
 from collections import namedtuple
 
 from .. import vocabulary
+from ..i18n import N_
 from .dates import dateline, find_dates, signing_date
 from .domains import TOPICS, domains
 from .parties import parties
@@ -45,18 +46,18 @@ def extract(text: str, *, source: str, published: dt.date | None = None, url: st
         findings.append(Finding("parties", f"{party['name']} ({party['country'] or '?'})",
                                 party.pop("_evidence"), party.pop("_confidence")))
         if not party["country"]:
-            missing.append(f"country of {party['name']}")
+            missing.append(N_("country of {name}").format(name=party["name"]))
     if len(found_parties) < 2:
-        missing.append("parties (found fewer than two)")
+        missing.append(N_("parties (found fewer than two)"))
 
     kind, kind_evidence, kind_confidence = instrument(sents)
     findings.append(Finding("kind", kind, kind_evidence, kind_confidence))
     state, state_evidence, renewed, state_confidence = status(sents)
     findings.append(Finding("status", state, state_evidence, state_confidence))
     if not kind:
-        missing.append("kind: no instrument named")
+        missing.append(N_("kind: no instrument named"))
     if not state:
-        missing.append("status: no verb of signing, proposal or exploration")
+        missing.append(N_("status: no verb of signing, proposal or exploration"))
 
     dates = find_dates(text, line)
     signed_on, signed_inferred, signed_note = None, False, None
@@ -66,7 +67,7 @@ def extract(text: str, *, source: str, published: dt.date | None = None, url: st
         if signed_on:
             findings.append(Finding("signed_on", signed_on, state_evidence, 0.5 if signed_inferred else 0.9))
         else:
-            missing.append("signed_on: no date given for the signature")
+            missing.append(N_("signed_on: no date given for the signature"))
 
     domain_slugs, domain_evidence = domains(text, sents)
     findings.append(Finding("domains", ", ".join(domain_slugs), domain_evidence or "(the whole text)",
