@@ -13,6 +13,7 @@ from collections import namedtuple
 from functools import cache, lru_cache
 from pathlib import Path
 
+from .i18n import _
 from .vocabulary import fold
 
 Place = namedtuple("Place", "country subdivision")
@@ -174,9 +175,11 @@ def regions(value: str) -> list[str]:
     else:
         codes = _all_subdivision_names().get(fold(text), [])
         if len(codes) > 1:
-            raise ValueError(f"region {value!r} is ambiguous: give its code, one of {', '.join(sorted(codes))}")
+            raise ValueError(_("region {value!r} is ambiguous: give its code, one of {codes}").format(
+                value=value, codes=", ".join(sorted(codes))))
         if not codes:
-            raise ValueError(f"unknown region {value!r}: give an ISO 3166-2 code (CA-QC, FR-BRE) or a region's name")
+            raise ValueError(_("unknown region {value!r}: give an ISO 3166-2 code (CA-QC, FR-BRE) or a region's "
+                               "name").format(value=value))
     children = _children()
     out, queue = [], list(codes)
     while queue:

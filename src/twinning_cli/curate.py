@@ -15,6 +15,7 @@ from . import lookup, store
 from .errors import DataError, UsageError
 from .model import Agreement
 from .vocabulary import fold, identity, short_name
+from .i18n import _
 
 
 def _row(conn, tid: int) -> tuple[str, str, str | None]:
@@ -49,19 +50,21 @@ def _relay(db, ids: list[int]) -> list[str]:
                         (json.dumps(ids),)).fetchall()
     writer = store.Writer(db)
     records = [Agreement.model_validate_json(record) for _, record in rows]
-    for slug, _ in rows:
+    for slug, _record in rows:
         writer.delete(slug)
     for record in records:
         places = [writer.territory_id(p) for p in record.parties]
         if len(set(places)) < len(places):
-            raise DataError(f"{record.slug} would name one place twice: its parties cannot be one territory")
+            raise DataError(_("{slug} would name one place twice: its parties cannot be one territory").format(
+                                slug=record.slug))
         pair = writer.pair_key(record)
         other = writer.pending_pairs.get(pair) or conn.execute(
             "SELECT slug FROM agreements WHERE pair_key = ?", (pair,)).fetchone()
         if other:
             name = other if isinstance(other, str) else other[0]
-            raise DataError(f"{record.slug} and {name} would be one pair (same parties and kind): remove or "
-                            "change one of them first")
+            raise DataError(_("{slug} and {name} would be one pair (same parties and kind): remove or change one "
+                              "of them first").format(
+                                slug=record.slug, name=name))
         writer.add(record, pair)
     writer.prune()
     return [slug for slug, _ in rows]
@@ -75,11 +78,12 @@ def merge(path: Path, keep: str, gone: str) -> str:
             conn = db.conn
             a, b = lookup.find_territory(conn, keep), lookup.find_territory(conn, gone)
             if a == b:
-                raise UsageError(f"{keep!r} and {gone!r} are already one territory")
-            (name_a, country_a, _), (name_b, country_b, _) = _row(conn, a), _row(conn, b)
+                raise UsageError(_('{keep!r} and {gone!r} are already one territory').format(keep=keep, gone=gone))
+            (name_a, country_a), (name_b, country_b) = _row(conn, a)[:2], _row(conn, b)[:2]
             if country_a != country_b:
-                raise DataError(f"{name_a} ({country_a}) and {name_b} ({country_b}) are in different countries: "
-                                "not one territory")
+                raise DataError(_("{name_a} ({country_a}) and {name_b} ({country_b}) are in different countries: "
+                                  "not one territory").format(
+                                    name_a=name_a, country_a=country_a, name_b=name_b, country_b=country_b))
             conn.execute("UPDATE territories SET subdivision = coalesce(subdivision, (SELECT subdivision FROM"
                          " territories WHERE id = ?2)), lat = coalesce(lat, (SELECT lat FROM territories WHERE id = ?2)),"
                          " lng = coalesce(lng, (SELECT lng FROM territories WHERE id = ?2)), wikidata ="
@@ -91,26 +95,27 @@ def merge(path: Path, keep: str, gone: str) -> str:
             slugs = _relay(db, [a, b])
     finally:
         db.close()
-    return (f"Merged {name_b!r} into {name_a!r} ({country_a}): {len(slugs)} agreement(s) now name "
-            f"{name_a!r}; {name_b!r} is kept as another of its names.")
+    return _("Merged {gone!r} into {kept!r} ({country}): {count} agreement(s) now name {kept!r}; {gone!r} is kept "
+             "as another of its names.").format(gone=name_b, kept=name_a, country=country_a, count=len(slugs))
 
 
 def rename(path: Path, old: str, new: str) -> str:
     """Give a territory another name (the old one stays one of its names); what changed."""
     new = " ".join(new.split())
     if not new:
-        raise UsageError("give the new name")
+        raise UsageError(_('give the new name'))
     db = store.open_db(path)
     try:
         with store.transaction(db, path):
             conn = db.conn
             tid = lookup.find_territory(conn, old)
-            name, country, _ = _row(conn, tid)
+            name, country, _kind = _row(conn, tid)
             clash = conn.execute("SELECT id FROM territories WHERE name_key = ? AND country = ? AND id != ?",
                                  (identity(new), country, tid)).fetchone()
             if clash:
-                raise DataError(f"{new!r} ({country}) is another territory already: merge them instead "
-                                f"(twinning territories merge {new!r} {name!r})")
+                raise DataError(_("{new!r} ({country}) is another territory already: merge them instead (twinning "
+                                  "territories merge {new!r} {name!r})").format(
+                                    new=new, country=country, name=name))
             conn.execute("UPDATE territories SET name = ?, name_key = ?, short_key = ?, name_folded = ? WHERE id = ?",
                          (new, identity(new), identity(short_name(new)), fold(new), tid))
             for party in _names_of(conn, tid):
@@ -119,4 +124,5 @@ def rename(path: Path, old: str, new: str) -> str:
             slugs = _relay(db, [tid])
     finally:
         db.close()
-    return f"Renamed {name!r} ({country}) to {new!r}: {len(slugs)} agreement(s) name it; {name!r} is kept as another name."
+    return _("Renamed {name!r} ({country}) to {new!r}: {count} agreement(s) name it; {name!r} is kept as another "
+             "name.").format(name=name, country=country, new=new, count=len(slugs))

@@ -11,6 +11,8 @@ import calendar
 import datetime
 import re
 
+from .i18n import _
+
 _PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only, never '２０２４'
 FIRST_YEAR, LAST_YEAR = 1000, 2100  # a plausible range for an agreement between territories
 
@@ -19,14 +21,15 @@ def check_partial(value: str) -> str:
     """Return `value` if it is a real partial ISO date, else raise ValueError."""
     match = _PARTIAL.fullmatch(value.strip())
     if not match:
-        raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ValueError(_("{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD").format(value=value))
     year, month, day = (int(g) if g else None for g in match.groups())
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(f"{value!r} is out of range: the year must be from {FIRST_YEAR} to {LAST_YEAR}")
+        raise ValueError(_("{value!r} is out of range: the year must be from {first} to {last}").format(
+            value=value, first=FIRST_YEAR, last=LAST_YEAR))
     try:
         datetime.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError as error:
-        raise ValueError(f"{value!r} is not a real date: {error}") from None
+        raise ValueError(_("{value!r} is not a real date: {error}").format(value=value, error=error)) from None
     return value.strip()
 
 

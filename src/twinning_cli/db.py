@@ -12,7 +12,7 @@ from collections import namedtuple
 from pathlib import Path
 
 from .errors import DataError, NotFound
-from .i18n import N_
+from .i18n import N_, _
 
 SCHEMA_VERSION = 5  # 2: agreements.pair_key; 3: the writer fills the FTS index; 4: domain_counts;
 # 5: territories keyed by the name as written (name_key), with wikidata and geonames ids
@@ -47,17 +47,18 @@ def check_file(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except IsADirectoryError:
-        raise DataError(f"{path} is a directory, not a database") from None
+        raise DataError(_('{path} is a directory, not a database').format(path=path)) from None
     except PermissionError:
-        raise DataError(f"cannot read {path}: permission denied") from None
+        raise DataError(_('cannot read {path}: permission denied').format(path=path)) from None
     if header and header != SQLITE_HEADER:
-        raise DataError(f"{path} is not a twinning database (not an SQLite file){RECOVER}")
+        raise DataError(_("{path} is not a twinning database (not an SQLite file){RECOVER}").format(
+                            path=path, RECOVER=_(RECOVER)))
 
 
 def connect(path: Path) -> sqlite3.Connection:
     """Open an existing register for reading and check its schema version."""
     if not path.exists():
-        raise NotFound(f"no database at {path} (run 'twinning init --db {path}' to create one)")
+        raise NotFound(_("no database at {path} (run 'twinning init --db {path}' to create one)").format(path=path))
     check_file(path)
     try:
         conn = sqlite3.connect(f"file:{uri_path(path)}?mode=ro", uri=True)
@@ -65,10 +66,11 @@ def connect(path: Path) -> sqlite3.Connection:
         version = version_of(conn)
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'agreements'").fetchone()[0]
     except sqlite3.DatabaseError as error:
-        raise DataError(f"{path} is not a usable database: {error}{RECOVER}") from None
+        raise DataError(_("{path} is not a usable database: {error}{RECOVER}").format(
+                            path=path, error=error, RECOVER=_(RECOVER))) from None
     check_version(path, version)
     if not tables:
-        raise DataError(f"{path} holds no register (run 'twinning init --db {path}')")
+        raise DataError(_("{path} holds no register (run 'twinning init --db {path}')").format(path=path))
     return conn
 
 
@@ -81,7 +83,8 @@ def uri_path(path: Path) -> str:
 def check_version(path: Path, version: int) -> None:
     if version > SCHEMA_VERSION:
         raise DataError(
-            f"{path} has schema version {version}, newer than this twinning ({SCHEMA_VERSION}): upgrade twinning"
+            _("{path} has schema version {version}, newer than this twinning ({SCHEMA_VERSION}): upgrade twinning").format(
+                path=path, version=version, SCHEMA_VERSION=SCHEMA_VERSION)
         )
 
 

@@ -12,11 +12,12 @@ from . import vocabulary
 from .errors import DataError, UsageError
 from .flatten import parse_entry
 from .vocabulary import short_name
+from .i18n import _
 
 def default_slug(parties: list[dict]) -> str:
     slug = "-".join(vocabulary.slugify(short_name(p.get("name", ""))) for p in parties)
     if any(not part for part in slug.split("-")) or not slug:
-        raise UsageError("cannot make a slug from these party names: give one with --slug (a-z, 0-9 and -)")
+        raise UsageError(_('cannot make a slug from these party names: give one with --slug (a-z, 0-9 and -)'))
     return slug
 
 
@@ -33,9 +34,9 @@ def from_options(*, title: str | None, parties: list[str], kind: str, status: st
     if not title:
         raise UsageError("give --title (or --from-file)")
     if len(parties) < 2:
-        raise UsageError("give --party at least twice: --party 'Ville de Pau | ville | FR'")
+        raise UsageError(_("give --party at least twice: --party 'Ville de Pau | ville | FR'"))
     if not sources:
-        raise UsageError("give --source: the file or page the facts come from")
+        raise UsageError(_('give --source: the file or page the facts come from'))
     from .countries import resolve
     from .gazetteer import locate
 
@@ -76,13 +77,13 @@ def from_file(name: str) -> dict:
 
     text = read_text(name)
     if not text.strip():
-        raise DataError(f"no input in {'standard input' if name == '-' else name}: it is empty")
+        raise DataError(_('no input in {value}: it is empty').format(value='standard input' if name == '-' else name))
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as error:
-        raise DataError(f"{name} is not a JSON record: {error}") from None
+        raise DataError(_('{name} is not a JSON record: {error}').format(name=name, error=error)) from None
     if isinstance(data, list) and len(data) == 1:
         data = data[0]
     if not isinstance(data, dict):
-        raise DataError(f"{name} must hold one JSON object (an agreement)")
+        raise DataError(_('{name} must hold one JSON object (an agreement)').format(name=name))
     return data

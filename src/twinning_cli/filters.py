@@ -13,6 +13,7 @@ from collections import namedtuple
 from . import vocabulary
 from .dates import check_partial, last_day
 from .errors import UsageError
+from .i18n import _
 
 
 def resolve_country(value: str) -> str:
@@ -21,7 +22,7 @@ def resolve_country(value: str) -> str:
 
     code = country_code(value)
     if code is None:
-        raise UsageError(f"unknown country {value!r}: give an ISO code (FR, CA) or a country name")
+        raise UsageError(_("unknown country {value!r}: give an ISO code (FR, CA) or a country name").format(value=value))
     return code
 
 
@@ -143,5 +144,5 @@ def fts_query(text: str) -> str:
     """Each word a quoted prefix term, so user text is never FTS syntax: 'NEAR(' or '"' are words."""
     words = [w for w in re.split(r"[\s\"]+", text) if any(c.isalnum() for c in w)]
     if not words:
-        raise UsageError(f"--search: {text!r} has no word to search for")
+        raise UsageError(_("--search: {text!r} has no word to search for").format(text=text))
     return " ".join(f'"{w}"*' for w in words)

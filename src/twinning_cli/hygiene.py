@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from .i18n import _
+
 
 # Zero-width space, word joiner, BOM, Mongolian vowel separator, soft hyphen: invisible in a name.
 INVISIBLE = re.compile("[\u200b\u2060\ufeff\u180e\u00ad]")
@@ -38,12 +40,13 @@ def clean(value: object, *, paragraph: bool = False) -> object:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     bad = (CONTROL_TEXT if paragraph else CONTROL_LINE).search(text)
     if bad:
-        raise ValueError(f"holds the control character {_describe(bad.group())}, which could act on a "
-                         "terminal; remove it")
+        raise ValueError(_("holds the control character {describe}, which could act on a terminal; remove it").format(
+                             describe=_describe(bad.group())))
     bad = BIDI.search(text)
     if bad:
-        raise ValueError(f"holds the bidirectional control {_describe(bad.group())}, which can make text "
-                         "read other than it is; remove it")
+        raise ValueError(_("holds the bidirectional control {describe}, which can make text read other than it is; "
+                           "remove it").format(
+                             describe=_describe(bad.group())))
     return text
 
 

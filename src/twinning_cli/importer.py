@@ -21,6 +21,7 @@ from .flatten import unflatten
 from .streams import DEFAULT_MAX_MB, check_input, open_input, sniff_encoding
 from .validate import Unreadable
 from .vocabulary import slugify
+from .i18n import _
 
 FORMATS = ("json", "jsonl", "csv", "tsv")
 DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
@@ -52,16 +53,17 @@ class Input:
         try:
             codecs.lookup(encoding)
         except LookupError:
-            raise UsageError(f"unknown encoding {encoding!r}") from None
+            raise UsageError(_('unknown encoding {encoding!r}').format(encoding=encoding)) from None
         fmt = format or _guess_format(name, pairs)
         if fmt is not None and fmt not in FORMATS:
-            raise UsageError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
+            raise UsageError(_('unknown format {fmt!r}; valid: {value}').format(fmt=fmt, value=', '.join(FORMATS)))
         if pairs and fmt not in (None, "csv", "tsv"):
-            raise UsageError("--pairs reads CSV (or TSV) files")
+            raise UsageError(_('--pairs reads CSV (or TSV) files'))
         if delimiter is not None:
             delimiter = DELIMITERS.get(delimiter.lower(), delimiter)
             if len(delimiter) != 1:
-                raise UsageError(f"--delimiter takes one character (',', ';', 'tab'); got {delimiter!r}")
+                raise UsageError(_("--delimiter takes one character (',', ';', 'tab'); got {delimiter!r}").format(
+                                     delimiter=delimiter))
         spec = _pair_mapping(mapping or []) if pairs else None
         item = cls(name, fmt, encoding, max_mb * 1_000_000, raw, spec, delimiter)
         item.size = check_input(name, item.max_bytes)
@@ -79,10 +81,15 @@ class Input:
                 yield from self._parse(text)
             except UnicodeDecodeError as error:
                 hint = "--encoding utf-16" if b"\x00" in error.object[:200] else "--encoding latin-1"
-                raise DataError(f"{self.name} is not {self.encoding} text (byte {error.object[error.start]:#04x} "
-                                f"cannot be decoded): give its encoding with --encoding, e.g. {hint}") from None
+                raise DataError(_("{name} is not {encoding} text (byte {value:#04x} cannot be decoded): give its "
+                                  "encoding with --encoding, e.g. {hint}").format(
+                                    name=self.name,
+                                    encoding=self.encoding,
+                                    value=error.object[error.start],
+                                    hint=hint)) from None
             except csv.Error as error:
-                raise DataError(f"{self.name}: not readable as CSV: {error}") from None
+                raise DataError(_("{name}: not readable as CSV: {error}").format(
+                                    name=self.name, error=error)) from None
             finally:
                 text.detach()
 
@@ -91,13 +98,13 @@ class Input:
             try:
                 data = json.loads(text.read(), parse_int=_bounded_int)
             except ValueError as error:  # JSONDecodeError, or a number too long to be one
-                raise DataError(f"{self.name}: not valid JSON: {error}") from None
+                raise DataError(_('{name}: not valid JSON: {error}').format(name=self.name, error=error)) from None
             except RecursionError:
-                raise DataError(f"{self.name}: JSON nested too deeply") from None
+                raise DataError(_('{name}: JSON nested too deeply').format(name=self.name)) from None
             if isinstance(data, dict):
                 data = [data]
             if not isinstance(data, list):
-                raise DataError(f"{self.name}: expected a JSON array of agreements")
+                raise DataError(_('{name}: expected a JSON array of agreements').format(name=self.name))
             for number, item in enumerate(data, start=1):
                 yield number, item, item
         elif self.format == "jsonl":
@@ -126,8 +133,9 @@ class Input:
             _check_headers(self.headers, self.pairs, first)
         elif "slug" not in self.headers:
             what = "CSV" if self.format == "csv" else "TSV"
-            raise DataError(f"{self.name}: not a register's {what}: its header has no slug column (give --format "
-                            "json or jsonl for JSON, --pairs for a list of twinned towns)")
+            raise DataError(_("{name}: not a register's {what}: its header has no slug column (give --format json "
+                              "or jsonl for JSON, --pairs for a list of twinned towns)").format(
+                                name=self.name, what=what))
         source = Path(self.name).name
         for number, row in enumerate(reader, start=1):
             original = {k: v for k, v in row.items() if k is not None}
@@ -159,7 +167,7 @@ def _sniff_format(head: bytes, name: str, pairs: bool) -> str:
     is a whole JSON object, JSON Lines; anything else, CSV (its delimiter is sniffed next)."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not text:
-        raise DataError(f"no input in {'standard input' if name == '-' else name}: it is empty")
+        raise DataError(_('no input in {value}: it is empty').format(value='standard input' if name == '-' else name))
     if pairs or text[:1] not in (b"[", b"{"):
         return "csv"
     if text[:1] == b"[":
@@ -191,7 +199,8 @@ def _pair_mapping(items: list[str]) -> dict[str, str]:
     for item in items:
         key, sep, header = item.partition("=")
         if not sep or key.strip() not in PAIR_COLUMNS or not header.strip():
-            raise UsageError(f"--map takes COLUMN=HEADER with COLUMN one of {', '.join(PAIR_COLUMNS)}; got {item!r}")
+            raise UsageError(_("--map takes COLUMN=HEADER with COLUMN one of {value}; got {item!r}").format(
+                                 value=', '.join(PAIR_COLUMNS), item=item))
         mapping[key.strip()] = header.strip()
     return mapping
 
@@ -202,7 +211,7 @@ def _check_headers(headers: list[str], mapping: dict[str, str], line: str) -> No
         hint = "name other headers with --map city1=HEADER"
         if len(headers) == 1 and any(d in line for d in ",;\t"):
             hint = "the header reads as one column: give the delimiter with --delimiter ';' (or ',', 'tab')"
-        raise DataError(f"missing columns: {', '.join(missing)}; {hint}")
+        raise DataError(_('missing columns: {value}; {hint}').format(value=', '.join(missing), hint=hint))
 
 
 def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> dict:

@@ -15,6 +15,7 @@ from collections import namedtuple
 
 from .errors import NotFound
 from .filters import escape_like
+from .i18n import _
 from .vocabulary import fold, identity, slugify
 
 Candidate = namedtuple("Candidate", "id name kind country subdivision")
@@ -100,7 +101,8 @@ def form(row: Candidate, rows: list[Candidate]) -> str:
 
 def describe(rows: list[Candidate]) -> str:
     shown = "; ".join(f"{form(r, rows)} [{r.kind}, {r.subdivision or r.country}]" for r in rows[:SHOWN])
-    more = f"; … and {len(rows) - SHOWN} more (add the country: 'NAME, FR')" if len(rows) > SHOWN else ""
+    more = _("; … and {count} more (add the country: 'NAME, FR')").format(count=len(rows) - SHOWN) \
+        if len(rows) > SHOWN else ""
     return shown + more
 
 
@@ -111,18 +113,18 @@ def find_territory(conn: sqlite3.Connection, text: str) -> int:
         return rows[0].id
     if rows:
         kinds = {fold(r.kind or "") for r in rows}
-        note = " (territories of different kinds share this name)" if len(kinds) > 1 else ""
-        raise NotFound(f"{text!r} is ambiguous: it matches {len(rows)} territories{note}; "
-                       f"type one of: {describe(rows)}")
+        note = _(" (territories of different kinds share this name)") if len(kinds) > 1 else ""
+        raise NotFound(_("{text!r} is ambiguous: it matches {count} territories{note}; type one of: {options}").format(
+            text=text, count=len(rows), note=note, options=describe(rows)))
     import difflib
 
-    name, _ = split(text)
+    name, _qualifier = split(text)
     names = [r[0] for r in conn.execute(
         "SELECT name FROM territories WHERE name_folded >= ? AND name_folded < ?",
         (fold(name)[:1], fold(name)[:1] + "\uffff"))]
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
-    hint = f"; closest: {', '.join(close)}" if close else ""
-    raise NotFound(f"no territory matches {text!r}{hint}")
+    hint = _("; closest: {names}").format(names=", ".join(close)) if close else ""
+    raise NotFound(_("no territory matches {text!r}{hint}").format(text=text, hint=hint))
 
 
 def find_slug(conn: sqlite3.Connection, text: str) -> str:
@@ -130,7 +132,7 @@ def find_slug(conn: sqlite3.Connection, text: str) -> str:
     (with a qualifier where needed). NotFound names the closest slugs or the candidates."""
     wanted = slugify(text)
     if not wanted:
-        raise NotFound("give a slug or a party name")
+        raise NotFound(_("give a slug or a party name"))
     for sql, value in [
         ("SELECT slug FROM agreements WHERE slug = ?", wanted),
         ("SELECT slug FROM agreements WHERE slug_key = ?", " ".join(sorted(wanted.split("-")))),
@@ -146,7 +148,8 @@ def find_slug(conn: sqlite3.Connection, text: str) -> str:
         return hits[0]
     if hits:
         more = ", …" if len(hits) > SHOWN else ""
-        raise NotFound(f"{text!r} is ambiguous: it matches {', '.join(hits[:SHOWN])}{more}")
+        raise NotFound(_("{text!r} is ambiguous: it matches {slugs}").format(text=text,
+                                                                              slugs=", ".join(hits[:SHOWN]) + more))
     import difflib
 
     # Every slug when there are few; past that, those that begin as the text does (difflib is quadratic).
@@ -154,5 +157,5 @@ def find_slug(conn: sqlite3.Connection, text: str) -> str:
     slugs = [r[0] for r in conn.execute("SELECT slug FROM agreements WHERE ? OR (slug >= ? AND slug < ?)",
                                         (few, wanted[:2], wanted[:2] + "\uffff"))]
     close = difflib.get_close_matches(wanted, slugs, n=3, cutoff=0.4)
-    hint = f"; closest: {', '.join(close)}" if close else ""
-    raise NotFound(f"no agreement matches {text!r}{hint}")
+    hint = _("; closest: {names}").format(names=", ".join(close)) if close else ""
+    raise NotFound(_("no agreement matches {text!r}{hint}").format(text=text, hint=hint))

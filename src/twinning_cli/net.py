@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from . import __version__
 from .errors import DataError
+from .i18n import _
 
 TRIES = 5
 
@@ -63,7 +64,8 @@ def request(where: str, send: Callable, seconds: float, *, slow_hint: str = "") 
         if response.status_code == 429 or response.status_code >= 500:
             raise Retry(response)
         if response.status_code >= 400:
-            raise DataError(f"{where} refused the request: HTTP {response.status_code}")
+            raise DataError(_("{where} refused the request: HTTP {status_code}").format(
+                                where=where, status_code=response.status_code))
         return response
 
     try:
@@ -72,10 +74,11 @@ def request(where: str, send: Callable, seconds: float, *, slow_hint: str = "") 
             with attempt:
                 return once()
     except Retry as error:
-        raise DataError(f"{where} kept answering HTTP {error.response.status_code} after {TRIES} tries; "
-                        "try again later") from None
+        raise DataError(_("{where} kept answering HTTP {status_code} after {TRIES} tries; try again later").format(
+                            where=where, status_code=error.response.status_code, TRIES=TRIES)) from None
     except httpx.TimeoutException:
-        raise DataError(f"{where} did not answer within {seconds:.0f} s, {TRIES} times{slow_hint}") from None
+        raise DataError(_("{where} did not answer within {seconds:.0f} s, {TRIES} times{slow_hint}").format(
+                            where=where, seconds=seconds, TRIES=TRIES, slow_hint=slow_hint)) from None
     except httpx.HTTPError as error:
-        raise DataError(f"cannot reach {where}: {error} (offline?)") from None
+        raise DataError(_('cannot reach {where}: {error} (offline?)').format(where=where, error=error)) from None
     raise AssertionError("unreachable")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import namedtuple
 
 from .render import FORMATS
+from .i18n import _
 
 # An option's value is a str, an int or a bool (a flag); `many` makes it repeatable, a list.
 # `pair`: the option takes two values (--between A B).
@@ -112,7 +113,7 @@ def prepare(read: Read, values: dict) -> dict:
         return values  # a command with no --format (doctor)
     fmt = values.pop(key)
     if fmt is not None and fmt not in read.formats:
-        raise UsageError(f"unknown format {fmt!r}; valid: {', '.join(read.formats)}")
+        raise UsageError(_('unknown format {fmt!r}; valid: {value}').format(fmt=fmt, value=', '.join(read.formats)))
     if fmt is None and values.get("output"):
         from pathlib import PurePath
 

@@ -22,6 +22,7 @@ from . import vocabulary
 from .countries import label as country_label
 from .errors import DataError
 from .model import Agreement
+from .i18n import _
 
 BUSY_TIMEOUT_MS = 60_000
 CHILD_TABLES = ("agreement_parties", "agreement_domains", "agreement_topics",
@@ -58,7 +59,8 @@ def open_db(path: Path) -> sqlite_utils.Database:
         db.execute("PRAGMA foreign_keys = ON")
         version = dbmod.version_of(db.conn)
     except sqlite3.DatabaseError as error:
-        raise DataError(f"{path} is not a usable database: {error}{dbmod.RECOVER}") from None
+        raise DataError(_("{path} is not a usable database: {error}{RECOVER}").format(
+                            path=path, error=error, RECOVER=dbmod.RECOVER)) from None
     dbmod.check_version(path, version)
     return db
 
@@ -85,12 +87,12 @@ def transaction(db: sqlite_utils.Database, path: Path) -> Iterator[None]:
 def _write_error(path: Path, error: sqlite3.OperationalError) -> DataError:
     text = str(error)
     if "readonly" in text:
-        return DataError(f"cannot write {path}: the database is read-only")
+        return DataError(_('cannot write {path}: the database is read-only').format(path=path))
     if "full" in text:
-        return DataError(f"cannot write {path}: the disk is full")
+        return DataError(_('cannot write {path}: the disk is full').format(path=path))
     if "locked" in text or "busy" in text:
-        return DataError(f"cannot write {path}: another process holds the register; try again")
-    return DataError(f"cannot write {path}: {text}")
+        return DataError(_('cannot write {path}: another process holds the register; try again').format(path=path))
+    return DataError(_('cannot write {path}: {text}').format(path=path, text=text))
 
 
 def create_schema(db: sqlite_utils.Database) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import DataError
+from .i18n import _
 
 DEFAULT_MAX_MB = 200
 BOMS = {b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16", b"\xef\xbb\xbf": "utf-8-sig"}
@@ -38,8 +39,8 @@ class _Bounded(io.RawIOBase):
         data = self.stream.read(len(buffer))
         self.count += len(data)
         if self.count > self.limit:
-            raise DataError(f"{self.name} is larger than the limit of {self.limit // 1_000_000} MB "
-                            "(raise it with --max-size)")
+            raise DataError(_("{name} is larger than the limit of {value} MB (raise it with --max-size)").format(
+                                name=self.name, value=self.limit // 1000000))
         buffer[:len(data)] = data
         if self.on_read:
             self.on_read(len(data))
@@ -58,16 +59,16 @@ def check_input(name: str, max_bytes: int) -> int | None:
     try:
         info = os.stat(name)
     except FileNotFoundError:
-        raise DataError(f"no file {name}") from None
+        raise DataError(_('no file {name}').format(name=name)) from None
     except OSError as error:
-        raise DataError(f"cannot read {name}: {error.strerror}") from None
+        raise DataError(_('cannot read {name}: {strerror}').format(name=name, strerror=error.strerror)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise DataError(f"{name} is a directory, not a file")
+        raise DataError(_('{name} is a directory, not a file').format(name=name))
     if not stat.S_ISREG(info.st_mode):
         return None  # a FIFO, a process substitution, a device: read, within the limit
     if info.st_size > max_bytes:
-        raise DataError(f"{name} is {info.st_size // 1_000_000} MB, more than the limit of "
-                        f"{max_bytes // 1_000_000} MB (raise it with --max-size)")
+        raise DataError(_("{name} is {value} MB, more than the limit of {value2} MB (raise it with --max-size)").format(
+                            name=name, value=info.st_size // 1000000, value2=max_bytes // 1000000))
     return info.st_size
 
 
@@ -76,13 +77,13 @@ def open_input(name: str, max_bytes: int, on_read: Callable[[int], None] | None 
     check_input(name, max_bytes)
     if name == "-":
         if sys.stdin is None or sys.stdin.closed:
-            raise DataError("no input: standard input is closed (give a file, or pipe one in)")
+            raise DataError(_('no input: standard input is closed (give a file, or pipe one in)'))
         stream = sys.stdin.buffer
     else:
         try:
             stream = open(name, "rb")  # noqa: SIM115 - closed with the reader
         except OSError as error:
-            raise DataError(f"cannot read {name}: {error.strerror}") from None
+            raise DataError(_('cannot read {name}: {strerror}').format(name=name, strerror=error.strerror)) from None
     return io.BufferedReader(_Bounded(stream, max_bytes, name, on_read))
 
 
@@ -105,8 +106,9 @@ def read_text(name: str, max_bytes: int = DEFAULT_MAX_MB * 1_000_000, encoding: 
     try:
         return data.decode(chosen)
     except UnicodeDecodeError as error:
-        raise DataError(f"{name} is not {encoding} text (byte {error.object[error.start]:#04x} cannot be "
-                        "decoded): give its encoding with --encoding, e.g. --encoding latin-1") from None
+        raise DataError(_("{name} is not {encoding} text (byte {value:#04x} cannot be decoded): give its encoding "
+                          "with --encoding, e.g. --encoding latin-1").format(
+                            name=name, encoding=encoding, value=error.object[error.start])) from None
 
 
 def _mode(path: Path) -> int:
@@ -138,9 +140,9 @@ class Output:
         except FileNotFoundError:
             info = None
         except OSError as error:
-            raise DataError(f"cannot write {path}: {error.strerror}") from None
+            raise DataError(_('cannot write {path}: {strerror}').format(path=path, strerror=error.strerror)) from None
         if info and stat.S_ISDIR(info.st_mode):
-            raise DataError(f"cannot write {path}: it is a directory; name a file")
+            raise DataError(_('cannot write {path}: it is a directory; name a file').format(path=path))
         self.in_place = bool(info) and not stat.S_ISREG(info.st_mode)
 
     def __enter__(self):
@@ -156,7 +158,8 @@ class Output:
                 os.chmod(fd, _mode(self.target))
                 self.handle = os.fdopen(fd, "w", encoding="utf-8", newline=self.newline)
         except OSError as error:
-            raise DataError(f"cannot write {self.asked}: {error.strerror}") from None
+            raise DataError(_("cannot write {asked}: {strerror}").format(
+                                asked=self.asked, strerror=error.strerror)) from None
         return self.handle
 
     def __exit__(self, kind, value, tb):
@@ -167,12 +170,14 @@ class Output:
                 self.temporary = None
         except OSError as error:
             if kind is None:
-                raise DataError(f"cannot write {self.asked}: {error.strerror}") from None
+                raise DataError(_("cannot write {asked}: {strerror}").format(
+                                    asked=self.asked, strerror=error.strerror)) from None
         finally:
             if self.temporary:
                 self.temporary.unlink(missing_ok=True)
         if isinstance(value, OSError) and not isinstance(value, BrokenPipeError):
-            raise DataError(f"cannot write {self.asked}: {value.strerror or value}") from None
+            raise DataError(_("cannot write {asked}: {value}").format(
+                                asked=self.asked, value=value.strerror or value)) from None
         return False
 
     def discard(self) -> None:

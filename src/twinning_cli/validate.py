@@ -67,17 +67,19 @@ class Checker:
         if not isinstance(raw, dict):
             kind = {str: "a string", list: "a list", int: "a number", float: "a number", bool: "true or false",
                     type(None): "null"}.get(type(raw), type(raw).__name__)
-            return None, [Problem(where, "", f"expected a JSON object (an agreement), got {kind}")]
+            return None, [Problem(where, "", _("expected a JSON object (an agreement), got {kind}").format(
+                                                 kind=kind))]
         agreement, problems = check_one(number, raw)
         if agreement is None or not self.repeats:
             return agreement, problems
         first = self._remember("slugs", agreement.slug, number)
         if first is not None:
-            problems.append(Problem(where, "slug", f"duplicate slug: already record {first}"))
+            problems.append(Problem(where, "slug", _('duplicate slug: already record {first}').format(first=first)))
         other = self._remember("pairs", agreement.pair_key, agreement.slug)
         if other is not None and other != agreement.slug:
             problems.append(Problem(where, "parties",
-                                    f"same parties and kind as {other} (a pair listed twice, maybe reversed)"))
+                                    _("same parties and kind as {other} (a pair listed twice, maybe reversed)").format(
+                                        other=other)))
         return (None if problems else agreement), problems
 
     def _remember(self, table: str, key: str, value: object) -> object | None:
@@ -100,7 +102,7 @@ def report(problems: list[Problem], total: int | None = None) -> str:
 def parse_records(items: object, origin: str) -> list[Agreement]:
     """All records valid, or DataError naming every problem (by record and field)."""
     if not isinstance(items, list):
-        raise DataError(f"{origin}: expected a JSON array of agreements")
+        raise DataError(_('{origin}: expected a JSON array of agreements').format(origin=origin))
     checker, good, problems = Checker(), [], []
     for number, raw in enumerate(items, start=1):
         agreement, found = checker.check(number, raw)
@@ -108,5 +110,6 @@ def parse_records(items: object, origin: str) -> list[Agreement]:
         if agreement:
             good.append(agreement)
     if problems:
-        raise DataError(f"{origin}: {len(problems)} problem(s)\n{report(problems)}")
+        raise DataError(_('{origin}: {len} problem(s)\n{report}').format(
+                            origin=origin, len=len(problems), report=report(problems)))
     return good

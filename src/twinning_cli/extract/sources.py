@@ -13,6 +13,7 @@ from collections import namedtuple
 from pathlib import Path
 
 from ..errors import DataError, NotFound
+from ..i18n import _
 
 MAX_ARTICLE_BYTES = 5_000_000  # a press release is a few kB; a whole web page, a few hundred
 SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
@@ -31,10 +32,11 @@ def expand(sources: list[str]) -> list[str]:
         if path.is_dir():
             inside = sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not inside:
-                raise NotFound(f"no article in {source} (files ending {', '.join(sorted(SUFFIXES))})")
+                raise NotFound(_("no article in {source} (files ending {value})").format(
+                                   source=source, value=', '.join(sorted(SUFFIXES))))
             found += inside
         elif not path.exists():
-            raise NotFound(f"no such file: {source}")
+            raise NotFound(_('no such file: {source}').format(source=source))
         else:
             found.append(source)
     return found
@@ -62,10 +64,10 @@ def fetch(url: str) -> str:
         response = net.request(url, lambda: client.get(url), seconds)
     kind = response.headers.get("Content-Type", "text/html").split(";")[0].strip().lower()
     if not (kind.startswith("text/") or kind in ("application/xhtml+xml", "application/xml")):
-        raise DataError(f"{url} is {kind}, not a web page or a text")
+        raise DataError(_('{url} is {kind}, not a web page or a text').format(url=url, kind=kind))
     if len(response.content) > MAX_ARTICLE_BYTES:
-        raise DataError(f"{url} is larger than {MAX_ARTICLE_BYTES // 1_000_000} MB; save the article's text and "
-                        "give the file")
+        raise DataError(_("{url} is larger than {value} MB; save the article's text and give the file").format(
+                            url=url, value=MAX_ARTICLE_BYTES // 1000000))
     return response.text
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import ipaddress
 import json
 from pathlib import Path
+from ..i18n import _
+
 
 HERE = Path(__file__).resolve().parent
 LOOPBACK = {"localhost"}
@@ -78,7 +80,8 @@ def serve(path: Path, host: str, port: int, allow_sql: bool, open_browser: bool)
     if not server.started:
         from ..errors import TwinningError
 
-        raise TwinningError(f"cannot serve on {host}:{port}: the address is in use or not available")
+        raise TwinningError(_("cannot serve on {host}:{port}: the address is in use or not available").format(
+                                host=host, port=port))
 
 
 def write_metadata(path: Path, target) -> None:

@@ -7,6 +7,7 @@ import typer
 
 from ..cli import command, writable_register
 from ..render import info
+from ..i18n import _
 
 
 @command()
@@ -33,7 +34,7 @@ def serve(
 
         with Output(metadata_out) as handle:
             web.write_metadata(path, handle)
-        info(f"Wrote {metadata_out}")
+        info(_('Wrote {metadata_out}').format(metadata_out=metadata_out))
         return
     web.serve(path, host, port, allow_sql, open_browser)
 

@@ -8,6 +8,7 @@ import typer
 from ..cli import Update, _guarded, app, command, writable_register
 from ..i18n.help import Command, Group
 from ..render import info
+from ..i18n import _
 wikidata_app = typer.Typer(help="Wikidata both ways: the twinnings it knows (P190), and ours it lacks.",
                            rich_markup_mode=None, cls=Group)
 app.add_typer(wikidata_app, name="wikidata",
@@ -61,7 +62,8 @@ def wikidata_fetch(
     rows = fetch(endpoint, _codes(countries), since, endpoint)
     outcome = ingest.load(path, Answer(endpoint, rows), update=update, skip_invalid=True, rejects=rejects)
     for note in outcome.notes[:20]:
-        info(f"Note: {note}")
+        info(_('Note: {note}').format(note=note))
     if outcome.rejected:
-        info(f"Left out, by reason:\n{outcome.reason_report()}")
-    info(f"Fetched {len(rows):,} rows from {endpoint}: {outcome.summary()}.")
+        info(_('Left out, by reason:\n{reason_report}').format(reason_report=outcome.reason_report()))
+    info(_("Fetched {len:,} rows from {endpoint}: {summary}.").format(
+             len=len(rows), endpoint=endpoint, summary=outcome.summary()))

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from ..errors import DataError
 from ..validate import Unreadable
 from ..vocabulary import slugify
+from ..i18n import _
 
 _QID = re.compile(r"(Q[1-9][0-9]*)$")
 _POINT = re.compile(r"^\s*Point\(\s*(-?[0-9.]+(?:[eE][-+]?[0-9]+)?)\s+(-?[0-9.]+(?:[eE][-+]?[0-9]+)?)\s*\)\s*$")
@@ -27,21 +28,24 @@ def bindings(text: str, name: str) -> list[dict[str, str]]:
     """Each answer row as {variable: value}, from SPARQL JSON results or CSV."""
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith("<"):
-        raise DataError(f"{name}: the answer is an HTML page, not query results")
+        raise DataError(_('{name}: the answer is an HTML page, not query results').format(name=name))
     if stripped.startswith("{"):
         try:
             data = json.loads(stripped)
         except (ValueError, RecursionError) as error:
-            raise DataError(f"{name}: not valid SPARQL JSON results (cut short?): {error}") from None
+            raise DataError(_("{name}: not valid SPARQL JSON results (cut short?): {error}").format(
+                                name=name, error=error)) from None
         try:
             rows = data["results"]["bindings"]
             return [{k: str(v["value"]) for k, v in row.items() if isinstance(v, dict) and "value" in v}
                     for row in rows]
         except (KeyError, TypeError, AttributeError):
-            raise DataError(f"{name}: JSON without results.bindings: not SPARQL JSON results") from None
+            raise DataError(_("{name}: JSON without results.bindings: not SPARQL JSON results").format(
+                                name=name)) from None
     reader = csv.DictReader(io.StringIO(stripped))
     if not reader.fieldnames or not {"item", "partner", "statement"} <= set(reader.fieldnames):
-        raise DataError(f"{name}: neither SPARQL JSON results nor a CSV with item, partner and statement columns")
+        raise DataError(_("{name}: neither SPARQL JSON results nor a CSV with item, partner and statement columns").format(
+                            name=name))
     return [{k: v for k, v in row.items() if k and v} for row in reader]
 
 
