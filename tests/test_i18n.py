@@ -127,3 +127,32 @@ def test_counts_on_screen_use_french_grouping():
     finally:
         i18n.choose(None)
     assert i18n.count(20390) == "20,390"
+
+
+@pytest.mark.parametrize("args, french, code", [
+    (["show", "zzzz"], "Erreur : aucun accord ne correspond à 'zzzz'", 1),
+    (["import", "nope.json"], "Erreur : aucun fichier nope.json", 1),
+    (["list", "--since", "2024-13"], "Erreur : --since: '2024-13' n'est pas une vraie date : le mois va de 1 à 12", 2),
+    (["list", "--country", "Narnia"], "Erreur : pays inconnu : 'Narnia'", 2),
+    (["territories", "show", "Zzyzx"], "Erreur : aucun territoire ne correspond à 'Zzyzx'", 1),
+])
+def test_error_paths_in_french_keep_their_exit_codes(run, args, french, code):
+    english = run(*args)
+    result = run("--lang", "fr", *args)
+    assert english.exit_code == result.exit_code == code
+    assert result.stderr.startswith(french), result.stderr
+    for word in ENGLISH:
+        assert word not in result.stderr, word
+
+
+def test_a_record_s_problems_in_french(run, tmp_path):
+    bad = [{"slug": "a-b", "title": "T", "kind": "twinning", "status": "signed", "extra": 1,
+            "parties": [{"name": "A", "kind": "ville", "country": "ZZ"}, {"name": "B", "kind": "ville", "country": "FR"}],
+            "sources": [{"file": "x"}]}]
+    import json
+
+    (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
+    result = run("--lang", "fr", "validate", str(tmp_path / "bad.json"))
+    assert result.exit_code == 1
+    assert "fiche 1 (a-b): parties.0.country: 'ZZ' n'est pas un code de pays ISO 3166-1 alpha-2" in result.stderr
+    assert "extra: Champ non prévu" in result.stderr

@@ -90,7 +90,7 @@ def test_one_bad_record_writes_nothing_and_lists_every_problem(run, tmp_path, ne
     assert result.stderr.splitlines() == [
         f"Error: {file}: 3 problem(s), nothing written",
         "record 2 (ville-2-quebec): parties.1.country: 'ZZ' is not an ISO 3166-1 alpha-2 country code",
-        "record 3 (ville-3-quebec): signed_on: '2024-02-30' is not a real date: day is out of range for month",
+        "record 3 (ville-3-quebec): signed_on: '2024-02-30' is not a real date: that month has no day 30",
         "record 3 (ville-3-quebec): domains.1: unknown domain 'cuisine'; 'twinning domains' lists the valid ones",
     ]
     assert dump(seeded) == before

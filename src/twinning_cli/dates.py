@@ -28,8 +28,10 @@ def check_partial(value: str) -> str:
             value=value, first=FIRST_YEAR, last=LAST_YEAR))
     try:
         datetime.date(year, 1 if month is None else month, 1 if day is None else day)
-    except ValueError as error:
-        raise ValueError(_("{value!r} is not a real date: {error}").format(value=value, error=error)) from None
+    except ValueError:
+        why = _("the month must be from 1 to 12") if not 1 <= (month or 1) <= 12 else \
+            _("that month has no day {day}").format(day=day)
+        raise ValueError(_("{value!r} is not a real date: {error}").format(value=value, error=why)) from None
     return value.strip()
 
 

@@ -17,6 +17,7 @@ import sqlite_utils
 
 from . import store
 from .errors import DataError
+from .i18n import _
 from .model import Agreement
 from .shape import whole
 from .validate import MAX_SHOWN, Checker, Problem, report
@@ -40,8 +41,6 @@ class Outcome:
         self.problems.extend(found[:MAX_SHOWN - len(self.problems)])
 
     def summary(self) -> str:
-        from .i18n import _
-
         parts = [_("{count} added").format(count=self.added), _("{count} updated").format(count=self.updated),
                  _("{count} unchanged").format(count=self.unchanged)]
         if self.merged:
@@ -52,13 +51,9 @@ class Outcome:
 
     def verb(self) -> str:
         """What happened to the one record of `add`: a sentence with a {slug} to fill."""
-        from .i18n import _
-
         return _("Added {slug}.") if self.added else _("Updated {slug}.") if self.updated else _("Unchanged: {slug}.")
 
     def problem_report(self, origin: str) -> str:
-        from .i18n import _
-
         return (_("{origin}: {count} problem(s), nothing written").format(origin=origin, count=self.problem_count)
                 + f"\n{report(self.problems, self.problem_count)}")
 
@@ -142,7 +137,7 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
            update: bool, merge_pairs: bool, write: bool) -> list[Problem]:
     """Write one valid record if the register allows it; problems if it does not. What is
     checked is the register and the rows this import has queued (writer.pending_*)."""
-    where = f"record {number} ({agreement.slug})"
+    where = _("record {number}").format(number=number) + f" ({agreement.slug})"
     conn = db.conn  # the look-ups below run once per record: no wrapper around them
     pair = writer.pair_key(agreement)
     row = None

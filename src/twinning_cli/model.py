@@ -16,6 +16,7 @@ from . import vocabulary
 from .countries import is_country
 from .dates import check_partial
 from .hygiene import clean
+from .i18n import _
 
 MAX_PARTIES = 50  # generous for real intercommunal ententes; bounds every view's work per record
 
@@ -23,14 +24,14 @@ MAX_PARTIES = 50  # generous for real intercommunal ententes; bounds every view'
 @cache
 def _country(code: str) -> str:
     if not is_country(code):
-        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
+        raise ValueError(_('{code!r} is not an ISO 3166-1 alpha-2 country code').format(code=code))
     return code
 
 
 @cache
 def _subdivision(code: str) -> str:
     if pycountry.subdivisions.get(code=code) is None:
-        raise ValueError(f"{code!r} is not an ISO 3166-2 subdivision code")
+        raise ValueError(_('{code!r} is not an ISO 3166-2 subdivision code').format(code=code))
     return code
 
 
@@ -87,7 +88,8 @@ class Party(Strict):
     @model_validator(mode="after")
     def _subdivision_in_country(self) -> Party:
         if self.subdivision and not self.subdivision.startswith(self.country + "-"):
-            raise ValueError(f"subdivision {self.subdivision} is not in country {self.country}")
+            raise ValueError(_("subdivision {subdivision} is not in country {country}").format(
+                                 subdivision=self.subdivision, country=self.country))
         return self
 
 
@@ -120,9 +122,9 @@ class Event(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> Event:
         if self.end and self.end < self.date:
-            raise ValueError(f"end {self.end} is before date {self.date}")
+            raise ValueError(_('end {end} is before date {date}').format(end=self.end, date=self.date))
         if self.date_inferred and not self.date_note:
-            raise ValueError("an inferred date needs a date_note saying how it was worked out")
+            raise ValueError(_('an inferred date needs a date_note saying how it was worked out'))
         return self
 
 
@@ -159,19 +161,21 @@ class Agreement(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> Agreement:
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValueError(f"valid_until {self.valid_until} is before valid_from {self.valid_from}")
+            raise ValueError(_("valid_until {valid_until} is before valid_from {valid_from}").format(
+                                 valid_until=self.valid_until, valid_from=self.valid_from))
         if self.signed_on_inferred and not self.signed_on_note:
-            raise ValueError("an inferred signed_on needs a signed_on_note saying how")
+            raise ValueError(_('an inferred signed_on needs a signed_on_note saying how'))
         if self.signed_on and self.status in ("exploratory", "proposed"):
-            raise ValueError(f"status {self.status} cannot have a signed_on date")
+            raise ValueError(_('status {status} cannot have a signed_on date').format(status=self.status))
         seen = set()
         for party in self.parties:
             key = party.key
             if key in seen:
-                raise ValueError(f"party {party.name!r} ({party.country}) is listed twice")
+                raise ValueError(_("party {name!r} ({country}) is listed twice").format(
+                                     name=party.name, country=party.country))
             seen.add(key)
         if len(set(self.domains)) != len(self.domains):
-            raise ValueError("a domain is listed twice")
+            raise ValueError(_('a domain is listed twice'))
         return self
 
     @cached_property

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from .errors import DataError
-from .i18n import _
+from .i18n import N_, _
 from .model import Agreement
 
 MAX_SHOWN = 20
@@ -30,7 +30,14 @@ class Problem:
 
 def _where(number: int, raw: object) -> str:
     slug = raw.get("slug") if isinstance(raw, dict) else None
-    return f"record {number}" + (f" ({slug})" if isinstance(slug, str) and slug else "")
+    return _("record {number}").format(number=number) + (f" ({slug})" if isinstance(slug, str) and slug else "")
+
+
+# What pydantic says of a field in its own words, most often: marked here so that the catalog has them.
+PYDANTIC = {N_("Field required"), N_("Extra inputs are not permitted"), N_("Input should be a valid string"),
+            N_("Input should be a valid list"), N_("Input should be a valid number"),
+            N_("Input should be a valid boolean"), N_("Input should be a valid dictionary or instance of Party"),
+            N_("String should have at least 1 character"), N_("Input should be a finite number")}
 
 
 def check_one(number: int, raw: object) -> tuple[Agreement | None, list[Problem]]:
@@ -43,6 +50,8 @@ def check_one(number: int, raw: object) -> tuple[Agreement | None, list[Problem]
         for item in error.errors(include_url=False):
             field = ".".join(str(p) for p in item["loc"])
             message = item["msg"].removeprefix("Value error, ")
+            if message in PYDANTIC:  # pydantic's own words, in the interface's language
+                message = _(message)
             problems.append(Problem(where, field, message))
         return None, problems
 

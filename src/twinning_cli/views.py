@@ -13,7 +13,7 @@ from pathlib import Path
 from . import lookup, queries, render
 from .errors import NotFound, UsageError
 from .filters import Filters
-from .i18n import N_, _, count as counted
+from .i18n import N_, _, count as counted, french
 
 
 def open_register(db: str | None):
@@ -238,6 +238,10 @@ def stats(*, by: str | None, format: str, raw: bool, db: str | None, filters: Fi
     if format == "table":
         for dimension in dict.fromkeys(r[0] for r in rows):
             section = [r[1:] for r in rows if r[0] == dimension]
+            if dimension == "country" and french():  # on screen only: the CSV keeps the English names
+                from .countries import label
+
+                section = [(value, label(value, "fr"), n) for value, _label, n in section]
             render.draw_bars(_(DIMENSION_TITLES.get(dimension, dimension)), section if by else section[:OVERVIEW_TOP])
             if not by and len(section) > OVERVIEW_TOP:
                 rest = section[OVERVIEW_TOP:]

@@ -37,7 +37,7 @@ def same_territories(db, ids: list[int]) -> str | None:
 def apply(db, writer, agreement: Agreement, number: int, outcome, update: bool, write: bool) -> list[Problem]:
     ids = [writer.territory_id(p) for p in agreement.parties]
     if len(set(ids)) < len(ids):
-        return [Problem(f"record {number} ({agreement.slug})", "parties", _('both items are one territory here'))]
+        return [Problem(_("record {number}").format(number=number) + f" ({agreement.slug})", "parties", _('both items are one territory here'))]
     new = agreement.model_dump(mode="json")
     writer.flush()  # what this answer added already is looked at too
     slug = same_territories(db, ids)
