@@ -45,13 +45,14 @@ def test_fast_path_matches_typer(argv, seeded):
         (typer_run.returncode, typer_run.stdout, typer_run.stderr)
 
 
-def test_help_text_is_typers_own():
-    """help.txt is Typer's top-level help; regenerate it when a command changes:
-    COLUMNS=100 python -c "from twinning_cli.cli import app; app(prog_name='twinning')" --help
-      > src/twinning_cli/help.txt"""
-    env = {**os.environ, "COLUMNS": "100"}
+@pytest.mark.parametrize("lang, saved", [("en", "help.txt"), ("fr", "help.fr.txt")])
+def test_help_text_is_typers_own(lang, saved):
+    """help.txt and help.fr.txt are Typer's top-level help; regenerate them when a command changes:
+    COLUMNS=100 TWINNING_LANG=en python -c "from twinning_cli.cli import app; app(prog_name='twinning')" --help
+      > src/twinning_cli/help.txt        (TWINNING_LANG=fr: help.fr.txt)"""
+    env = {**os.environ, "COLUMNS": "100", "TWINNING_LANG": lang}
     live = subprocess.run([sys.executable, "-c", TYPER, "--help"], env=env, capture_output=True, text=True).stdout
-    assert (Path(fast.__file__).with_name("help.txt")).read_text(encoding="utf-8") == live
+    assert (Path(fast.__file__).with_name(saved)).read_text(encoding="utf-8") == live
 
 
 def test_read_path_imports_nothing_heavy(seeded):

@@ -75,10 +75,9 @@ def run(argv: list[str]) -> int | None:
     if argv in (["--help"], ["-h"]) and _wide_enough():
         from .i18n import french
 
-        if french():
-            return None  # the saved help is English: Typer writes the French one
-        # Typer's own top-level help, saved as help.txt; a test keeps it equal to Typer's.
-        sys.stdout.write(open(os.path.join(os.path.dirname(__file__), "help.txt"), encoding="utf-8").read())
+        # Typer's own top-level help, saved as help.txt and help.fr.txt; a test keeps them equal to Typer's.
+        saved = "help.fr.txt" if french() else "help.txt"
+        sys.stdout.write(open(os.path.join(os.path.dirname(__file__), saved), encoding="utf-8").read())
         return 0
     try:
         read, values = _parse(argv)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from . import vocabulary
+from .i18n import _
 
 
 def notes(conn: sqlite3.Connection) -> list[str]:
@@ -21,30 +22,33 @@ def check(conn: sqlite3.Connection, full: bool = False) -> list[str]:
     problems = []
     integrity = [r[0] for r in conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check")]
     if integrity != ["ok"]:
-        problems += [f"integrity: {line}" for line in integrity]
-    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
-        problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
+        problems += [_("integrity: {line}").format(line=line) for line in integrity]
+    for table, rowid, parent, _column in conn.execute("PRAGMA foreign_key_check"):
+        problems.append(_("foreign key: {table} row {rowid} points to a missing {parent}").format(
+            table=table, rowid=rowid, parent=parent))
     for slug, count in conn.execute(
             "SELECT a.slug, count(ap.agreement) FROM agreements a LEFT JOIN agreement_parties ap"
             " ON ap.agreement = a.slug GROUP BY a.slug HAVING count(ap.agreement) < 2"):
-        problems.append(f"agreement {slug}: {count} part{'y' if count == 1 else 'ies'}, needs at least 2")
+        problems.append((_("agreement {slug}: {count} party, needs at least 2") if count == 1 else
+                         _("agreement {slug}: {count} parties, needs at least 2")).format(slug=slug, count=count))
     valid = vocabulary.slugs("domain")
     for slug, domain in conn.execute(
             f"SELECT agreement, domain FROM agreement_domains WHERE domain NOT IN ({', '.join('?' * len(valid))})",
             valid):
-        problems.append(f"agreement {slug}: domain {domain!r} is not in the vocabulary")
+        problems.append(_("agreement {slug}: domain {domain!r} is not in the vocabulary").format(slug=slug, domain=domain))
     stale = conn.execute(
         "SELECT count(*) FROM (SELECT domain, count(*) AS n FROM agreement_domains GROUP BY domain) d"
         " LEFT JOIN domain_counts c USING (domain) WHERE c.agreements IS NOT d.n").fetchone()[0]
     if stale:
-        problems.append(f"domain counts: {stale} domain(s) counted wrong in domain_counts")
+        problems.append(_("domain counts: {stale} domain(s) counted wrong in domain_counts").format(stale=stale))
     stale = conn.execute(
         "SELECT count(*) FROM territories t WHERE t.agreements !="
         " (SELECT count(*) FROM agreement_parties ap WHERE ap.territory_id = t.id)").fetchone()[0]
     if stale:
-        problems.append(f"territory counts: {stale} territory(ies) counted wrong in territories.agreements")
+        problems.append(_("territory counts: {stale} territory(ies) counted wrong in territories.agreements").format(
+            stale=stale))
     try:
         conn.execute("INSERT INTO agreements_fts(agreements_fts, rank) VALUES ('integrity-check', 1)")
     except sqlite3.DatabaseError as error:
-        problems.append(f"full-text index: does not agree with the agreements table ({error})")
+        problems.append(_("full-text index: does not agree with the agreements table ({error})").format(error=error))
     return problems
