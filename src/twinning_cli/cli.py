@@ -195,7 +195,7 @@ def init(
     if where.path.is_dir():
         raise DataError(_("{path} is a directory, not a database").format(path=where.path))
     if where.path.exists() and where.path.stat().st_size and not (yes or force):
-        typer.confirm(f"Replace the register at {where.path} with the seed?", abort=True, err=True)
+        typer.confirm(_("Replace the register at {path} with the seed?").format(path=where.path), abort=True, err=True)
     try:
         count = store.init(where.path, records)
     except DataError:

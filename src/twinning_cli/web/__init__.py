@@ -72,7 +72,7 @@ def serve(path: Path, host: str, port: int, allow_sql: bool, open_browser: bool)
     async def startup(sockets=None):
         await started(sockets=sockets)
         if server.started:  # said once the port is bound: a script (or a test) may read it and go
-            sys.stderr.write(f"Serving {path} read-only at {url} (Ctrl-C stops)\n")
+            sys.stderr.write(_("Serving {path} read-only at {url} (Ctrl-C stops)").format(path=path, url=url) + "\n")
             sys.stderr.flush()
 
     server.startup = startup
