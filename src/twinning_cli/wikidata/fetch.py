@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 
 from .. import net
+from ..i18n import _, count
 from . import query
 
 PAGE = 10_000  # rows a request asks for when no country splits the work
@@ -30,13 +31,15 @@ def fetch(endpoint: str, countries: list[str] | None, since: int | None, name: s
         if countries:
             for i, country in enumerate(countries, start=1):
                 if show:
-                    sys.stderr.write(f"\rAsking Wikidata: {country} ({i}/{len(countries)})…")
+                    sys.stderr.write("\r" + _("Asking Wikidata: {country} ({i}/{n})…").format(
+                        country=country, i=i, n=len(countries)))
                 rows += bindings(ask(endpoint, query.build([country], since), client), name)
         else:
             offset = 0
             while True:
                 if show:
-                    sys.stderr.write(f"\rAsking Wikidata: rows {offset:,}–{offset + PAGE:,}…")
+                    sys.stderr.write("\r" + _("Asking Wikidata: rows {first}–{last}…").format(
+                        first=count(offset), last=count(offset + PAGE)))
                 page = bindings(ask(endpoint, query.build(None, since, PAGE, offset), client), name)
                 rows += page
                 if len(page) < PAGE:
