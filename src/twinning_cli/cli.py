@@ -11,15 +11,14 @@ function here under `@command()`.
 
 import functools
 import inspect
-import sqlite3
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from . import __version__, i18n, options, views
-from .db import RECOVER
-from .errors import NotFound, TwinningError, UsageError
+from . import __version__, options, views
+from .commanding import _guarded, _lang_param, _signed, _start_language, _typer_param, summary
+from .errors import NotFound, UsageError
 from .i18n import _
 from .i18n.help import Command, Group, install_errors
 from .render import info
@@ -42,65 +41,6 @@ app.add_typer(territories_app, name="territories",
               short_help="Territories: who takes part in how many agreements, with whom; merge, rename.")
 
 
-def _typer_param(name: str) -> inspect.Parameter:
-    """A Typer option from its declaration in options.py."""
-    opt = options.OPTIONS[name]
-    kind = tuple[opt.type, opt.type] if opt.pair else list[opt.type] if opt.many else opt.type
-    annotation = Optional[kind] if opt.default is None else kind
-    info_ = typer.Option(*opt.flags, help=opt.help, metavar=opt.metavar, min=opt.min,
-                         show_default=opt.default not in (None, False))
-    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=opt.default,
-                             annotation=Annotated[annotation, info_])
-
-
-def _guarded(func):
-    """Run `func`, turning a TwinningError into one line on stderr and its exit code."""
-    @functools.wraps(func)
-    def run(*args, **kwargs):
-        kwargs.pop("lang", None)  # set by its callback, before the help or the work
-        try:
-            return func(*args, **kwargs)
-        except TwinningError as error:
-            typer.echo(f"{_('Error: ')}{error}", err=True)
-            raise typer.Exit(error.exit_code) from None
-        except sqlite3.DatabaseError as error:  # a register damaged behind our back, mid-command
-            typer.echo(_("Error: the register could not be read or written: {error}").format(error=error)
-                       + _(RECOVER), err=True)
-            raise typer.Exit(1) from None
-    return run
-
-
-def _choose_language(value: str | None) -> str | None:
-    """--lang after a command: that language from here on."""
-    if value is not None:
-        try:
-            i18n.choose(value)
-        except UsageError as error:
-            raise typer.BadParameter(str(error)) from None
-    return value
-
-
-def _start_language(value: str | None) -> str | None:
-    """--lang before the command, or none: each run starts from it (else the environment)."""
-    i18n.choose(None)
-    return _choose_language(value)
-
-
-def _lang_param() -> inspect.Parameter:
-    """--lang, on every command: eager, so that it applies to --help after it too."""
-    info_ = typer.Option("--lang", metavar="fr|en", callback=_choose_language, is_eager=True, expose_value=True,
-                         help="Language of messages, help and tables: fr or en (default: TWINNING_LANG, else "
-                              "the locale).")
-    return inspect.Parameter("lang", inspect.Parameter.KEYWORD_ONLY, default=None,
-                             annotation=Annotated[Optional[str], info_])
-
-
-def _signed(wrapper, params: list[inspect.Parameter]):
-    wrapper.__signature__ = inspect.Signature(params)
-    wrapper.__annotations__ = {p.name: p.annotation for p in params}
-    return wrapper
-
-
 def _read_command(name: str, register) -> None:
     """Attach the view of options.READS[name] to Typer under `register`."""
     read = options.READS[name]
@@ -121,11 +61,6 @@ def _read_command(name: str, register) -> None:
         views.run(read, values)
 
     register(_signed(_guarded(wrapper), params + [_lang_param()]))
-
-
-def summary(func) -> str:
-    """A command's first line, shown whole in the command list (Click would cut it with '…')."""
-    return (func.__doc__ or "").strip().splitlines()[0]
 
 
 _TERRITORY_REGISTERS = {"territories": territories_app.callback(invoke_without_command=True),
@@ -152,7 +87,8 @@ def writable_register(db: str | None):
 
     where = dbmod.locate(db)
     if where.named and not where.path.exists():
-        raise NotFound(f"no database at {where.path} (run 'twinning init --db {where.path}' to create one)")
+        raise NotFound(_("no database at {path} (run 'twinning init --db {path}' to create one)").format(
+            path=where.path))
     views.open_register(db).close()
     return where.path
 

@@ -1,4 +1,4 @@
-"""The write side: schema, seed, and storing validated agreements.
+"""The write side: seed, and storing validated agreements (the tables themselves: schema.py).
 
 Every write happens inside one `db.atomic()` block, so a failed command leaves
 the database exactly as it was. Records arrive here already validated
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-from functools import lru_cache
 import sqlite3
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -21,13 +21,11 @@ from . import db as dbmod
 from . import vocabulary
 from .countries import label as country_label
 from .errors import DataError
-from .model import Agreement
 from .i18n import _
+from .model import Agreement
+from .schema import CHILD_TABLES, FTS_COLUMNS, create_schema  # noqa: F401  (create_schema: store's API)
 
 BUSY_TIMEOUT_MS = 60_000
-CHILD_TABLES = ("agreement_parties", "agreement_domains", "agreement_topics",
-                "people", "stakeholders", "funding", "events", "sources")
-FTS_COLUMNS = ["title", "parties", "summary", "topics"]
 
 
 def seed_path() -> Path:
@@ -93,116 +91,6 @@ def _write_error(path: Path, error: sqlite3.OperationalError) -> DataError:
     if "locked" in text or "busy" in text:
         return DataError(_('cannot write {path}: another process holds the register; try again').format(path=path))
     return DataError(_('cannot write {path}: {text}').format(path=path, text=text))
-
-
-def create_schema(db: sqlite_utils.Database) -> None:
-    """Drop and create every table, index, view and the FTS index."""
-    db.execute("DROP VIEW IF EXISTS agreements_flat")
-    db.execute("DROP VIEW IF EXISTS territory_map")
-    db.execute("DROP VIEW IF EXISTS agreement_list")
-    for name in ("agreements_fts", "domain_counts", "register_notes", "territory_aliases", *CHILD_TABLES,
-                 "territories", "agreements", "kinds", "statuses", "domain_labels"):
-        if name in db.table_names():
-            db[name].drop()
-    # The vocabularies as tables, so that a reader of the database (Datasette) shows labels.
-    for name, terms in (("kinds", vocabulary.KINDS), ("statuses", vocabulary.STATUSES),
-                        ("domain_labels", vocabulary.DOMAINS)):
-        db.create_table(name, {"slug": str, "label": str}, pk="slug")
-        db[name].insert_all([{"slug": t.slug, "label": t.label} for t in terms])
-    db.create_table("agreements", {
-        "slug": str, "title": str, "kind": str, "status": str,
-        "signed_on": str, "signed_on_inferred": int, "signed_on_note": str,
-        "valid_from": str, "valid_until": str, "date": str, "year": int,
-        "slug_key": str, "pair_key": str, "parties": str, "countries": str, "domains": str, "topics": str,
-        "summary": str, "note": str, "record": str, "domain_list": str, "country_list": str,
-    }, pk="slug", not_null={"title", "kind", "status", "record"},
-        foreign_keys=[("kind", "kinds", "slug"), ("status", "statuses", "slug")])
-    # A territory is its name as written (name_key: NFC, case-folded) in its country, told apart
-    # further by subdivision, coordinates and identifiers (Writer.territory_id); name_folded
-    # (ASCII, no accents) is only for finding.
-    db.create_table("territories", {
-        "id": int, "name": str, "name_key": str, "short_key": str, "city_key": str, "name_folded": str, "kind": str,
-        "country": str,
-        "subdivision": str, "lat": float, "lng": float, "wikidata": str, "geonames": str, "agreements": int,
-    }, pk="id", not_null={"name", "name_key", "name_folded", "country"}, defaults={"agreements": 0})
-    # What a migration noticed that a person may want to check (doctor prints it).
-    db.create_table("register_notes", {"id": int, "note": str}, pk="id")
-    # Names a person joined to a territory (merge, rename): a party so named, in that country,
-    # is the territory called `name`. Kept by name, not id, so every rebuild keeps them.
-    db.create_table("territory_aliases", {"name_key": str, "country": str, "name": str},
-                    pk=("name_key", "country"), not_null={"name"})
-    child = {"agreement": str}
-    fk = [("agreement", "agreements", "slug")]
-    db.create_table("agreement_parties", {**child, "territory_id": int, "position": int,
-                                          "acting_body": str},
-                    pk=("agreement", "position"),
-                    foreign_keys=[*fk, ("territory_id", "territories", "id")])
-    db.create_table("agreement_domains", {**child, "domain": str}, pk=("agreement", "domain"),
-                    foreign_keys=[*fk, ("domain", "domain_labels", "slug")])
-    db.create_table("agreement_topics", {**child, "topic": str}, foreign_keys=fk)
-    db.create_table("people", {"id": int, **child, "name": str, "role": str, "party": str,
-                               "signed": int}, pk="id", foreign_keys=fk)
-    db.create_table("stakeholders", {"id": int, **child, "name": str, "kind": str, "role": str},
-                    pk="id", foreign_keys=fk)
-    db.create_table("funding", {"id": int, **child, "programme": str, "backers": str},
-                    pk="id", foreign_keys=fk)
-    db.create_table("events", {"id": int, **child, "date": str, "end": str, "date_inferred": int,
-                               "date_note": str, "place": str, "description": str},
-                    pk="id", foreign_keys=fk)
-    db.create_table("sources", {"id": int, **child, "file": str, "publisher": str,
-                                "published_on": str, "dateline": str, "url": str, "note": str},
-                    pk="id", foreign_keys=fk)
-    for table, columns in [
-        ("agreements", ["kind"]), ("agreements", ["status"]), ("agreements", ["year"]),
-        ("agreements", ["date"]), ("agreements", ["slug_key"]), ("agreements", ["pair_key"]),
-        ("territories", ["name_key", "country"]), ("territories", ["short_key"]), ("territories", ["name_folded"]),
-        ("territories", ["city_key", "country"]),
-        ("territories", ["country"]), ("territories", ["subdivision"]), ("territories", ["wikidata"]),
-        ("territories", ["agreements", "name"]),
-        ("agreement_parties", ["territory_id"]), ("agreement_domains", ["domain"]),
-        ("agreement_topics", ["agreement"]), ("people", ["agreement"]),
-        ("stakeholders", ["agreement"]), ("funding", ["agreement"]),
-        ("events", ["agreement"]), ("events", ["date"]), ("sources", ["agreement"]),
-    ]:
-        db[table].create_index(columns)
-    db["agreements"].enable_fts(FTS_COLUMNS, fts_version="FTS5", create_triggers=True,
-                                tokenize="unicode61 remove_diacritics 2")
-    # Writer.flush fills the index in bulk, six times faster than a trigger per row;
-    # the triggers that keep it right on UPDATE and DELETE stay.
-    db.execute("DROP TRIGGER agreements_ai")
-    # Agreements per domain, kept by triggers so that `stats --by domain` and `domains`
-    # read 18 rows instead of counting every (agreement, domain) pair.
-    db.create_table("domain_counts", {"domain": str, "agreements": int}, pk="domain")
-    db.execute("""CREATE TRIGGER agreement_domains_count_ai AFTER INSERT ON agreement_domains BEGIN
-        INSERT INTO domain_counts (domain, agreements) VALUES (new.domain, 1)
-        ON CONFLICT (domain) DO UPDATE SET agreements = agreements + 1; END""")
-    db.execute("""CREATE TRIGGER agreement_domains_count_ad AFTER DELETE ON agreement_domains BEGIN
-        UPDATE domain_counts SET agreements = agreements - 1 WHERE domain = old.domain; END""")
-    db.execute("""
-        CREATE VIEW agreements_flat AS
-        SELECT slug, title, kind, status, signed_on, signed_on_inferred, valid_from,
-               valid_until, date, year, parties, countries, domains, topics, summary, note
-        FROM agreements""")
-    # The agreements as a reader browses them (Datasette's first page): labels, not slugs.
-    db.execute("""
-        CREATE VIEW agreement_list AS
-        SELECT a.rowid AS id, a.slug, a.title AS "intitulé", a.parties, k.label AS nature, s.label AS statut,
-               a.date, a.year AS "année", a.domain_list AS domaines, a.country_list AS pays
-        FROM agreements a JOIN kinds k ON k.slug = a.kind JOIN statuses s ON s.slug = a.status""")
-    # Territories with a point, as Datasette's map reads them; a click leads to the territory.
-    db.execute("""
-        CREATE VIEW territory_map AS
-        SELECT id, name, kind, country, subdivision, agreements, lat AS latitude, lng AS longitude,
-               json_object('title', name, 'description', agreements || ' accord(s) · ' || country,
-                           'link', 'territories/' || id) AS popup
-        FROM territories WHERE lat IS NOT NULL AND lng IS NOT NULL""")
-    # Agreements per territory, kept by triggers, so that `territories` on a terminal reads its
-    # busiest page from an index instead of counting every party.
-    db.execute("""CREATE TRIGGER agreement_parties_count_ai AFTER INSERT ON agreement_parties BEGIN
-        UPDATE territories SET agreements = agreements + 1 WHERE id = new.territory_id; END""")
-    db.execute("""CREATE TRIGGER agreement_parties_count_ad AFTER DELETE ON agreement_parties BEGIN
-        UPDATE territories SET agreements = agreements - 1 WHERE id = old.territory_id; END""")
-    db.execute(f"PRAGMA user_version = {dbmod.SCHEMA_VERSION}")
 
 
 def slug_key(slug: str) -> str:
