@@ -33,3 +33,26 @@ def test_the_index_is_built_once_into_the_cache_folder(tmp_path, monkeypatch):
     finally:
         gazetteer._conn.cache_clear()
         gazetteer.places.cache_clear()
+
+
+def test_an_unwritable_cache_folder_falls_back_and_a_damaged_index_is_made_again(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("TWINNING_CACHE", str(blocker / "cache"))  # cannot be made: its parent is a file
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    gazetteer._conn.cache_clear()
+    gazetteer.places.cache_clear()
+    try:
+        assert gazetteer.places("Chiomonte")[0].country == "IT"
+        [built] = (tmp_path / "tmp").glob("twinning-*/gazetteer-*.db")
+        built.write_bytes(b"this is no database" * 100)  # damaged behind our back
+        gazetteer._conn.cache_clear()
+        gazetteer.places.cache_clear()
+        assert gazetteer.places("Chiomonte")[0].country == "IT"
+    finally:
+        gazetteer._conn.cache_clear()
+        gazetteer.places.cache_clear()

@@ -68,17 +68,44 @@ def _build(target: Path) -> None:
 
 @cache
 def _conn() -> sqlite3.Connection:
+    """The index, built if missing; where the cache folder cannot be written, in the temporary
+    folder; a damaged index is built again."""
+    import tempfile
+
     stat = SOURCE.stat()
-    path = _folder() / f"gazetteer-{stat.st_size}-{int(stat.st_mtime)}.db"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    name = f"gazetteer-{stat.st_size}-{int(stat.st_mtime)}.db"
+    for folder in (_folder(), Path(tempfile.gettempdir()) / f"twinning-{os.getuid()}"):
         try:
-            _build(temporary)
-            os.replace(temporary, path)
-        finally:
-            temporary.unlink(missing_ok=True)
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            return _open(folder / name)
+        except (OSError, sqlite3.DatabaseError):
+            continue
+    from .errors import DataError
+    from .i18n import _
+
+    raise DataError(_("cannot index the gazetteer in {folder} nor in the temporary folder: set TWINNING_CACHE to "
+                      "a folder you can write").format(folder=_folder()))
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    for attempt in (1, 2):
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            try:
+                _build(temporary)
+                os.replace(temporary, path)
+            finally:
+                temporary.unlink(missing_ok=True)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM names WHERE key = ''").fetchone()
+            return conn
+        except sqlite3.DatabaseError:
+            conn.close()
+            if attempt == 2:
+                raise
+            path.unlink(missing_ok=True)  # damaged: made again
+    raise AssertionError("unreachable")
 
 
 @cache
