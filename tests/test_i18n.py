@@ -88,6 +88,7 @@ def test_the_review_of_a_draft_in_french(run):
     result = run("--lang", "fr", "extract", str(article), "-f", "table", env={"COLUMNS": "100"})
     assert result.exit_code == 0
     assert "Brouillon : " in result.stdout and "preuve" in result.stdout and "statut" in result.stdout
+    assert "Jumelage (twinning)" in result.stdout and "Proposé (proposed)" in result.stdout
     for word in ("Draft:", "evidence", "Not found", "field"):
         assert word not in result.stdout
 
@@ -156,3 +157,11 @@ def test_a_record_s_problems_in_french(run, tmp_path):
     assert result.exit_code == 1
     assert "fiche 1 (a-b): parties.0.country: 'ZZ' n'est pas un code de pays ISO 3166-1 alpha-2" in result.stderr
     assert "extra: Champ non prévu" in result.stderr
+
+
+def test_french_groups_thousands_in_an_import_s_summary(run, tmp_path):
+    rows = ["city1,country1,city2,country2"] + [f"Ville{i},France,Town{i},Canada" for i in range(1200)]
+    (tmp_path / "pairs.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = run("--lang", "fr", "import", str(tmp_path / "pairs.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert "1\u202f200 ajouté(s)" in result.stderr

@@ -15,7 +15,7 @@ from rich.text import Text
 from . import vocabulary
 from .i18n import N_
 from .i18n import _ as tr
-from .i18n import count
+from .i18n import count, french
 from .render import console, on_screen, terminal_safe
 
 
@@ -146,7 +146,10 @@ def draw_review(draft) -> None:
     table.add_column(tr("evidence"), style="dim")
     for finding in draft.findings:
         evidence = terminal_safe(finding.evidence or "")
-        table.add_row(_t(tr(finding.field)), _t(finding.value if finding.value is not None else "—"),
+        value = finding.value
+        if finding.field in ("kind", "status") and value and french():  # 'Jumelage (twinning)', as show does
+            value = f"{vocabulary.label(finding.field, value)} ({value})"
+        table.add_row(_t(tr(finding.field)), _t(value if value is not None else "—"),
                       f"{finding.confidence:.0%}", Text(evidence[:160] + ("…" if len(evidence) > 160 else "")))
     parts = [table]
     if draft.missing:

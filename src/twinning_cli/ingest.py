@@ -41,12 +41,17 @@ class Outcome:
         self.problems.extend(found[:MAX_SHOWN - len(self.problems)])
 
     def summary(self) -> str:
-        parts = [_("{count} added").format(count=self.added), _("{count} updated").format(count=self.updated),
-                 _("{count} unchanged").format(count=self.unchanged)]
+        from .i18n import count, french
+
+        def n(value: int) -> str:  # French groups thousands ('24 262'); English stays as it always read
+            return count(value) if french() else str(value)
+
+        parts = [_("{count} added").format(count=n(self.added)), _("{count} updated").format(count=n(self.updated)),
+                 _("{count} unchanged").format(count=n(self.unchanged))]
         if self.merged:
-            parts.append(_("{count} merged").format(count=self.merged))
+            parts.append(_("{count} merged").format(count=n(self.merged)))
         if self.rejected:
-            parts.append(_("{count} rejected").format(count=self.rejected))
+            parts.append(_("{count} rejected").format(count=n(self.rejected)))
         return ", ".join(parts)
 
     def verb(self) -> str:
