@@ -32,7 +32,7 @@ def from_options(*, title: str | None, parties: list[str], kind: str, status: st
                  domains: list[str], topics: list[str], sources: list[str], summary: str | None,
                  slug: str | None) -> dict:
     if not title:
-        raise UsageError("give --title (or --from-file)")
+        raise UsageError(_("give --title (or --from-file)"))
     if len(parties) < 2:
         raise UsageError(_("give --party at least twice: --party 'Ville de Pau | ville | FR'"))
     if not sources:

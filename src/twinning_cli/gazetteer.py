@@ -14,7 +14,7 @@ import os
 import re
 import sqlite3
 from collections import namedtuple
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .vocabulary import slugify
@@ -108,7 +108,7 @@ def _open(path: Path) -> sqlite3.Connection:
     raise AssertionError("unreachable")
 
 
-@cache
+@lru_cache(maxsize=8192)  # a pairs list asks for thousands of names: bounded memory
 def places(name: str) -> list[Place]:
     """Every known place of that name (accents, case, hyphens, a leading article and the other
     names GeoNames gives ignored), the most populous first."""

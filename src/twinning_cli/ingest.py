@@ -142,7 +142,6 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
            update: bool, merge_pairs: bool, write: bool) -> list[Problem]:
     """Write one valid record if the register allows it; problems if it does not. What is
     checked is the register and the rows this import has queued (writer.pending_*)."""
-    where = _("record {number}").format(number=number) + f" ({agreement.slug})"
     conn = db.conn  # the look-ups below run once per record: no wrapper around them
     pair = writer.pair_key(agreement)
     row = None
@@ -171,17 +170,18 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
                                  (pair, agreement.slug)).fetchone()
             other = found[0] if found else None
     if other:  # --update too: replacing a record must not make it a second record of another pair
-        return [Problem(where, "parties", f"same parties and kind as {other} in the register (the same two "
-                        f"territories, perhaps under other names): import it as {other} with --update to replace "
-                        "that one, or leave it out")]
+        return [Problem(_where(number, agreement.slug), "parties", _(
+            "same parties and kind as {other} in the register (the same two territories, perhaps under other "
+            "names): import it as {other} with --update to replace that one, or leave it out").format(other=other))]
     if row:
         old, new = whole(row[0]), agreement.model_dump(mode="json")
         if old == new:
             outcome.unchanged += 1
             return []
         if not update:
-            return [Problem(where, "slug", "already in the register with other content "
-                            f"(differs in {', '.join(_differences(old, new))}): use --update to replace it")]
+            return [Problem(_where(number, agreement.slug), "slug", _(
+                "already in the register with other content (differs in {fields}): use --update to replace "
+                "it").format(fields=", ".join(_differences(old, new))))]
         if write:
             writer.delete(agreement.slug)
             writer.add(agreement, pair)
@@ -192,6 +192,11 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
     outcome.added += 1
     outcome.slug = agreement.slug
     return []
+
+
+def _where(number: int, slug: str) -> str:
+    """'record N (slug)' for a problem (worked out only then: this is every record's path)."""
+    return _("record {number}").format(number=number) + f" ({slug})"
 
 
 def _slug_taken(db, writer: store.Writer, slug: str) -> bool:

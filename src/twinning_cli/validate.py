@@ -42,10 +42,10 @@ PYDANTIC = {N_("Field required"), N_("Extra inputs are not permitted"), N_("Inpu
 
 def check_one(number: int, raw: object) -> tuple[Agreement | None, list[Problem]]:
     """Validate one raw record; pydantic's errors become one Problem per field."""
-    where = _where(number, raw)
     try:
         return Agreement.model_validate(raw), []
     except ValidationError as error:
+        where = _where(number, raw)  # worked out for a problem only: this is every record's path
         problems = []
         for item in error.errors(include_url=False):
             field = ".".join(str(p) for p in item["loc"])
