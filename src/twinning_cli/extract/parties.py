@@ -15,7 +15,7 @@ from collections import namedtuple
 
 from .. import countries, gazetteer
 from .people import is_org
-from .places import Mention, known, mentions, region_codes
+from .places import Mention, mentions, region_codes
 from .text import NAME, OF, sentence_at, strip_tail
 
 Candidate = namedtuple("Candidate", "key mentions score strong")
@@ -234,7 +234,6 @@ def _countries_named(text: str) -> list[str]:
 # Kinds of territory only France has: intercommunal bodies, départements, pays.
 FRENCH_KINDS = {"métropole", "communauté de communes", "agglomération", "communauté urbaine", "département",
                 "pays/PETR"}
-CONTEXT = re.compile(r",? \(?(?:en|au|aux|dans l[ea]|\()? ?(?:la |le |l')?([A-ZÉÎ][\w'\- ]{2,30}?)\)?(?=[,.;:)\n]| et | qui| a | ont| pour|$)")
 
 
 def _describe(candidate: Candidate, text: str, in_text: list[str]) -> dict:
@@ -300,5 +299,3 @@ def _acting_bodies(result: list[dict], text: str) -> None:
             if gazetteer.key(party["name"]) == target or target.endswith(gazetteer.key(party["name"])):
                 party["acting_body"] = m.group(1)
 
-
-__all__ = ["parties", "known"]

@@ -55,8 +55,9 @@ def instrument(sents: list[str]) -> tuple[str | None, str | None, float]:
     else the most named (less), else 'coopération décentralisée' or 'partenariat' alone (a guess)."""
     for marker in (SIGNING, PROPOSED, EXPLORATORY):
         for sentence in sents:
-            if re.search(marker, sentence, re.IGNORECASE) and kinds_in(sentence):
-                return kinds_in(sentence)[0][1], sentence, 0.9
+            named = kinds_in(sentence) if re.search(marker, sentence, re.IGNORECASE) else []
+            if named:
+                return named[0][1], sentence, 0.9
     counts: dict[str, int] = {}
     for sentence in sents:
         for _, kind in kinds_in(sentence):
