@@ -54,8 +54,10 @@ def test_schema_version_and_tables(run, register_path):
     conn = sqlite3.connect(register_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')")}
-    assert {"agreements", "territories", "agreement_parties", "agreement_domains", "people",
-            "stakeholders", "funding", "events", "sources", "agreements_fts", "agreements_flat"} <= tables
+    assert {"agreements", "territories", "agreement_parties", "agreement_domains", "events", "agreements_fts",
+            "agreements_flat", "agreement_list", "country_labels"} <= tables
+    # Each fact once (schema 6): people, stakeholders, funding, sources and topics live in the record only
+    assert not {"people", "stakeholders", "funding", "sources", "agreement_topics"} & tables
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     # Ville de Québec is one territory shared by two agreements
     assert conn.execute("SELECT count(*) FROM territories WHERE name = 'Ville de Québec'").fetchone()[0] == 1

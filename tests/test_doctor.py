@@ -19,7 +19,7 @@ def test_doctor_names_each_problem(run, seeded):
     result = run("doctor")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == "foreign key: agreement_domains row 21 points to a missing domain_labels"
+    assert lines[0] == "foreign key: agreement_domains row (rennes-quebec, cuisine) points to a missing domain_labels"
     assert lines[1] == "agreement nantes-quebec: 1 party, needs at least 2"
     assert lines[2] == "agreement rennes-quebec: domain 'cuisine' is not in the vocabulary"
     assert lines[3].startswith("full-text index: does not agree with the agreements table")
@@ -27,10 +27,10 @@ def test_doctor_names_each_problem(run, seeded):
 
 
 def test_doctor_reports_foreign_keys(run, seeded):
-    tamper(seeded, "INSERT INTO people (agreement, name) VALUES ('ghost', 'Nobody')")
+    tamper(seeded, "INSERT INTO events (agreement, position, date) VALUES ('ghost', 0, '2024')")
     result = run("doctor")
     assert result.exit_code == 1
-    assert "foreign key: people row" in result.stdout
+    assert "foreign key: events row (ghost, 0) points to a missing agreements\n" in result.stdout
 
 
 def test_domain_counts_follow_every_write(run, seeded):

@@ -6,6 +6,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from dbcheck import count, scalar, tamper
@@ -43,15 +44,42 @@ def test_truncated_database_is_a_clear_error_and_left_alone(run, seeded):
     assert seeded.read_bytes() == before
 
 
-def test_older_schema_is_migrated_keeping_every_record(run, seeded, seed_records):
-    tamper(seeded, "DROP INDEX idx_agreements_pair_key", "ALTER TABLE agreements DROP COLUMN pair_key",
-           "PRAGMA user_version = 1")
+V5 = Path(__file__).parent / "data" / "register-v5.sql"
+
+
+def register_v5(path: Path, *statements: str) -> None:
+    """A register as twinning made it at schema version 5 (a dump of one), changed by `statements`."""
+    path.unlink(missing_ok=True)
+    conn = sqlite3.connect(path)
+    conn.executescript(V5.read_text(encoding="utf-8"))  # the full-text table is written into the schema:
+    conn.close()  # it exists once the file is opened again
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 5")
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("statements, old", [
+    ((), 5),
+    (("DROP INDEX idx_agreements_pair_key", "ALTER TABLE agreements DROP COLUMN pair_key",
+      "PRAGMA user_version = 1"), 1),
+])
+def test_older_schema_is_migrated_keeping_every_record(run, seeded, seed_records, statements, old):
+    register_v5(seeded, *statements)
     result = run("list", "-f", "json", "--sort", "slug")
-    assert result.stderr == f"Migrated the register at {seeded} from schema version 1 to {dbmod.SCHEMA_VERSION}.\n"
+    assert result.stderr == f"Migrated the register at {seeded} from schema version {old} to {dbmod.SCHEMA_VERSION}.\n"
     assert json.loads(result.stdout) == sorted(seed_records, key=lambda r: r["slug"])
     assert scalar(seeded, "PRAGMA user_version") == dbmod.SCHEMA_VERSION
     assert scalar(seeded, "SELECT count(pair_key) FROM agreements") == 5
+    # Each fact once: the tables of schema 5 that copied the records' lists are gone
+    assert scalar(seeded, "SELECT count(*) FROM sqlite_master WHERE name IN ('people', 'sources', 'funding',"
+                          " 'stakeholders', 'agreement_topics')") == 0
+    # The name a person gave a territory there (territories rename) is kept: the records' name finds it
+    assert json.loads(run("territories", "show", "Ville de Pau", "-f", "json").stdout)["name"] == "Pau"
     assert run("doctor").exit_code == 0
+    assert run("list", "-f", "json", "--sort", "slug").stderr == ""  # once
 
 
 def test_two_imports_at_once_both_finish_whole(make_record, seeded, tmp_path):

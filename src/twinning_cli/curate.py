@@ -14,6 +14,7 @@ from pathlib import Path
 from . import lookup, store
 from .errors import DataError, UsageError
 from .model import Agreement
+from .shape import STORED, compact
 from .vocabulary import fold, identity, short_name
 from .i18n import _
 
@@ -45,12 +46,12 @@ def _alias(conn, name: str, country: str, canonical: str) -> None:
 def _relay(db, ids: list[int]) -> list[str]:
     """Lay out again every agreement naming one of `ids`, from its record; their slugs."""
     conn = db.conn
-    rows = conn.execute("SELECT slug, record FROM agreements WHERE slug IN (SELECT agreement FROM"
-                        " agreement_parties WHERE territory_id IN (SELECT value FROM json_each(?))) ORDER BY slug",
+    rows = conn.execute(f"SELECT a.slug, {STORED} FROM agreements a WHERE a.slug IN (SELECT agreement FROM"
+                        " agreement_parties WHERE territory_id IN (SELECT value FROM json_each(?))) ORDER BY a.slug",
                         (json.dumps(ids),)).fetchall()
     writer = store.Writer(db)
-    records = [Agreement.model_validate_json(record) for _, record in rows]
-    for slug, _record in rows:
+    records = [Agreement.model_validate(compact(row[1:])) for row in rows]
+    for slug, *_record in rows:
         writer.delete(slug)
     for record in records:
         places = [writer.territory_id(p) for p in record.parties]
@@ -67,7 +68,7 @@ def _relay(db, ids: list[int]) -> list[str]:
                                 slug=record.slug, name=name))
         writer.add(record, pair)
     writer.prune()
-    return [slug for slug, _ in rows]
+    return [row[0] for row in rows]
 
 
 def merge(path: Path, keep: str, gone: str) -> str:

@@ -16,6 +16,19 @@ def notes(conn: sqlite3.Connection) -> list[str]:
         return []
 
 
+def _orphans(conn: sqlite3.Connection, table: str, parent: str, fkid: int) -> list[str]:
+    """The keys, as '(a, b)', of a WITHOUT ROWID table's rows whose foreign key `fkid` points nowhere
+    (SQLite's check names them by a rowid, which such a table has not)."""
+    links = [(src, dst) for fid, _seq, _parent, src, dst, *_ in conn.execute(f"PRAGMA foreign_key_list([{table}])")
+             if fid == fkid]
+    key = [name for *_, name, _type, _nn, _default, pk in conn.execute(f"PRAGMA table_info([{table}])") if pk]
+    found = conn.execute(
+        f"SELECT {', '.join(f'[{k}]' for k in key)} FROM [{table}] c WHERE NOT EXISTS (SELECT 1 FROM [{parent}] p"
+        f" WHERE {' AND '.join(f'p.[{dst}] = c.[{src}]' for src, dst in links)})"
+        f" AND {' AND '.join(f'c.[{src}] IS NOT NULL' for src, _ in links)}").fetchall()
+    return [f"({', '.join(map(str, row))})" for row in found]
+
+
 def check(conn: sqlite3.Connection, full: bool = False) -> list[str]:
     """Every problem found, one line each; an empty list means healthy. SQLite's quick_check
     reads every page and row; `full` (integrity_check) also checks each index against its table."""
@@ -23,9 +36,10 @@ def check(conn: sqlite3.Connection, full: bool = False) -> list[str]:
     integrity = [r[0] for r in conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check")]
     if integrity != ["ok"]:
         problems += [_("integrity: {line}").format(line=line) for line in integrity]
-    for table, rowid, parent, _column in conn.execute("PRAGMA foreign_key_check"):
-        problems.append(_("foreign key: {table} row {rowid} points to a missing {parent}").format(
-            table=table, rowid=rowid, parent=parent))
+    for table, rowid, parent, fkid in conn.execute("PRAGMA foreign_key_check").fetchall():
+        for row in [rowid] if rowid is not None else _orphans(conn, table, parent, fkid):
+            problems.append(_("foreign key: {table} row {rowid} points to a missing {parent}").format(
+                table=table, rowid=row, parent=parent))
     for slug, count in conn.execute(
             "SELECT a.slug, count(ap.agreement) FROM agreements a LEFT JOIN agreement_parties ap"
             " ON ap.agreement = a.slug GROUP BY a.slug HAVING count(ap.agreement) < 2"):

@@ -19,7 +19,7 @@ from . import store
 from .errors import DataError
 from .i18n import _
 from .model import Agreement
-from .shape import whole
+from .shape import STORED, whole
 from .validate import MAX_SHOWN, Checker, Problem, report
 
 
@@ -148,12 +148,12 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
     if merge_pairs:
         queued = writer.pending_pairs.get(pair)
         there = None if queued is not None else conn.execute(
-            "SELECT record, rowid FROM agreements WHERE pair_key = ?", (pair,)).fetchone()
+            f"SELECT a.rowid, {STORED} FROM agreements a WHERE a.pair_key = ?", (pair,)).fetchone()
         if queued is not None or there:
             # A pair this file named before, or one already there in another form, is merged;
             # the very record already there is unchanged.
-            if queued is None and there[1] <= writer.first_rowid and \
-                    whole(there[0]) == agreement.model_dump(mode="json"):
+            if queued is None and there[0] <= writer.first_rowid and \
+                    whole(there[1:]) == agreement.model_dump(mode="json"):
                 outcome.unchanged += 1
             else:
                 outcome.merged += 1
@@ -162,7 +162,7 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
             agreement = _free_slug(db, writer, agreement)  # another pair holds the slug: two towns of one name
         other = None  # no record holds this pair, queued or stored: it was asked just above
     else:
-        row = conn.execute("SELECT record FROM agreements WHERE slug = ?", (agreement.slug,)).fetchone()
+        row = conn.execute(f"SELECT {STORED} FROM agreements a WHERE a.slug = ?", (agreement.slug,)).fetchone()
         queued = writer.pending_pairs.get(pair)
         other = queued if queued and queued != agreement.slug else None
         if other is None and queued is None:
@@ -174,7 +174,7 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
             "same parties and kind as {other} in the register (the same two territories, perhaps under other "
             "names): import it as {other} with --update to replace that one, or leave it out").format(other=other))]
     if row:
-        old, new = whole(row[0]), agreement.model_dump(mode="json")
+        old, new = whole(row), agreement.model_dump(mode="json")
         if old == new:
             outcome.unchanged += 1
             return []

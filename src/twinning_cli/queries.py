@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 
 from .filters import Filters
-from .shape import whole
+from .shape import STORED, compact, whole
 
 LIST_COLUMNS = ["slug", "parties", "kind", "status", "date", "domains"]
 # What --fields may name in list's CSV: the agreements table's own columns.
@@ -26,20 +26,37 @@ SORTS = {
     "slug": "a.slug",
     "-slug": "a.slug DESC",
 }
+
+def _items(field: str, columns: str) -> str:
+    """A list of the records (people, sources…) as rows: one per item, in the record's order."""
+    return (f"SELECT a.slug AS agreement, {columns} FROM agreements a, json_each(a.record, '$.{field}') j",
+            "a.slug", "a.slug, j.key")
+
+
+def _bool(key: str) -> str:
+    return f"iif(j.value ->> '$.{key}', 'true', 'false') AS {key}"
+
+
+def _keys(*keys: str) -> str:
+    return ", ".join(f"j.value ->> '$.{k}' AS \"{k}\"" for k in keys)
+
+
 TABLES = {
     "parties": ("SELECT ap.agreement, ap.position, t.name, t.kind, t.country, t.subdivision,"
-                " ap.acting_body, t.lat, t.lng, t.wikidata, t.geonames FROM agreement_parties ap"
-                " JOIN territories t ON t.id = ap.territory_id", "ap.agreement", "ap.agreement, ap.position"),
+                " (SELECT a.record ->> ('$.parties[' || ap.position || '].acting_body') FROM agreements a"
+                " WHERE a.slug = ap.agreement) AS acting_body, t.lat, t.lng, t.wikidata, t.geonames"
+                " FROM agreement_parties ap JOIN territories t ON t.id = ap.territory_id", "ap.agreement",
+                "ap.agreement, ap.position"),
     "domains": ("SELECT agreement, domain FROM agreement_domains", "agreement", "agreement, domain"),
-    "topics": ("SELECT agreement, topic FROM agreement_topics", "agreement", "agreement, rowid"),
-    "events": ('SELECT agreement, date, "end", iif(date_inferred, \'true\', \'false\') AS date_inferred, date_note,'
-               " place, description FROM events", "agreement", "date, agreement, id"),
-    "people": ("SELECT agreement, name, role, party, iif(signed, 'true', 'false') AS signed FROM people",
-               "agreement", "agreement, id"),
-    "stakeholders": ("SELECT agreement, name, kind, role FROM stakeholders", "agreement", "agreement, id"),
-    "funding": ("SELECT agreement, programme, backers FROM funding", "agreement", "agreement, id"),
-    "sources": ("SELECT agreement, file, publisher, published_on, dateline, url, note FROM sources",
-                "agreement", "agreement, id"),
+    "topics": _items("topics", "j.value AS topic"),
+    "events": (*_items("events", f'{_keys("date", "end")}, {_bool("date_inferred")}, '
+                                 f'{_keys("date_note", "place", "description")}')[:2],
+               "j.value ->> '$.date', a.slug, j.key"),
+    "people": _items("people", f'{_keys("name", "role", "party")}, {_bool("signed")}'),
+    "stakeholders": _items("stakeholders", _keys("name", "kind", "role")),
+    "funding": _items("funding", f"{_keys('programme')}, (SELECT group_concat(b.value, '; ') FROM"
+                                 " json_each(j.value, '$.backers') b) AS backers"),
+    "sources": _items("sources", _keys("file", "publisher", "published_on", "dateline", "url", "note")),
 }
 
 
@@ -70,12 +87,12 @@ def count(conn: sqlite3.Connection, filters: Filters, dates: list[str] | None = 
 def records(conn: sqlite3.Connection, filters: Filters, sort: str = "date",
             limit: int | None = None) -> list[dict]:
     """Full records (the seed's shape) of matching agreements."""
-    return [whole(r[0]) for r in conn.execute(*_select("a.record", filters, sort, limit))]
+    return [whole(r) for r in conn.execute(*_select(STORED, filters, sort, limit))]
 
 
 def stored(conn: sqlite3.Connection, filters: Filters, sort: str = "slug") -> Iterator[dict]:
     """Matching records as stored, without their defaults (flatten reads them so: no `whole`)."""
-    return (json.loads(r[0]) for r in conn.execute(*_select("a.record", filters, sort, None)))
+    return (compact(r) for r in conn.execute(*_select(STORED, filters, sort, None)))
 
 
 def table_rows(conn: sqlite3.Connection, table: str, filters: Filters) -> tuple[list[str], list[tuple]]:
@@ -93,8 +110,7 @@ def domain_counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def record(conn: sqlite3.Connection, slug: str) -> dict:
-    row = conn.execute("SELECT record FROM agreements WHERE slug = ?", (slug,)).fetchone()
-    return whole(row[0])
+    return whole(conn.execute(f"SELECT {STORED} FROM agreements a WHERE a.slug = ?", (slug,)).fetchone())
 
 
 # --- views: stats, timeline, territories, network -------------------------------------
@@ -173,12 +189,18 @@ def timeline(conn: sqlite3.Connection, filters: Filters, limit: int | None = Non
     if filters.until:
         where.append("e.date <= ?")
         params.append(last_day(filters.until))
-    sql = ('SELECT e.date, e."end", e.date_inferred, e.agreement, e.description, e.place FROM events e'
-           f" WHERE {' AND '.join(where) or '1'} ORDER BY e.date, e.\"end\", e.agreement, e.id")
+    sql = ("SELECT e.date, e.\"end\", e.agreement, (SELECT json_extract(a.record, '$.events[' || e.position || ']')"
+           " FROM agreements a WHERE a.slug = e.agreement) FROM events e"
+           f" WHERE {' AND '.join(where) or '1'} ORDER BY e.date, e.\"end\", e.agreement, e.position")
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return conn.execute(sql, params).fetchall()
+    rows = []
+    for date, end, agreement, event in conn.execute(sql, params):
+        event = json.loads(event)  # the rest of the event, from its record
+        rows.append((date, end, int(event.get("date_inferred", False)), agreement, event["description"],
+                     event.get("place")))
+    return rows
 
 
 TERRITORY_COLUMNS = ["name", "kind", "country", "subdivision", "agreements", "partners"]
@@ -230,9 +252,9 @@ def territory(conn: sqlite3.Connection, tid: int) -> dict:
         (tid,))]
     partners = [r[0] for r in conn.execute(_PARTNERS.replace("t.id", "?"), (tid,))][0]
     people = [dict(zip(["name", "role", "agreement", "signed"], row)) for row in conn.execute(
-        "SELECT p.name, p.role, p.agreement, p.signed FROM people p JOIN agreement_parties ap"
-        " ON ap.agreement = p.agreement AND ap.territory_id = ? WHERE p.party = ? ORDER BY p.name",
-        (tid, name))]
+        "SELECT p.value ->> '$.name' AS name, p.value ->> '$.role', a.slug, coalesce(p.value ->> '$.signed', 0)"
+        " FROM agreement_parties ap JOIN agreements a ON a.slug = ap.agreement, json_each(a.record, '$.people') p"
+        " WHERE ap.territory_id = ? AND p.value ->> '$.party' = ? ORDER BY name, a.slug, p.key", (tid, name))]
     domains = dict(conn.execute(
         "SELECT d.domain, count(*) FROM agreement_domains d JOIN agreement_parties ap"
         " ON ap.agreement = d.agreement WHERE ap.territory_id = ? GROUP BY d.domain ORDER BY 2 DESC, 1", (tid,)))

@@ -7,8 +7,10 @@ import sqlite_utils
 from . import db as dbmod
 from . import vocabulary
 
-CHILD_TABLES = ("agreement_parties", "agreement_domains", "agreement_topics",
-                "people", "stakeholders", "funding", "events", "sources")
+# The rows derived from each agreement's record, for what is searched, filtered and joined;
+# everything else (people, stakeholders, funding, sources, topics) is read from the record.
+CHILD_TABLES = ("agreement_parties", "agreement_domains", "events")
+OLD_TABLES = ("agreement_topics", "people", "stakeholders", "funding", "sources")  # before schema 6
 FTS_COLUMNS = ["title", "parties", "summary", "topics"]
 
 
@@ -18,7 +20,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db.execute("DROP VIEW IF EXISTS territory_map")
     db.execute("DROP VIEW IF EXISTS agreement_list")
     for name in ("agreements_fts", "domain_counts", "register_notes", "territory_aliases", *CHILD_TABLES,
-                 "territories", "agreements", "kinds", "statuses", "domain_labels"):
+                 *OLD_TABLES, "territories", "agreements", "kinds", "statuses", "domain_labels", "country_labels"):
         if name in db.table_names():
             db[name].drop()
     # The vocabularies as tables, so that a reader of the database (Datasette) shows labels.
@@ -26,12 +28,17 @@ def create_schema(db: sqlite_utils.Database) -> None:
                         ("domain_labels", vocabulary.DOMAINS)):
         db.create_table(name, {"slug": str, "label": str}, pk="slug")
         db[name].insert_all([{"slug": t.slug, "label": t.label} for t in terms])
+    # Country names as the site shows them, for the countries the register names (Writer fills it).
+    db.create_table("country_labels", {"code": str, "label": str}, pk="code")
+    # Each fact once: the record's scalars in columns, its lists in `record` (shape.STORED reads
+    # them back); date, year, the keys and the '; '-joined texts are derived, for indexes, lists
+    # and the full-text index.
     db.create_table("agreements", {
         "slug": str, "title": str, "kind": str, "status": str,
         "signed_on": str, "signed_on_inferred": int, "signed_on_note": str,
         "valid_from": str, "valid_until": str, "date": str, "year": int,
         "slug_key": str, "pair_key": str, "parties": str, "countries": str, "domains": str, "topics": str,
-        "summary": str, "note": str, "record": str, "domain_list": str, "country_list": str,
+        "summary": str, "note": str, "record": str,
     }, pk="slug", not_null={"title", "kind", "status", "record"},
         foreign_keys=[("kind", "kinds", "slug"), ("status", "statuses", "slug")])
     # A territory is its name as written (name_key: NFC, case-folded) in its country, told apart
@@ -48,27 +55,16 @@ def create_schema(db: sqlite_utils.Database) -> None:
     # is the territory called `name`. Kept by name, not id, so every rebuild keeps them.
     db.create_table("territory_aliases", {"name_key": str, "country": str, "name": str},
                     pk=("name_key", "country"), not_null={"name"})
-    child = {"agreement": str}
-    fk = [("agreement", "agreements", "slug")]
-    db.create_table("agreement_parties", {**child, "territory_id": int, "position": int,
-                                          "acting_body": str},
-                    pk=("agreement", "position"),
-                    foreign_keys=[*fk, ("territory_id", "territories", "id")])
-    db.create_table("agreement_domains", {**child, "domain": str}, pk=("agreement", "domain"),
-                    foreign_keys=[*fk, ("domain", "domain_labels", "slug")])
-    db.create_table("agreement_topics", {**child, "topic": str}, foreign_keys=fk)
-    db.create_table("people", {"id": int, **child, "name": str, "role": str, "party": str,
-                               "signed": int}, pk="id", foreign_keys=fk)
-    db.create_table("stakeholders", {"id": int, **child, "name": str, "kind": str, "role": str},
-                    pk="id", foreign_keys=fk)
-    db.create_table("funding", {"id": int, **child, "programme": str, "backers": str},
-                    pk="id", foreign_keys=fk)
-    db.create_table("events", {"id": int, **child, "date": str, "end": str, "date_inferred": int,
-                               "date_note": str, "place": str, "description": str},
-                    pk="id", foreign_keys=fk)
-    db.create_table("sources", {"id": int, **child, "file": str, "publisher": str,
-                                "published_on": str, "dateline": str, "url": str, "note": str},
-                    pk="id", foreign_keys=fk)
+    # Keyed by (agreement, position) and stored in that key's B-tree (WITHOUT ROWID): no second
+    # copy of the key in an index. A party's other facts (acting body…) are in the record.
+    agreement = "agreement TEXT NOT NULL REFERENCES agreements(slug)"
+    db.execute(f"""CREATE TABLE agreement_parties ({agreement}, position INTEGER NOT NULL,
+        territory_id INTEGER NOT NULL REFERENCES territories(id), PRIMARY KEY (agreement, position)) WITHOUT ROWID""")
+    db.execute(f"""CREATE TABLE agreement_domains ({agreement}, domain TEXT NOT NULL REFERENCES domain_labels(slug),
+        PRIMARY KEY (agreement, domain)) WITHOUT ROWID""")
+    # An event's dates, for the timeline's order and filters; the rest of it is in the record.
+    db.execute(f"""CREATE TABLE events ({agreement}, position INTEGER NOT NULL, date TEXT NOT NULL, "end" TEXT,
+        PRIMARY KEY (agreement, position)) WITHOUT ROWID""")
     for table, columns in [
         ("agreements", ["kind"]), ("agreements", ["status"]), ("agreements", ["year"]),
         ("agreements", ["date"]), ("agreements", ["slug_key"]), ("agreements", ["pair_key"]),
@@ -76,10 +72,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         ("territories", ["city_key", "country"]),
         ("territories", ["country"]), ("territories", ["subdivision"]), ("territories", ["wikidata"]),
         ("territories", ["agreements", "name"]),
-        ("agreement_parties", ["territory_id"]), ("agreement_domains", ["domain"]),
-        ("agreement_topics", ["agreement"]), ("people", ["agreement"]),
-        ("stakeholders", ["agreement"]), ("funding", ["agreement"]),
-        ("events", ["agreement"]), ("events", ["date"]), ("sources", ["agreement"]),
+        ("agreement_parties", ["territory_id"]), ("agreement_domains", ["domain"]), ("events", ["date"]),
     ]:
         db[table].create_index(columns)
     db["agreements"].enable_fts(FTS_COLUMNS, fts_version="FTS5", create_triggers=True,
@@ -104,7 +97,12 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db.execute("""
         CREATE VIEW agreement_list AS
         SELECT a.rowid AS id, a.slug, a.title AS "intitulé", a.parties, k.label AS nature, s.label AS statut,
-               a.date, a.year AS "année", a.domain_list AS domaines, a.country_list AS pays
+               a.date, a.year AS "année",
+               (SELECT json_group_array(l.label) FROM agreement_domains d JOIN domain_labels l ON l.slug = d.domain
+                WHERE d.agreement = a.slug) AS domaines,
+               (SELECT json_group_array(label) FROM (SELECT DISTINCT c.label FROM agreement_parties p
+                JOIN territories t ON t.id = p.territory_id JOIN country_labels c ON c.code = t.country
+                WHERE p.agreement = a.slug ORDER BY p.position)) AS pays
         FROM agreements a JOIN kinds k ON k.slug = a.kind JOIN statuses s ON s.slug = a.status""")
     # Territories with a point, as Datasette's map reads them; a click leads to the territory.
     db.execute("""

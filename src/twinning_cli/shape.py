@@ -33,9 +33,29 @@ def _fill(template: dict, data: dict) -> dict:
             for key, default in template.items()}
 
 
-def whole(stored: str | dict) -> dict:
-    """A stored (compact) record as the full record shape."""
-    data = json.loads(stored) if isinstance(stored, str) else stored
+# Since schema 6 each fact is stored once: the record's scalar fields in the agreements table's
+# own columns, its lists (parties, people, events…) in its `record` column as compact JSON.
+SCALARS = ("slug", "title", "kind", "status", "signed_on", "signed_on_inferred", "signed_on_note",
+           "valid_from", "valid_until", "summary", "note")
+LISTS = ("parties", "domains", "topics", "people", "stakeholders", "funding", "events", "sources")
+STORED = ", ".join(f"a.{c}" for c in (*SCALARS, "record"))  # SELECT this FROM agreements a, then `compact`
+
+
+def compact(row) -> dict:
+    """A record as stored (no default values) from the columns of STORED, in that order."""
+    data = {key: value for key, value in zip(SCALARS, row) if value is not None}
+    if data.get("signed_on_inferred") is not None:
+        if data["signed_on_inferred"]:
+            data["signed_on_inferred"] = True
+        else:
+            del data["signed_on_inferred"]
+    data.update(json.loads(row[-1]))
+    return data
+
+
+def whole(stored) -> dict:
+    """A stored record (a row of STORED, or its compact dict) as the full record shape."""
+    data = stored if isinstance(stored, dict) else compact(stored)
     record = _fill(AGREEMENT, data)
     for field, template in NESTED.items():
         record[field] = [_fill(template, item) for item in record[field]]

@@ -18,12 +18,12 @@ from pathlib import Path
 import sqlite_utils
 
 from . import db as dbmod
-from . import vocabulary
 from .countries import label as country_label
 from .errors import DataError
 from .i18n import _
 from .model import Agreement
 from .schema import CHILD_TABLES, FTS_COLUMNS, create_schema  # noqa: F401  (create_schema: store's API)
+from .shape import LISTS, STORED, compact
 
 BUSY_TIMEOUT_MS = 60_000
 
@@ -102,31 +102,15 @@ def slug_key(slug: str) -> str:
 COLUMNS = {
     "agreements": ("slug", "title", "kind", "status", "signed_on", "signed_on_inferred", "signed_on_note",
                    "valid_from", "valid_until", "date", "year", "slug_key", "pair_key", "parties",
-                   "countries", "domains", "topics", "summary", "note", "record", "domain_list", "country_list"),
-    "agreement_parties": ("agreement", "territory_id", "position", "acting_body"),
+                   "countries", "domains", "topics", "summary", "note", "record"),
+    "agreement_parties": ("agreement", "territory_id", "position"),
     "agreement_domains": ("agreement", "domain"),
-    "agreement_topics": ("agreement", "topic"),
-    "people": ("agreement", "name", "role", "party", "signed"),
-    "stakeholders": ("agreement", "name", "kind", "role"),
-    "funding": ("agreement", "programme", "backers"),
-    "events": ("agreement", "date", "end", "date_inferred", "date_note", "place", "description"),
-    "sources": ("agreement", "file", "publisher", "published_on", "dateline", "url", "note"),
+    "events": ("agreement", "position", "date", "end"),
 }
+LISTS = set(LISTS)
 INSERTS = {table: f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
                   f"VALUES ({', '.join('?' * len(columns))})"
            for table, columns in COLUMNS.items()}
-
-
-@lru_cache(maxsize=4096)
-def _labels(domains: tuple[str, ...]) -> str:
-    """The domains' labels as the site shows them (JSON), once per set of domains."""
-    return json.dumps([vocabulary.label("domain", d) for d in domains], ensure_ascii=False)
-
-
-@lru_cache(maxsize=4096)
-def _countries(codes: tuple[str, ...]) -> str:
-    """The parties' country names as the site shows them (JSON), once per set of countries."""
-    return json.dumps(list(dict.fromkeys(country_label(c) for c in codes)), ensure_ascii=False)
 
 
 class Writer:
@@ -150,6 +134,7 @@ class Writer:
         self.pending_pairs: dict[str, str] = {}  # pair key -> the slug of the record queued for it
         self.pending_slugs: set[str] = set()
         self.resolved: tuple = (None, [])
+        self.countries = {row[0] for row in self.conn.execute("SELECT code FROM country_labels")}
         # Agreements up to this rowid were there before this writer: those after it, it wrote.
         self.first_rowid = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM agreements").fetchone()[0]
 
@@ -197,19 +182,16 @@ class Writer:
             s, a.title, a.kind, a.status, a.signed_on, int(a.signed_on_inferred), a.signed_on_note,
             a.valid_from, a.valid_until, date, int(date[:4]) if date else None, slug_key(s), pair,
             "; ".join(p.name for p in a.parties), "; ".join(dict.fromkeys(p.country for p in a.parties)),
-            "; ".join(a.domains), "; ".join(a.topics), a.summary, a.note, a.model_dump_json(exclude_defaults=True),
-            _labels(tuple(a.domains)), _countries(tuple(p.country for p in a.parties))))
+            "; ".join(a.domains), "; ".join(a.topics), a.summary, a.note,
+            a.model_dump_json(exclude_defaults=True, include=LISTS)))
         ids = self.resolved[1] if self.resolved[0] is a else [self.territory_id(p) for p in a.parties]
-        rows["agreement_parties"] += [(s, tid, i, p.acting_body) for i, (tid, p) in enumerate(zip(ids, a.parties))]
+        rows["agreement_parties"] += [(s, tid, i) for i, tid in enumerate(ids)]
         rows["agreement_domains"] += [(s, d) for d in a.domains]
-        rows["agreement_topics"] += [(s, t) for t in a.topics]
-        rows["people"] += [(s, p.name, p.role, p.party, int(p.signed)) for p in a.people]
-        rows["stakeholders"] += [(s, x.name, x.kind, x.role) for x in a.stakeholders]
-        rows["funding"] += [(s, f.programme, "; ".join(f.backers)) for f in a.funding]
-        rows["events"] += [(s, e.date, e.end, int(e.date_inferred), e.date_note, e.place, e.description)
-                           for e in a.events]
-        rows["sources"] += [(s, x.file, x.publisher, x.published_on, x.dateline, x.url, x.note)
-                            for x in a.sources]
+        rows["events"] += [(s, i, e.date, e.end) for i, e in enumerate(a.events)]
+        for p in a.parties:
+            if p.country not in self.countries:
+                self.countries.add(p.country)
+                self.conn.execute("INSERT OR IGNORE INTO country_labels VALUES (?, ?)", (p.country, country_label(p.country)))
         self.waiting += 1
         if self.waiting >= self.BATCH:
             self.flush()
@@ -293,8 +275,10 @@ def migrate(path: Path) -> int | None:
             old = dbmod.version_of(db.conn)
             if old >= dbmod.SCHEMA_VERSION:
                 return None
-            records = [Agreement.model_validate_json(row[0])
-                       for row in db.execute("SELECT record FROM agreements ORDER BY rowid")]
+            records = [Agreement.model_validate_json(row[0]) for row in db.execute(
+                "SELECT record FROM agreements ORDER BY rowid")] if old < 6 else [
+                Agreement.model_validate(compact(row)) for row in db.execute(
+                    f"SELECT {STORED} FROM agreements a ORDER BY rowid")]
             aliases = (db.execute("SELECT name_key, country, name FROM territory_aliases").fetchall()
                        if "territory_aliases" in db.table_names() else [])
             create_schema(db)

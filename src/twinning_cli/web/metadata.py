@@ -35,8 +35,9 @@ def build(database: str) -> dict:
                 },
                 "agreements": {
                     "title": "Accords (table complète)",
-                    "description": "Toutes les colonnes ; record est l'accord entier en JSON "
-                                   "(le format de twinning show --format json).",
+                    "description": "Toutes les colonnes ; record tient les listes de l'accord en JSON "
+                                   "(parties, personnes, événements, sources… ; l'accord entier : "
+                                   "twinning show --format json).",
                     "sort_desc": "date",
                 },
                 "territories": {

@@ -20,14 +20,14 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         from datasette.utils import tilde_decode
 
         slug = tilde_decode(request.url_vars.get("pks", ""))
+        from ..shape import STORED, whole
+
         rows = await datasette.get_database(database).execute(
-            "SELECT record FROM agreements WHERE slug = ?", [slug])
+            f"SELECT {STORED} FROM agreements a WHERE a.slug = ?", [slug])
         first = rows.first()
         if not first:
             return {}
-        from ..shape import whole
-
-        record = whole(first["record"])
+        record = whole(tuple(first))
         return {"agreement": record,
                 "kind_label": vocabulary.label("kind", record["kind"]),
                 "status_label": vocabulary.label("status", record["status"]),
@@ -44,7 +44,7 @@ def render_cell(value, column, table, database, datasette):
 
     if table == "agreement_list" and column == "slug" and isinstance(value, str):
         return Markup(f'<a href="{datasette.urls.row(database, "agreements", value)}">{escape(value)}</a>')
-    if column in ("domain_list", "country_list", "domaines", "pays") and isinstance(value, str) \
+    if column in ("domaines", "pays") and isinstance(value, str) \
             and value.startswith("["):
         return ", ".join(json.loads(value))
     if table == "agreements" and column == "record" and isinstance(value, str) and len(value) > 80:

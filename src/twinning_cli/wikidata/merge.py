@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 from ..model import Agreement
-from ..shape import whole
+from ..shape import STORED, whole
 from ..validate import Problem
 from ..i18n import _
 
@@ -50,7 +50,7 @@ def apply(db, writer, agreement: Agreement, number: int, outcome, update: bool, 
             writer.add(agreement)
         outcome.added += 1
         return []
-    old = whole(db.execute("SELECT record FROM agreements WHERE slug = ?", (slug,)).fetchone()[0])
+    old = whole(db.execute(f"SELECT {STORED} FROM agreements a WHERE a.slug = ?", (slug,)).fetchone())
     if _from_wikidata(old) and update:
         merged = {**new, "slug": slug}
     else:
