@@ -14,12 +14,14 @@ def test_healthy_register(run):
 def test_doctor_names_each_problem(run, seeded):
     tamper(seeded, "DROP TRIGGER agreements_au",
            "UPDATE agreements SET title = 'autre' WHERE slug = 'rennes-quebec'",
-           "INSERT INTO agreement_domains VALUES ('rennes-quebec', 'cuisine')",
-           "DELETE FROM agreement_parties WHERE agreement = 'nantes-quebec' AND position = 1")
+           "INSERT INTO agreement_domains SELECT id, 'cuisine' FROM agreements WHERE slug = 'rennes-quebec'",
+           "DELETE FROM agreement_parties WHERE agreement = (SELECT id FROM agreements WHERE slug = 'nantes-quebec')"
+           " AND position = 1")
+    rennes = scalar(seeded, "SELECT id FROM agreements WHERE slug = 'rennes-quebec'")
     result = run("doctor")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == "foreign key: agreement_domains row (rennes-quebec, cuisine) points to a missing domain_labels"
+    assert lines[0] == f"foreign key: agreement_domains row ({rennes}, cuisine) points to a missing domain_labels"
     assert lines[1] == "agreement nantes-quebec: 1 party, needs at least 2"
     assert lines[2] == "agreement rennes-quebec: domain 'cuisine' is not in the vocabulary"
     assert lines[3].startswith("full-text index: does not agree with the agreements table")
@@ -27,10 +29,10 @@ def test_doctor_names_each_problem(run, seeded):
 
 
 def test_doctor_reports_foreign_keys(run, seeded):
-    tamper(seeded, "INSERT INTO events (agreement, position, date) VALUES ('ghost', 0, '2024')")
+    tamper(seeded, "INSERT INTO events (agreement, position, date) VALUES (999, 0, '2024')")
     result = run("doctor")
     assert result.exit_code == 1
-    assert "foreign key: events row (ghost, 0) points to a missing agreements\n" in result.stdout
+    assert "foreign key: events row (999, 0) points to a missing agreements\n" in result.stdout
 
 
 def test_domain_counts_follow_every_write(run, seeded):

@@ -115,8 +115,8 @@ def test_killed_import_leaves_the_register_as_it_was(make_record, seeded):
 def test_reads_during_a_write_see_the_state_before_it(run, seeded):
     writer = sqlite3.connect(seeded, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
-    writer.execute("INSERT INTO agreements (slug, title, kind, status, record) "
-                   "VALUES ('half-done', 't', 'twinning', 'signed', '{}')")
+    writer.execute("INSERT INTO agreements (slug, id, title, kind, status, record) "
+                   "VALUES ('half-done', 99, 't', 'twinning', 'signed', '{}')")
     assert len(run("list").stdout.splitlines()) == 6
     writer.execute("COMMIT")
     writer.close()

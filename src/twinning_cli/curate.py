@@ -27,7 +27,7 @@ def _names_of(conn, tid: int) -> list[str]:
     """Every name the records give a territory (each party at its position)."""
     return [row[0] for row in conn.execute(
         "SELECT DISTINCT json_extract(a.record, '$.parties[' || ap.position || '].name') FROM agreement_parties ap"
-        " JOIN agreements a ON a.slug = ap.agreement WHERE ap.territory_id = ?", (tid,))]
+        " JOIN agreements a ON a.id = ap.agreement WHERE ap.territory_id = ?", (tid,))]
 
 
 def _alias(conn, name: str, country: str, canonical: str) -> None:
@@ -46,7 +46,7 @@ def _alias(conn, name: str, country: str, canonical: str) -> None:
 def _relay(db, ids: list[int]) -> list[str]:
     """Lay out again every agreement naming one of `ids`, from its record; their slugs."""
     conn = db.conn
-    rows = conn.execute(f"SELECT a.slug, {STORED} FROM agreements a WHERE a.slug IN (SELECT agreement FROM"
+    rows = conn.execute(f"SELECT a.slug, {STORED} FROM agreements a WHERE a.id IN (SELECT agreement FROM"
                         " agreement_parties WHERE territory_id IN (SELECT value FROM json_each(?))) ORDER BY a.slug",
                         (json.dumps(ids),)).fetchall()
     writer = store.Writer(db)

@@ -42,12 +42,13 @@ def check(conn: sqlite3.Connection, full: bool = False) -> list[str]:
                 table=table, rowid=row, parent=parent))
     for slug, count in conn.execute(
             "SELECT a.slug, count(ap.agreement) FROM agreements a LEFT JOIN agreement_parties ap"
-            " ON ap.agreement = a.slug GROUP BY a.slug HAVING count(ap.agreement) < 2"):
+            " ON ap.agreement = a.id GROUP BY a.id HAVING count(ap.agreement) < 2"):
         problems.append((_("agreement {slug}: {count} party, needs at least 2") if count == 1 else
                          _("agreement {slug}: {count} parties, needs at least 2")).format(slug=slug, count=count))
     valid = vocabulary.slugs("domain")
     for slug, domain in conn.execute(
-            f"SELECT agreement, domain FROM agreement_domains WHERE domain NOT IN ({', '.join('?' * len(valid))})",
+            f"SELECT a.slug, d.domain FROM agreement_domains d JOIN agreements a ON a.id = d.agreement"
+            f" WHERE d.domain NOT IN ({', '.join('?' * len(valid))})",
             valid):
         problems.append(_("agreement {slug}: domain {domain!r} is not in the vocabulary").format(slug=slug, domain=domain))
     stale = conn.execute(

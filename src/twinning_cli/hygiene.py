@@ -19,6 +19,8 @@ INVISIBLE = re.compile("[\u200b\u2060\ufeff\u180e\u00ad]")
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 CONTROL_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
 CONTROL_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Any character `clean` changes or refuses: text with none of them, already NFC, passes as it is.
+SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f\u200b\u2060\ufeff\u180e\u00ad\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 # What XML 1.0 cannot hold at all.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -34,6 +36,8 @@ def clean(value: object, *, paragraph: bool = False) -> object:
     if not isinstance(value, str):
         return value
     if value.isascii() and value.isprintable():  # most names and titles: nothing to normalize or refuse
+        return value
+    if not SUSPECT.search(value) and unicodedata.is_normalized("NFC", value):  # most other text: the same
         return value
     text = INVISIBLE.sub("", unicodedata.normalize("NFC", value))
     if paragraph:

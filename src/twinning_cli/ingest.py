@@ -106,9 +106,9 @@ def ingest(db: sqlite_utils.Database, path: Path, raws: Iterable[tuple], *, orig
     """
     outcome = Outcome()
     checker = Checker(repeats=not merge_pairs)  # pairs repeat in twin-town lists: merged below
-    writer = store.Writer(db)
     try:
         with store.transaction(db, path):
+            writer = store.Writer(db)  # inside: what it reads of the register no other writer changes now
             for number, raw, *original in raws:
                 agreement, problems = checker.check(number, raw)
                 if agreement is not None and wikidata:
@@ -162,7 +162,9 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
             agreement = _free_slug(db, writer, agreement)  # another pair holds the slug: two towns of one name
         other = None  # no record holds this pair, queued or stored: it was asked just above
     else:
-        row = conn.execute(f"SELECT {STORED} FROM agreements a WHERE a.slug = ?", (agreement.slug,)).fetchone()
+        # Into a register that was empty, a slug can only be this file's, and the checker refuses a slug twice.
+        row = None if writer.first_rowid == 0 else conn.execute(
+            f"SELECT {STORED} FROM agreements a WHERE a.slug = ?", (agreement.slug,)).fetchone()
         queued = writer.pending_pairs.get(pair)
         other = queued if queued and queued != agreement.slug else None
         if other is None and queued is None:

@@ -142,8 +142,8 @@ def find_slug(conn: sqlite3.Connection, text: str) -> str:
             return hits[0]
     territories = [r.id for r in candidates(conn, text)]
     hits = [r[0] for r in conn.execute(
-        f"SELECT DISTINCT agreement FROM agreement_parties WHERE territory_id IN"
-        f" ({', '.join('?' * len(territories))}) ORDER BY agreement LIMIT {SHOWN + 1}", territories)]
+        f"SELECT slug FROM agreements WHERE id IN (SELECT agreement FROM agreement_parties WHERE territory_id IN"
+        f" ({', '.join('?' * len(territories))})) ORDER BY slug LIMIT {SHOWN + 1}", territories)]
     if len(hits) == 1:
         return hits[0]
     if hits:

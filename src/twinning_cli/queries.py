@@ -30,7 +30,7 @@ SORTS = {
 def _items(field: str, columns: str) -> str:
     """A list of the records (people, sources…) as rows: one per item, in the record's order."""
     return (f"SELECT a.slug AS agreement, {columns} FROM agreements a, json_each(a.record, '$.{field}') j",
-            "a.slug", "a.slug, j.key")
+            "a.id", "a.slug, j.key")
 
 
 def _bool(key: str) -> str:
@@ -42,12 +42,12 @@ def _keys(*keys: str) -> str:
 
 
 TABLES = {
-    "parties": ("SELECT ap.agreement, ap.position, t.name, t.kind, t.country, t.subdivision,"
-                " (SELECT a.record ->> ('$.parties[' || ap.position || '].acting_body') FROM agreements a"
-                " WHERE a.slug = ap.agreement) AS acting_body, t.lat, t.lng, t.wikidata, t.geonames"
-                " FROM agreement_parties ap JOIN territories t ON t.id = ap.territory_id", "ap.agreement",
-                "ap.agreement, ap.position"),
-    "domains": ("SELECT agreement, domain FROM agreement_domains", "agreement", "agreement, domain"),
+    "parties": ("SELECT a.slug AS agreement, ap.position, t.name, t.kind, t.country, t.subdivision,"
+                " a.record ->> ('$.parties[' || ap.position || '].acting_body') AS acting_body, t.lat, t.lng,"
+                " t.wikidata, t.geonames FROM agreement_parties ap JOIN agreements a ON a.id = ap.agreement"
+                " JOIN territories t ON t.id = ap.territory_id", "ap.agreement", "a.slug, ap.position"),
+    "domains": ("SELECT a.slug AS agreement, d.domain FROM agreement_domains d JOIN agreements a ON a.id = d.agreement",
+                "d.agreement", "a.slug, d.domain"),
     "topics": _items("topics", "j.value AS topic"),
     "events": (*_items("events", f'{_keys("date", "end")}, {_bool("date_inferred")}, '
                                  f'{_keys("date_note", "place", "description")}')[:2],
@@ -100,7 +100,7 @@ def table_rows(conn: sqlite3.Connection, table: str, filters: Filters) -> tuple[
     select, key, order = TABLES[table]
     where, params = filters.where()
     cursor = conn.execute(
-        f"{select} WHERE {key} IN (SELECT a.slug FROM agreements a WHERE {where}) ORDER BY {order}",
+        f"{select} WHERE {key} IN (SELECT a.id FROM agreements a WHERE {where}) ORDER BY {order}",
         params)
     return [d[0] for d in cursor.description], cursor.fetchall()
 
@@ -130,13 +130,13 @@ STAT_DIMENSIONS = {
     "status": "SELECT a.status, count(*) FROM agreements a WHERE {match} GROUP BY a.status ORDER BY 2 DESC, 1",
 }
 _MATCH_KEY = {"domain": "d.agreement", "country": "ap.agreement", "subdivision": "ap.agreement",
-              "year": "a.slug", "kind": "a.slug", "status": "a.slug"}
+              "year": "a.id", "kind": "a.id", "status": "a.id"}
 
 
 def hits(filters: Filters) -> tuple[str, list]:
-    """SQL selecting the slugs of the matching agreements, and its parameters."""
+    """SQL selecting the ids of the matching agreements (the child tables' key), and its parameters."""
     where, params = filters.where()
-    return f"SELECT a.slug FROM agreements a WHERE {where}", params
+    return f"SELECT a.id FROM agreements a WHERE {where}", params
 
 
 def stat_sql(dimension: str, filters: Filters) -> tuple[str, list]:
@@ -158,7 +158,7 @@ def counts(conn: sqlite3.Connection, dimension: str, filters: Filters) -> list[t
 def country_pairs(conn: sqlite3.Connection, filters: Filters) -> list[tuple]:
     """('CA–FR', agreements): the set of countries each matching agreement joins."""
     matching, params = hits(filters)
-    match = "1" if filters.empty else f"a.slug IN ({matching})"
+    match = "1" if filters.empty else f"a.id IN ({matching})"
     tally: dict[str, int] = {}
     for countries, n in conn.execute(
             f"SELECT a.countries, count(*) FROM agreements a WHERE {match} GROUP BY 1", params if match != "1" else []):
@@ -189,9 +189,9 @@ def timeline(conn: sqlite3.Connection, filters: Filters, limit: int | None = Non
     if filters.until:
         where.append("e.date <= ?")
         params.append(last_day(filters.until))
-    sql = ("SELECT e.date, e.\"end\", e.agreement, (SELECT json_extract(a.record, '$.events[' || e.position || ']')"
-           " FROM agreements a WHERE a.slug = e.agreement) FROM events e"
-           f" WHERE {' AND '.join(where) or '1'} ORDER BY e.date, e.\"end\", e.agreement, e.position")
+    sql = ("SELECT e.date, e.\"end\", a.slug, json_extract(a.record, '$.events[' || e.position || ']')"
+           " FROM events e JOIN agreements a ON a.id = e.agreement"
+           f" WHERE {' AND '.join(where) or '1'} ORDER BY e.date, e.\"end\", a.slug, e.position")
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
@@ -248,12 +248,12 @@ def territory(conn: sqlite3.Connection, tid: int) -> dict:
         (tid,)).fetchone()
     agreements = [dict(zip(["slug", "title", "kind", "status", "date", "parties"], row)) for row in conn.execute(
         "SELECT a.slug, a.title, a.kind, a.status, a.date, a.parties FROM agreement_parties ap"
-        " JOIN agreements a ON a.slug = ap.agreement WHERE ap.territory_id = ? ORDER BY a.date DESC, a.slug",
+        " JOIN agreements a ON a.id = ap.agreement WHERE ap.territory_id = ? ORDER BY a.date DESC, a.slug",
         (tid,))]
     partners = [r[0] for r in conn.execute(_PARTNERS.replace("t.id", "?"), (tid,))][0]
     people = [dict(zip(["name", "role", "agreement", "signed"], row)) for row in conn.execute(
         "SELECT p.value ->> '$.name' AS name, p.value ->> '$.role', a.slug, coalesce(p.value ->> '$.signed', 0)"
-        " FROM agreement_parties ap JOIN agreements a ON a.slug = ap.agreement, json_each(a.record, '$.people') p"
+        " FROM agreement_parties ap JOIN agreements a ON a.id = ap.agreement, json_each(a.record, '$.people') p"
         " WHERE ap.territory_id = ? AND p.value ->> '$.party' = ? ORDER BY name, a.slug, p.key", (tid, name))]
     domains = dict(conn.execute(
         "SELECT d.domain, count(*) FROM agreement_domains d JOIN agreement_parties ap"
@@ -274,7 +274,7 @@ def graph_rows(conn: sqlite3.Connection, filters: Filters,
         only, extra = " AND ap.territory_id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(among))]
     links = conn.execute(
         "SELECT a.slug, a.title, a.kind, a.status, a.year, a.domains, ap.territory_id FROM agreements a"
-        f" JOIN agreement_parties ap ON ap.agreement = a.slug WHERE a.slug IN ({matching}){only}"
+        f" JOIN agreement_parties ap ON ap.agreement = a.id WHERE a.id IN ({matching}){only}"
         " ORDER BY a.slug, ap.position", [*params, *extra]).fetchall()
     nodes = conn.execute(
         "SELECT id, name, kind, country, subdivision, lat, lng FROM territories WHERE id IN"

@@ -34,12 +34,12 @@ def create_schema(db: sqlite_utils.Database) -> None:
     # them back); date, year, the keys and the '; '-joined texts are derived, for indexes, lists
     # and the full-text index.
     db.create_table("agreements", {
-        "slug": str, "title": str, "kind": str, "status": str,
+        "slug": str, "id": int, "title": str, "kind": str, "status": str,
         "signed_on": str, "signed_on_inferred": int, "signed_on_note": str,
         "valid_from": str, "valid_until": str, "date": str, "year": int,
         "slug_key": str, "pair_key": str, "parties": str, "countries": str, "domains": str, "topics": str,
         "summary": str, "note": str, "record": str,
-    }, pk="slug", not_null={"title", "kind", "status", "record"},
+    }, pk="slug", not_null={"id", "title", "kind", "status", "record"},
         foreign_keys=[("kind", "kinds", "slug"), ("status", "statuses", "slug")])
     # A territory is its name as written (name_key: NFC, case-folded) in its country, told apart
     # further by subdivision, coordinates and identifiers (Writer.territory_id); name_folded
@@ -56,8 +56,10 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db.create_table("territory_aliases", {"name_key": str, "country": str, "name": str},
                     pk=("name_key", "country"), not_null={"name"})
     # Keyed by (agreement, position) and stored in that key's B-tree (WITHOUT ROWID): no second
-    # copy of the key in an index. A party's other facts (acting body…) are in the record.
-    agreement = "agreement TEXT NOT NULL REFERENCES agreements(slug)"
+    # copy of the key in an index. `agreement` is the agreement's id, a number the writer gives in
+    # increasing order, so that these rows are appended, not scattered. A party's other facts
+    # (acting body…) are in the record.
+    agreement = "agreement INTEGER NOT NULL REFERENCES agreements(id)"
     db.execute(f"""CREATE TABLE agreement_parties ({agreement}, position INTEGER NOT NULL,
         territory_id INTEGER NOT NULL REFERENCES territories(id), PRIMARY KEY (agreement, position)) WITHOUT ROWID""")
     db.execute(f"""CREATE TABLE agreement_domains ({agreement}, domain TEXT NOT NULL REFERENCES domain_labels(slug),
@@ -75,6 +77,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         ("agreement_parties", ["territory_id"]), ("agreement_domains", ["domain"]), ("events", ["date"]),
     ]:
         db[table].create_index(columns)
+    db["agreements"].create_index(["id"], unique=True)  # the child tables' key: a foreign key needs it unique
     db["agreements"].enable_fts(FTS_COLUMNS, fts_version="FTS5", create_triggers=True,
                                 tokenize="unicode61 remove_diacritics 2")
     # Writer.flush fills the index in bulk, six times faster than a trigger per row;
@@ -99,10 +102,10 @@ def create_schema(db: sqlite_utils.Database) -> None:
         SELECT a.rowid AS id, a.slug, a.title AS "intitulé", a.parties, k.label AS nature, s.label AS statut,
                a.date, a.year AS "année",
                (SELECT json_group_array(l.label) FROM agreement_domains d JOIN domain_labels l ON l.slug = d.domain
-                WHERE d.agreement = a.slug) AS domaines,
+                WHERE d.agreement = a.id) AS domaines,
                (SELECT json_group_array(label) FROM (SELECT DISTINCT c.label FROM agreement_parties p
                 JOIN territories t ON t.id = p.territory_id JOIN country_labels c ON c.code = t.country
-                WHERE p.agreement = a.slug ORDER BY p.position)) AS pays
+                WHERE p.agreement = a.id ORDER BY p.position)) AS pays
         FROM agreements a JOIN kinds k ON k.slug = a.kind JOIN statuses s ON s.slug = a.status""")
     # Territories with a point, as Datasette's map reads them; a click leads to the territory.
     db.execute("""

@@ -100,7 +100,7 @@ def slug_key(slug: str) -> str:
 
 # Each table's columns in insert order; rows are built as tuples in this order.
 COLUMNS = {
-    "agreements": ("slug", "title", "kind", "status", "signed_on", "signed_on_inferred", "signed_on_note",
+    "agreements": ("slug", "id", "title", "kind", "status", "signed_on", "signed_on_inferred", "signed_on_note",
                    "valid_from", "valid_until", "date", "year", "slug_key", "pair_key", "parties",
                    "countries", "domains", "topics", "summary", "note", "record"),
     "agreement_parties": ("agreement", "territory_id", "position"),
@@ -136,7 +136,9 @@ class Writer:
         self.resolved: tuple = (None, [])
         self.countries = {row[0] for row in self.conn.execute("SELECT code FROM country_labels")}
         # Agreements up to this rowid were there before this writer: those after it, it wrote.
+        # (A writer is made inside its transaction: no other writer adds rows meanwhile.)
         self.first_rowid = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM agreements").fetchone()[0]
+        self.next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM agreements").fetchone()[0]
 
     def territory_id(self, party) -> int:
         """The territory a party is (identity.Resolver)."""
@@ -144,9 +146,12 @@ class Writer:
 
     def delete(self, slug: str) -> None:
         self.flush()
+        row = self.conn.execute("SELECT id FROM agreements WHERE slug = ?", (slug,)).fetchone()
+        if row is None:
+            return
         for table in CHILD_TABLES:
-            self.conn.execute(f"DELETE FROM [{table}] WHERE agreement = ?", (slug,))
-        self.conn.execute("DELETE FROM agreements WHERE slug = ?", (slug,))
+            self.conn.execute(f"DELETE FROM [{table}] WHERE agreement = ?", row)
+        self.conn.execute("DELETE FROM agreements WHERE id = ?", row)
 
     def write(self, agreements: Iterable[Agreement]) -> int:
         count = 0
@@ -173,14 +178,15 @@ class Writer:
     def add(self, a: Agreement, pair: str | None = None) -> None:
         """Queue one agreement's rows; `pair` when the caller has it already."""
         date = a.sort_date()
-        s = a.slug
+        s = self.next_id
+        self.next_id += 1
         rows = self.pending
         pair = pair or self.pair_key(a)
-        self.pending_pairs[pair] = s
-        self.pending_slugs.add(s)
+        self.pending_pairs[pair] = a.slug
+        self.pending_slugs.add(a.slug)
         rows["agreements"].append((
-            s, a.title, a.kind, a.status, a.signed_on, int(a.signed_on_inferred), a.signed_on_note,
-            a.valid_from, a.valid_until, date, int(date[:4]) if date else None, slug_key(s), pair,
+            a.slug, s, a.title, a.kind, a.status, a.signed_on, int(a.signed_on_inferred), a.signed_on_note,
+            a.valid_from, a.valid_until, date, int(date[:4]) if date else None, slug_key(a.slug), pair,
             "; ".join(p.name for p in a.parties), "; ".join(dict.fromkeys(p.country for p in a.parties)),
             "; ".join(a.domains), "; ".join(a.topics), a.summary, a.note,
             a.model_dump_json(exclude_defaults=True, include=LISTS)))

@@ -42,9 +42,10 @@ class Links:
         if tid not in self.known:
             found: dict[int, list[str]] = {}
             for partner, slug in self.conn.execute(
-                    "SELECT p2.territory_id, p1.agreement FROM agreement_parties p1 JOIN agreement_parties p2"
+                    "SELECT p2.territory_id, a.slug FROM agreement_parties p1 JOIN agreement_parties p2"
                     " ON p2.agreement = p1.agreement AND p2.territory_id != p1.territory_id"
-                    f" WHERE p1.territory_id = ?{self.match} ORDER BY p1.agreement", [tid, *self.params]):
+                    " JOIN agreements a ON a.id = p1.agreement"
+                    f" WHERE p1.territory_id = ?{self.match} ORDER BY a.slug", [tid, *self.params]):
                 found.setdefault(partner, []).append(slug)
             self.known[tid] = found
         return self.known[tid]

@@ -70,23 +70,23 @@ class Checker:
         self.seen.execute("CREATE TABLE pairs (pair TEXT PRIMARY KEY, slug TEXT)")
 
     def check(self, number: int, raw: object) -> tuple[Agreement | None, list[Problem]]:
-        where = _where(number, raw)
         if isinstance(raw, Unreadable):  # a line or row that could not be parsed at all
-            return None, [Problem(where, "", raw)]
+            return None, [Problem(_where(number, raw), "", raw)]
         if not isinstance(raw, dict):
             kind = {str: "a string", list: "a list", int: "a number", float: "a number", bool: "true or false",
                     type(None): "null"}.get(type(raw), type(raw).__name__)
-            return None, [Problem(where, "", _("expected a JSON object (an agreement), got {kind}").format(
+            return None, [Problem(_where(number, raw), "", _("expected a JSON object (an agreement), got {kind}").format(
                                                  kind=kind))]
         agreement, problems = check_one(number, raw)
         if agreement is None or not self.repeats:
             return agreement, problems
         first = self._remember("slugs", agreement.slug, number)
+        where = _where(number, raw) if first is not None else ""  # worked out for a problem only
         if first is not None:
             problems.append(Problem(where, "slug", _('duplicate slug: already record {first}').format(first=first)))
         other = self._remember("pairs", agreement.pair_key, agreement.slug)
         if other is not None and other != agreement.slug:
-            problems.append(Problem(where, "parties",
+            problems.append(Problem(where or _where(number, raw), "parties",
                                     _("same parties and kind as {other} (a pair listed twice, maybe reversed)").format(
                                         other=other)))
         return (None if problems else agreement), problems

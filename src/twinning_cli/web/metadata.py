@@ -64,7 +64,7 @@ def build(database: str) -> dict:
                     "title": "Les accords d'un domaine",
                     "description": "Par son identifiant (culture, economy, tourism…) ou son libellé.",
                     "sql": "SELECT a.slug, a.title, a.parties, a.kind, a.status, a.date FROM agreements a "
-                           "JOIN agreement_domains d ON d.agreement = a.slug JOIN domain_labels l ON l.slug = d.domain "
+                           "JOIN agreement_domains d ON d.agreement = a.id JOIN domain_labels l ON l.slug = d.domain "
                            "WHERE d.domain = :domaine OR l.label = :domaine ORDER BY a.date DESC",
                 },
                 "partenaires_d_un_territoire": {
@@ -73,15 +73,15 @@ def build(database: str) -> dict:
                     "sql": "SELECT DISTINCT t2.name AS partenaire, t2.country AS pays, a.slug, a.kind, a.date "
                            "FROM territories t1 JOIN agreement_parties p1 ON p1.territory_id = t1.id "
                            "JOIN agreement_parties p2 ON p2.agreement = p1.agreement AND p2.territory_id != t1.id "
-                           "JOIN territories t2 ON t2.id = p2.territory_id JOIN agreements a ON a.slug = p1.agreement "
+                           "JOIN territories t2 ON t2.id = p2.territory_id JOIN agreements a ON a.id = p1.agreement "
                            "WHERE t1.name LIKE '%' || :territoire || '%' ORDER BY a.date DESC LIMIT 500",
                 },
                 "accords_entre_deux_pays": {
                     "title": "Les accords entre deux pays",
                     "description": "Codes ISO à deux lettres : FR et CA.",
                     "sql": "SELECT DISTINCT a.slug, a.title, a.parties, a.kind, a.status, a.date FROM agreements a "
-                           "JOIN agreement_parties x ON x.agreement = a.slug JOIN territories t ON t.id = x.territory_id "
-                           "JOIN agreement_parties y ON y.agreement = a.slug AND y.position != x.position "
+                           "JOIN agreement_parties x ON x.agreement = a.id JOIN territories t ON t.id = x.territory_id "
+                           "JOIN agreement_parties y ON y.agreement = a.id AND y.position != x.position "
                            "JOIN territories u ON u.id = y.territory_id "
                            "WHERE t.country = upper(:pays_a) AND u.country = upper(:pays_b) ORDER BY a.date DESC",
                 },

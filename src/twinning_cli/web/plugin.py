@@ -60,7 +60,7 @@ def _territory(database, request, datasette):
 
         rows = await datasette.get_database(database).execute(
             "SELECT a.slug, a.title, a.date, k.label AS kind FROM agreement_parties ap JOIN agreements a"
-            " ON a.slug = ap.agreement JOIN kinds k ON k.slug = a.kind WHERE ap.territory_id = ?"
+            " ON a.id = ap.agreement JOIN kinds k ON k.slug = a.kind WHERE ap.territory_id = ?"
             " ORDER BY a.date DESC LIMIT 200", [tilde_decode(request.url_vars.get("pks", ""))])
         return {"territory_agreements": [
             {**dict(row), "url": datasette.urls.row(database, "agreements", row["slug"])} for row in rows]}

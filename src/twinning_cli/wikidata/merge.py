@@ -27,9 +27,9 @@ def _from_wikidata(record: dict) -> bool:
 def same_territories(db, ids: list[int]) -> str | None:
     """The agreement (any kind) whose parties are exactly these territories."""
     row = db.execute(
-        "SELECT agreement FROM agreement_parties WHERE agreement IN (SELECT agreement FROM agreement_parties"
-        " WHERE territory_id = ?) GROUP BY agreement HAVING count(*) = ? AND"
-        " sum(territory_id IN (SELECT value FROM json_each(?))) = ? LIMIT 1",
+        "SELECT slug FROM agreements WHERE id = (SELECT agreement FROM agreement_parties WHERE agreement IN"
+        " (SELECT agreement FROM agreement_parties WHERE territory_id = ?) GROUP BY agreement HAVING count(*) = ?"
+        " AND sum(territory_id IN (SELECT value FROM json_each(?))) = ? LIMIT 1)",
         (ids[0], len(ids), json.dumps(ids), len(ids))).fetchone()
     return row[0] if row else None
 
@@ -74,8 +74,8 @@ def _merge(old: dict, new: dict, ids: list[int], db, outcome) -> dict:
     known = {s.get("url") for s in merged["sources"]}
     merged["sources"] += [s for s in new["sources"] if s.get("url") not in known]
     by_territory = {}
-    for position, tid in db.execute("SELECT position, territory_id FROM agreement_parties WHERE agreement = ?",
-                                    (old["slug"],)):
+    for position, tid in db.execute("SELECT position, territory_id FROM agreement_parties WHERE agreement ="
+                                    " (SELECT id FROM agreements WHERE slug = ?)", (old["slug"],)):
         by_territory[tid] = merged["parties"][position]
     for tid, incoming in zip(ids, new["parties"]):
         party = by_territory.get(tid)
