@@ -108,7 +108,7 @@ def ingest(db: sqlite_utils.Database, path: Path, raws: Iterable[tuple], *, orig
     checker = Checker(repeats=not merge_pairs)  # pairs repeat in twin-town lists: merged below
     try:
         with store.transaction(db, path):
-            writer = store.Writer(db)  # inside: what it reads of the register no other writer changes now
+            writer = store.Writer(db, bulk=True)  # inside: what it reads of the register no other writer changes now
             for number, raw, *original in raws:
                 agreement, problems = checker.check(number, raw)
                 if agreement is not None and wikidata:

@@ -10,7 +10,7 @@ from functools import cache, cached_property
 from typing import Annotated
 
 import pycountry
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from . import vocabulary
 from .countries import is_country
@@ -52,10 +52,12 @@ def _term(what: str):
 
 
 # A line (a name, a title): no control character at all. A paragraph may hold tabs and line breaks.
-_Line = Annotated[str, BeforeValidator(clean), Field(max_length=10_000)]
-_Paragraph = Annotated[str, BeforeValidator(lambda v: clean(v, paragraph=True)), Field(max_length=10_000)]
-Line = Annotated[_Line, Field(min_length=1)]
-Text = Annotated[_Paragraph, Field(min_length=1)]
+# The bounds sit in the one string schema (checked by pydantic-core, not by a Python validator each).
+_Line = Annotated[str, StringConstraints(max_length=10_000), BeforeValidator(clean)]
+_Paragraph = Annotated[str, StringConstraints(max_length=10_000), BeforeValidator(lambda v: clean(v, paragraph=True))]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=10_000), BeforeValidator(clean)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000),
+                 BeforeValidator(lambda v: clean(v, paragraph=True))]
 # An optional text left empty is absent: "" and None are one value, so a CSV round trip keeps it.
 OptLine = Annotated[_Line | None, AfterValidator(lambda v: v or None)]
 OptText = Annotated[_Paragraph | None, AfterValidator(lambda v: v or None)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import sqlite_utils
 
 from . import db as dbmod
@@ -12,6 +14,54 @@ from . import vocabulary
 CHILD_TABLES = ("agreement_parties", "agreement_domains", "events")
 OLD_TABLES = ("agreement_topics", "people", "stakeholders", "funding", "sources")  # before schema 6
 FTS_COLUMNS = ["title", "parties", "summary", "topics"]
+
+
+# Indexes a write reads (keys, identities), and those only reads need, which a load into an empty
+# register makes after its rows (suspend/resume): sorted once instead of grown row by row.
+EARLY_INDEXES = [
+    ("agreements", ["pair_key"]),
+    ("territories", ["name_key", "country"]), ("territories", ["short_key"]), ("territories", ["name_folded"]),
+    ("territories", ["city_key", "country"]), ("territories", ["country"]), ("territories", ["subdivision"]),
+    ("territories", ["wikidata"]), ("agreement_parties", ["territory_id"]),
+]
+LATE_INDEXES = [
+    ("agreements", ["kind"]), ("agreements", ["status"]), ("agreements", ["year"]), ("agreements", ["date"]),
+    ("agreements", ["slug_key"]), ("territories", ["agreements", "name"]), ("agreement_domains", ["domain"]),
+    ("events", ["date"]),
+]
+# Counts kept by triggers on insert (the delete triggers stay whatever happens).
+COUNTING = {
+    "agreement_domains_count_ai": """CREATE TRIGGER agreement_domains_count_ai AFTER INSERT ON agreement_domains BEGIN
+        INSERT INTO domain_counts (domain, agreements) VALUES (new.domain, 1)
+        ON CONFLICT (domain) DO UPDATE SET agreements = agreements + 1; END""",
+    "agreement_parties_count_ai": """CREATE TRIGGER agreement_parties_count_ai AFTER INSERT ON agreement_parties BEGIN
+        UPDATE territories SET agreements = agreements + 1 WHERE id = new.territory_id; END""",
+}
+
+
+def _index_name(table: str, columns: list[str]) -> str:
+    return f"idx_{table}_{'_'.join(columns)}"  # sqlite-utils' own naming
+
+
+def suspend(conn: sqlite3.Connection) -> None:
+    """For a load into an empty register: no read-only index and no count kept row by row."""
+    for table, columns in LATE_INDEXES:
+        conn.execute(f"DROP INDEX IF EXISTS [{_index_name(table, columns)}]")
+    for name in COUNTING:
+        conn.execute(f"DROP TRIGGER IF EXISTS [{name}]")
+
+
+def resume(conn: sqlite3.Connection) -> None:
+    """After such a load: the counts worked out once, the triggers and indexes made again."""
+    conn.execute("UPDATE territories SET agreements = (SELECT count(*) FROM agreement_parties p"
+                 " WHERE p.territory_id = territories.id)")
+    conn.execute("DELETE FROM domain_counts")
+    conn.execute("INSERT INTO domain_counts (domain, agreements) SELECT domain, count(*) FROM agreement_domains"
+                 " GROUP BY domain")
+    for sql in COUNTING.values():
+        conn.execute(sql)
+    for table, columns in LATE_INDEXES:
+        conn.execute(f"CREATE INDEX [{_index_name(table, columns)}] ON [{table}] ({', '.join(columns)})")
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -67,15 +117,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     # An event's dates, for the timeline's order and filters; the rest of it is in the record.
     db.execute(f"""CREATE TABLE events ({agreement}, position INTEGER NOT NULL, date TEXT NOT NULL, "end" TEXT,
         PRIMARY KEY (agreement, position)) WITHOUT ROWID""")
-    for table, columns in [
-        ("agreements", ["kind"]), ("agreements", ["status"]), ("agreements", ["year"]),
-        ("agreements", ["date"]), ("agreements", ["slug_key"]), ("agreements", ["pair_key"]),
-        ("territories", ["name_key", "country"]), ("territories", ["short_key"]), ("territories", ["name_folded"]),
-        ("territories", ["city_key", "country"]),
-        ("territories", ["country"]), ("territories", ["subdivision"]), ("territories", ["wikidata"]),
-        ("territories", ["agreements", "name"]),
-        ("agreement_parties", ["territory_id"]), ("agreement_domains", ["domain"]), ("events", ["date"]),
-    ]:
+    for table, columns in EARLY_INDEXES + LATE_INDEXES:
         db[table].create_index(columns)
     db["agreements"].create_index(["id"], unique=True)  # the child tables' key: a foreign key needs it unique
     db["agreements"].enable_fts(FTS_COLUMNS, fts_version="FTS5", create_triggers=True,
@@ -86,9 +128,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     # Agreements per domain, kept by triggers so that `stats --by domain` and `domains`
     # read 18 rows instead of counting every (agreement, domain) pair.
     db.create_table("domain_counts", {"domain": str, "agreements": int}, pk="domain")
-    db.execute("""CREATE TRIGGER agreement_domains_count_ai AFTER INSERT ON agreement_domains BEGIN
-        INSERT INTO domain_counts (domain, agreements) VALUES (new.domain, 1)
-        ON CONFLICT (domain) DO UPDATE SET agreements = agreements + 1; END""")
+    db.execute(COUNTING["agreement_domains_count_ai"])
     db.execute("""CREATE TRIGGER agreement_domains_count_ad AFTER DELETE ON agreement_domains BEGIN
         UPDATE domain_counts SET agreements = agreements - 1 WHERE domain = old.domain; END""")
     db.execute("""
@@ -116,8 +156,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         FROM territories WHERE lat IS NOT NULL AND lng IS NOT NULL""")
     # Agreements per territory, kept by triggers, so that `territories` on a terminal reads its
     # busiest page from an index instead of counting every party.
-    db.execute("""CREATE TRIGGER agreement_parties_count_ai AFTER INSERT ON agreement_parties BEGIN
-        UPDATE territories SET agreements = agreements + 1 WHERE id = new.territory_id; END""")
+    db.execute(COUNTING["agreement_parties_count_ai"])
     db.execute("""CREATE TRIGGER agreement_parties_count_ad AFTER DELETE ON agreement_parties BEGIN
         UPDATE territories SET agreements = agreements - 1 WHERE id = old.territory_id; END""")
     db.execute(f"PRAGMA user_version = {dbmod.SCHEMA_VERSION}")

@@ -18,6 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from . import db as dbmod
+from . import schema
 from .countries import label as country_label
 from .errors import DataError
 from .i18n import _
@@ -122,7 +123,9 @@ class Writer:
 
     BATCH = 2000
 
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: sqlite_utils.Database, bulk: bool = False):
+        """`bulk`: a load that ends with `finish` (write, prune); into an empty register it makes the
+        read-only indexes and the counts once, at the end (schema.suspend)."""
         from .identity import Resolver
 
         self.db = db
@@ -139,6 +142,9 @@ class Writer:
         # (A writer is made inside its transaction: no other writer adds rows meanwhile.)
         self.first_rowid = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM agreements").fetchone()[0]
         self.next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM agreements").fetchone()[0]
+        self.suspended = bulk and self.first_rowid == 0
+        if self.suspended:
+            schema.suspend(self.conn)
 
     def territory_id(self, party) -> int:
         """The territory a party is (identity.Resolver)."""
@@ -158,8 +164,15 @@ class Writer:
         for a in agreements:
             self.add(a)
             count += 1
-        self.flush()
+        self.finish()
         return count
+
+    def finish(self) -> None:
+        """Everything queued written; after a suspended load, its counts and indexes made."""
+        self.flush()
+        if self.suspended:
+            schema.resume(self.conn)
+            self.suspended = False
 
     def pair_key(self, a: Agreement) -> str:
         """Kind and the parties' territories, as an unordered set: the same two places in either
@@ -171,7 +184,7 @@ class Writer:
 
     def prune(self) -> None:
         """Territories that no agreement names (a resolved party whose record was then refused)."""
-        self.flush()
+        self.finish()
         self.conn.execute("DELETE FROM territories WHERE agreements = 0")
         self.resolver.clear()
 
@@ -264,7 +277,7 @@ def init(path: Path, records: list[Agreement]) -> int:
     try:
         with transaction(db, path):
             create_schema(db)
-            return Writer(db).write(records)
+            return Writer(db, bulk=True).write(records)
     finally:
         db.close()
 
@@ -289,7 +302,7 @@ def migrate(path: Path) -> int | None:
                        if "territory_aliases" in db.table_names() else [])
             create_schema(db)
             db.conn.executemany("INSERT INTO territory_aliases VALUES (?, ?, ?)", aliases)
-            Writer(db).write(records)
+            Writer(db, bulk=True).write(records)
             if old < 5:
                 db.conn.executemany("INSERT INTO register_notes (note) VALUES (?)",
                                     ((note,) for note in _merged_before_5(db)))

@@ -1,0 +1,56 @@
+"""A load into an empty register makes its read-only indexes and its counts once, at the end:
+what it leaves is exactly what a register filled record by record holds."""
+
+import json
+import sqlite3
+
+from dbcheck import scalar
+
+
+def schema_and_counts(path) -> tuple[list, list, list]:
+    conn = sqlite3.connect(path)
+    try:
+        objects = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+        territories = conn.execute("SELECT name, country, agreements FROM territories ORDER BY name").fetchall()
+        domains = conn.execute("SELECT domain, agreements FROM domain_counts WHERE agreements > 0"
+                               " ORDER BY domain").fetchall()
+        return objects, territories, domains
+    finally:
+        conn.close()
+
+
+def test_a_load_into_an_empty_register_ends_as_one_record_by_record(run, tmp_path, seed_records):
+    records = tmp_path / "seed.jsonl"
+    records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in seed_records), encoding="utf-8")
+    bulk, one_by_one = tmp_path / "bulk.db", tmp_path / "one.db"
+    assert run("init", "--empty", "--db", str(bulk)).exit_code == 0
+    assert run("import", str(records), "--db", str(bulk)).exit_code == 0
+    # The same records imported one by one: after the first, the register is not empty when each
+    # comes, and its triggers keep the counts row by row
+    assert run("init", "--empty", "--db", str(one_by_one)).exit_code == 0
+    for n, record in enumerate(seed_records):
+        (tmp_path / f"{n}.json").write_text(json.dumps(record), encoding="utf-8")
+        assert run("import", str(tmp_path / f"{n}.json"), "--db", str(one_by_one)).exit_code == 0
+    assert schema_and_counts(bulk) == schema_and_counts(one_by_one)
+    objects = [name for _, name, _ in schema_and_counts(bulk)[0]]
+    assert {"idx_agreements_date", "idx_agreements_slug_key", "idx_events_date", "idx_agreement_domains_domain",
+            "agreement_parties_count_ai", "agreement_domains_count_ai"} <= set(objects)
+    assert scalar(bulk, "SELECT agreements FROM territories WHERE name = 'Ville de Québec'") == 2
+    assert run("doctor", "--db", str(bulk)).exit_code == 0
+    # Later writes keep the counts again, by the triggers made at the end of the load
+    assert run("remove", "rennes-quebec", "--yes", "--db", str(bulk)).exit_code == 0
+    assert scalar(bulk, "SELECT agreements FROM territories WHERE name = 'Ville de Québec'") == 1
+    assert run("doctor", "--db", str(bulk)).exit_code == 0
+
+
+def test_a_failed_load_into_an_empty_register_leaves_it_as_it_was(run, tmp_path, seed_records):
+    db = tmp_path / "empty.db"
+    assert run("init", "--empty", "--db", str(db)).exit_code == 0
+    before = schema_and_counts(db)
+    bad = [*seed_records, {**seed_records[0], "slug": "broken", "kind": "nonsense"}]
+    records = tmp_path / "bad.jsonl"
+    records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in bad), encoding="utf-8")
+    result = run("import", str(records), "--db", str(db))
+    assert result.exit_code == 1
+    assert schema_and_counts(db) == before
+    assert scalar(db, "SELECT count(*) FROM agreements") == 0
