@@ -157,3 +157,21 @@ def test_a_record_flattens_the_same_stored_compact_or_whole():
         record = Agreement.model_validate(raw)
         compact = json.loads(record.model_dump_json(exclude_defaults=True))
         assert flatten(compact) == flatten(whole(compact)) == flatten(record.model_dump(mode="json"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(agreements(1), st.sampled_from([0.0, -0.0, None]))
+def test_a_record_stored_in_columns_and_arrays_reads_back_as_it_was(record, zero):
+    """shape.pack and shape.compact: scalars from the columns, lists from arrays of values with
+    the trailing defaults left off; a latitude of 0 is a value, not a default."""
+    from twinning_cli.shape import SCALARS, compact, pack, whole
+
+    record["parties"][-1]["lng"] = zero
+    if zero is not None and record["parties"][-1]["lat"] is None:
+        record["parties"][-1]["lat"] = 0.0
+    model = Agreement.model_validate(record)
+    row = [getattr(model, key) for key in SCALARS]
+    row[SCALARS.index("signed_on_inferred")] = int(model.signed_on_inferred)
+    stored = compact((*row, pack(model)))
+    assert stored == json.loads(model.model_dump_json(exclude_defaults=True))
+    assert whole(stored) == model.model_dump(mode="json")

@@ -26,7 +26,7 @@ def _row(conn, tid: int) -> tuple[str, str, str | None]:
 def _names_of(conn, tid: int) -> list[str]:
     """Every name the records give a territory (each party at its position)."""
     return [row[0] for row in conn.execute(
-        "SELECT DISTINCT json_extract(a.record, '$.parties[' || ap.position || '].name') FROM agreement_parties ap"
+        "SELECT DISTINCT json_extract(a.record, '$.parties[' || ap.position || '][0]') FROM agreement_parties ap"
         " JOIN agreements a ON a.id = ap.agreement WHERE ap.territory_id = ?", (tid,))]
 
 

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 
 from .filters import Filters
-from .shape import STORED, compact, whole
+from .shape import NESTED, POSITION, STORED, compact, whole
 
 LIST_COLUMNS = ["slug", "parties", "kind", "status", "date", "domains"]
 # What --fields may name in list's CSV: the agreements table's own columns.
@@ -33,30 +33,32 @@ def _items(field: str, columns: str) -> str:
             "a.id", "a.slug, j.key")
 
 
-def _bool(key: str) -> str:
-    return f"iif(j.value ->> '$.{key}', 'true', 'false') AS {key}"
+def _bool(field: str, key: str) -> str:
+    return f"iif(j.value ->> '$[{POSITION[field][key]}]', 'true', 'false') AS {key}"
 
 
-def _keys(*keys: str) -> str:
-    return ", ".join(f"j.value ->> '$.{k}' AS \"{k}\"" for k in keys)
+def _keys(field: str, *keys: str) -> str:
+    """Values of a stored item (an array, shape.pack) by their names."""
+    return ", ".join(f"j.value ->> '$[{POSITION[field][k]}]' AS \"{k}\"" for k in keys)
 
 
 TABLES = {
     "parties": ("SELECT a.slug AS agreement, ap.position, t.name, t.kind, t.country, t.subdivision,"
-                " a.record ->> ('$.parties[' || ap.position || '].acting_body') AS acting_body, t.lat, t.lng,"
+                f" a.record ->> ('$.parties[' || ap.position || '][{POSITION['parties']['acting_body']}]')"
+                " AS acting_body, t.lat, t.lng,"
                 " t.wikidata, t.geonames FROM agreement_parties ap JOIN agreements a ON a.id = ap.agreement"
                 " JOIN territories t ON t.id = ap.territory_id", "ap.agreement", "a.slug, ap.position"),
     "domains": ("SELECT a.slug AS agreement, d.domain FROM agreement_domains d JOIN agreements a ON a.id = d.agreement",
                 "d.agreement", "a.slug, d.domain"),
     "topics": _items("topics", "j.value AS topic"),
-    "events": (*_items("events", f'{_keys("date", "end")}, {_bool("date_inferred")}, '
-                                 f'{_keys("date_note", "place", "description")}')[:2],
-               "j.value ->> '$.date', a.slug, j.key"),
-    "people": _items("people", f'{_keys("name", "role", "party")}, {_bool("signed")}'),
-    "stakeholders": _items("stakeholders", _keys("name", "kind", "role")),
-    "funding": _items("funding", f"{_keys('programme')}, (SELECT group_concat(b.value, '; ') FROM"
-                                 " json_each(j.value, '$.backers') b) AS backers"),
-    "sources": _items("sources", _keys("file", "publisher", "published_on", "dateline", "url", "note")),
+    "events": (*_items("events", f'{_keys("events", "date", "end")}, {_bool("events", "date_inferred")}, '
+                                 f'{_keys("events", "date_note", "place", "description")}')[:2],
+               "j.value ->> '$[0]', a.slug, j.key"),
+    "people": _items("people", f'{_keys("people", "name", "role", "party")}, {_bool("people", "signed")}'),
+    "stakeholders": _items("stakeholders", _keys("stakeholders", "name", "kind", "role")),
+    "funding": _items("funding", f"{_keys('funding', 'programme')}, (SELECT group_concat(b.value, '; ') FROM"
+                                 f" json_each(j.value, '$[{POSITION['funding']['backers']}]') b) AS backers"),
+    "sources": _items("sources", _keys("sources", "file", "publisher", "published_on", "dateline", "url", "note")),
 }
 
 
@@ -197,7 +199,7 @@ def timeline(conn: sqlite3.Connection, filters: Filters, limit: int | None = Non
         params.append(limit)
     rows = []
     for date, end, agreement, event in conn.execute(sql, params):
-        event = json.loads(event)  # the rest of the event, from its record
+        event = dict(zip(NESTED["events"], json.loads(event)))  # the rest of the event, from its record
         rows.append((date, end, int(event.get("date_inferred", False)), agreement, event["description"],
                      event.get("place")))
     return rows
@@ -251,10 +253,13 @@ def territory(conn: sqlite3.Connection, tid: int) -> dict:
         " JOIN agreements a ON a.id = ap.agreement WHERE ap.territory_id = ? ORDER BY a.date DESC, a.slug",
         (tid,))]
     partners = [r[0] for r in conn.execute(_PARTNERS.replace("t.id", "?"), (tid,))][0]
+    at = POSITION["people"]
     people = [dict(zip(["name", "role", "agreement", "signed"], row)) for row in conn.execute(
-        "SELECT p.value ->> '$.name' AS name, p.value ->> '$.role', a.slug, coalesce(p.value ->> '$.signed', 0)"
-        " FROM agreement_parties ap JOIN agreements a ON a.id = ap.agreement, json_each(a.record, '$.people') p"
-        " WHERE ap.territory_id = ? AND p.value ->> '$.party' = ? ORDER BY name, a.slug, p.key", (tid, name))]
+        f"SELECT p.value ->> '$[{at['name']}]' AS name, p.value ->> '$[{at['role']}]', a.slug,"
+        f" coalesce(p.value ->> '$[{at['signed']}]', 0) FROM agreement_parties ap JOIN agreements a"
+        " ON a.id = ap.agreement, json_each(a.record, '$.people') p"
+        f" WHERE ap.territory_id = ? AND p.value ->> '$[{at['party']}]' = ? ORDER BY name, a.slug, p.key",
+        (tid, name))]
     domains = dict(conn.execute(
         "SELECT d.domain, count(*) FROM agreement_domains d JOIN agreement_parties ap"
         " ON ap.agreement = d.agreement WHERE ap.territory_id = ? GROUP BY d.domain ORDER BY 2 DESC, 1", (tid,)))

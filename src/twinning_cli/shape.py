@@ -34,11 +34,40 @@ def _fill(template: dict, data: dict) -> dict:
 
 
 # Since schema 6 each fact is stored once: the record's scalar fields in the agreements table's
-# own columns, its lists (parties, people, events…) in its `record` column as compact JSON.
+# own columns, its lists in its `record` column as JSON, each item of the NESTED lists as an array
+# of its values in the template's order, the trailing default values left off:
+# {"parties": [["Pau", "ville", "FR", "FR-NAQ", null, 43.3, -0.37]], "domains": ["culture"], …}
 SCALARS = ("slug", "title", "kind", "status", "signed_on", "signed_on_inferred", "signed_on_note",
            "valid_from", "valid_until", "summary", "note")
 LISTS = ("parties", "domains", "topics", "people", "stakeholders", "funding", "events", "sources")
 STORED = ", ".join(f"a.{c}" for c in (*SCALARS, "record"))  # SELECT this FROM agreements a, then `compact`
+POSITION = {field: {key: i for i, key in enumerate(template)} for field, template in NESTED.items()}
+
+
+def _packed(item, template: dict) -> list:
+    values = [getattr(item, key) for key in template]
+    while values and _default(values[-1]):
+        values.pop()
+    return values
+
+
+def pack(agreement) -> str:
+    """The `record` column of a validated agreement (model.Agreement)."""
+    data = {}
+    for field in LISTS:
+        items = getattr(agreement, field)
+        if items:
+            template = NESTED.get(field)
+            data[field] = [_packed(item, template) for item in items] if template else items
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _default(value) -> bool:
+    return value is None or value is False or value == []  # never 0 or 0.0: a latitude may be 0
+
+
+def _unpacked(values: list, template: dict) -> dict:
+    return {key: value for key, value in zip(template, values) if not _default(value)}
 
 
 def compact(row) -> dict:
@@ -49,7 +78,9 @@ def compact(row) -> dict:
             data["signed_on_inferred"] = True
         else:
             del data["signed_on_inferred"]
-    data.update(json.loads(row[-1]))
+    for field, items in json.loads(row[-1]).items():
+        template = NESTED.get(field)
+        data[field] = [_unpacked(item, template) for item in items] if template else items
     return data
 
 

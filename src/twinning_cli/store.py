@@ -24,7 +24,7 @@ from .errors import DataError
 from .i18n import _
 from .model import Agreement
 from .schema import CHILD_TABLES, FTS_COLUMNS, create_schema  # noqa: F401  (create_schema: store's API)
-from .shape import LISTS, STORED, compact
+from .shape import STORED, compact, pack
 
 BUSY_TIMEOUT_MS = 60_000
 
@@ -108,7 +108,6 @@ COLUMNS = {
     "agreement_domains": ("agreement", "domain"),
     "events": ("agreement", "position", "date", "end"),
 }
-LISTS = set(LISTS)
 INSERTS = {table: f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
                   f"VALUES ({', '.join('?' * len(columns))})"
            for table, columns in COLUMNS.items()}
@@ -202,7 +201,7 @@ class Writer:
             a.valid_from, a.valid_until, date, int(date[:4]) if date else None, slug_key(a.slug), pair,
             "; ".join(p.name for p in a.parties), "; ".join(dict.fromkeys(p.country for p in a.parties)),
             "; ".join(a.domains), "; ".join(a.topics), a.summary, a.note,
-            a.model_dump_json(exclude_defaults=True, include=LISTS)))
+            pack(a)))
         ids = self.resolved[1] if self.resolved[0] is a else [self.territory_id(p) for p in a.parties]
         rows["agreement_parties"] += [(s, tid, i) for i, tid in enumerate(ids)]
         rows["agreement_domains"] += [(s, d) for d in a.domains]
