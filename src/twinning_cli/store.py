@@ -54,7 +54,7 @@ def open_db(path: Path) -> sqlite_utils.Database:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")  # with WAL: never corrupt, commits stay atomic
-        db.execute("PRAGMA cache_size = -65536")  # 64 MiB of page cache for large imports
+        db.execute("PRAGMA cache_size = -16384")  # 16 MiB of page cache: the indexes an import grows at random stay in it
         db.execute("PRAGMA foreign_keys = ON")
         version = dbmod.version_of(db.conn)
     except sqlite3.DatabaseError as error:
@@ -120,7 +120,7 @@ class Writer:
     reads what they would change), then go in with one executemany per table.
     """
 
-    BATCH = 2000
+    BATCH = 1000
 
     def __init__(self, db: sqlite_utils.Database, bulk: bool = False):
         """`bulk`: a load that ends with `finish` (write, prune); into an empty register it makes the
