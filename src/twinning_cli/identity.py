@@ -75,7 +75,7 @@ def _missing(candidate: list, party) -> bool:
 class Resolver:
     """Parties to territory ids, creating territories as needed; remembers what it found."""
 
-    CACHE = 8_000  # keys remembered; past that the cache starts again, so memory stays flat
+    CACHE = 16_000  # keys remembered; past that the cache starts again, so memory stays flat
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn

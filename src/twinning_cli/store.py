@@ -120,7 +120,7 @@ class Writer:
     reads what they would change), then go in with one executemany per table.
     """
 
-    BATCH = 1000
+    BATCH = 2000
 
     def __init__(self, db: sqlite_utils.Database, bulk: bool = False):
         """`bulk`: a load that ends with `finish` (write, prune); into an empty register it makes the
