@@ -175,3 +175,7 @@ def test_a_record_stored_in_columns_and_arrays_reads_back_as_it_was(record, zero
     stored = compact((*row, pack(model)))
     assert stored == json.loads(model.model_dump_json(exclude_defaults=True))
     assert whole(stored) == model.model_dump(mode="json")
+    # export flattens the stored row directly: the same cells as the record flattened
+    from twinning_cli.flatten import flatten, flatten_stored
+
+    assert flatten_stored((*row, pack(model))) == flatten(model.model_dump(mode="json"))

@@ -99,6 +99,42 @@ _SCALARS = _defaults(AGREEMENT, SCALARS)
 _PARTS = {field: _defaults(NESTED[field], names) for field, names in ENTRY_FIELDS.items()}
 
 
+def _packed_entry(field: str, values: list, plain: bool) -> str:
+    """An item stored as an array of values (shape.pack), as `_entry` writes it; `plain`: no value
+    of the record holds ';', '|' or a backslash, so none needs escaping."""
+    size = len(_PARTS[field])
+    if plain:
+        parts = [value if type(value) is str else "" if value is None else _scalar(value) for value in values[:size]]
+    else:
+        parts = ["" if value is None else _escape(value) for value in values[:size]]
+    if len(parts) < size:  # the trailing defaults left off: a false among them is written
+        parts += [default for _, default in _PARTS[field][len(parts):]]
+    if field == "funding" and len(values) > 1:
+        parts += [_escape(backer) for backer in values[1]]
+    while parts and parts[-1] == "":
+        parts.pop()
+    return " | ".join(parts)
+
+
+def flatten_stored(row) -> list[str]:
+    """A row of shape.STORED as `flatten` writes the record: from the columns and the stored
+    arrays, with no record made in between (export of a whole register)."""
+    import json
+
+    cells = ["" if value is None else value if isinstance(value, str) else _scalar(value) for value in row[:9]]
+    cells[5] = "true" if row[5] else "false"  # signed_on_inferred, stored as 0 or 1
+    text = row[-1]
+    lists = json.loads(text)
+    plain = "\\" not in text and ";" not in text and "|" not in text  # a JSON escape shows as a backslash too
+    cells.append("; ".join(_packed_entry("parties", p, plain) for p in lists["parties"]))
+    cells.append("; ".join(lists.get("domains", ())))
+    cells.append("; ".join(_escape(t) for t in lists.get("topics", ())))
+    for field in ("people", "stakeholders", "funding", "events", "sources"):
+        cells.append("; ".join(_packed_entry(field, item, plain) for item in lists.get(field, ())))
+    cells += ["" if row[i] is None else row[i] for i in (9, 10)]  # summary, note
+    return cells
+
+
 def parse_entry(field: str, text: str) -> dict:
     names = ENTRY_FIELDS[field]
     parts = [_unescape(p) for p in _split(text, "|")]

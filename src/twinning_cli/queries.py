@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 
 from .filters import Filters
-from .shape import NESTED, POSITION, STORED, compact, whole
+from .shape import NESTED, POSITION, STORED, whole
 
 LIST_COLUMNS = ["slug", "parties", "kind", "status", "date", "domains"]
 # What --fields may name in list's CSV: the agreements table's own columns.
@@ -92,9 +92,9 @@ def records(conn: sqlite3.Connection, filters: Filters, sort: str = "date",
     return [whole(r) for r in conn.execute(*_select(STORED, filters, sort, limit))]
 
 
-def stored(conn: sqlite3.Connection, filters: Filters, sort: str = "slug") -> Iterator[dict]:
-    """Matching records as stored, without their defaults (flatten reads them so: no `whole`)."""
-    return (compact(r) for r in conn.execute(*_select(STORED, filters, sort, None)))
+def stored(conn: sqlite3.Connection, filters: Filters, sort: str = "slug") -> Iterator[tuple]:
+    """Matching records as stored: rows of shape.STORED (flatten_stored reads them so)."""
+    return conn.execute(*_select(STORED, filters, sort, None))
 
 
 def table_rows(conn: sqlite3.Connection, table: str, filters: Filters) -> tuple[list[str], list[tuple]]:

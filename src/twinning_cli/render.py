@@ -99,12 +99,18 @@ def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str, *, raw: boo
             write("\ufeff")
         write(csv_line(columns, delimiter, end=end))
         plain = _plain_row(delimiter, raw)
+        lines: list[str] = []  # written a few hundred at a time: one call per row costs as much as the row
         for row in rows:
             texts = ["" if v is None else v if isinstance(v, str) else str(v) for v in row]
             if plain(_UNIT.join(texts)):  # most rows: no cell to quote or to guard, checked at once
-                write(delimiter.join(texts) + end)
+                lines.append(delimiter.join(texts) + end)
             else:
-                write(csv_line((v if raw else spreadsheet_safe(v) for v in texts), delimiter, guard=not raw, end=end))
+                lines.append(csv_line((v if raw else spreadsheet_safe(v) for v in texts), delimiter, guard=not raw,
+                                      end=end))
+            if len(lines) >= 256:
+                write("".join(lines))
+                lines.clear()
+        write("".join(lines))
     elif fmt in ("json", "jsonl"):
         emit_json([dict(zip(columns, row)) for row in rows], fmt)
     elif fmt == "markdown":

@@ -11,7 +11,6 @@ import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
