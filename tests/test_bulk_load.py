@@ -54,3 +54,20 @@ def test_a_failed_load_into_an_empty_register_leaves_it_as_it_was(run, tmp_path,
     assert result.exit_code == 1
     assert schema_and_counts(db) == before
     assert scalar(db, "SELECT count(*) FROM agreements") == 0
+
+
+def test_the_page_cache_follows_the_register_from_4_to_64_mib(tmp_path):
+    from twinning_cli.store import fit_cache
+
+    conn = sqlite3.connect(tmp_path / "r.db")
+    conn.execute("CREATE TABLE t (x)")
+    fit_cache(conn)
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -4096  # a small register: 4 MiB
+    conn.execute("INSERT INTO t VALUES (zeroblob(80 * 1024 * 1024))")  # 80 MiB: a quarter is 20 MiB
+    fit_cache(conn)
+    pages, size = conn.execute("PRAGMA page_count").fetchone()[0], conn.execute("PRAGMA page_size").fetchone()[0]
+    assert -conn.execute("PRAGMA cache_size").fetchone()[0] == pages * size // 4096 > 20_000
+    conn.execute("INSERT INTO t VALUES (zeroblob(300 * 1024 * 1024))")
+    fit_cache(conn)
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -65536  # never more than 64 MiB
+    conn.close()

@@ -22,12 +22,20 @@ def test_a_place_is_unique_when_it_dwarfs_its_namesakes():
 
 def test_the_index_is_built_once_into_the_cache_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("TWINNING_CACHE", str(tmp_path))
+    (tmp_path / "gazetteer-0123456789abcdef.db").write_bytes(b"an index of another version")
     gazetteer._conn.cache_clear()
     gazetteer.places.cache_clear()
     try:
         assert gazetteer.places("Chiomonte")[0].country == "IT"
-        built = list(tmp_path.glob("gazetteer-*.db"))
+        built = list(tmp_path.glob("gazetteer-*.db"))  # the other version's index is gone
         assert len(built) == 1 and not list(tmp_path.glob("*.tmp"))
+        # named by content (gzip's CRC-32 and length), not by date: every checkout shares it
+        import gzip
+        import zlib
+
+        content = gzip.decompress(gazetteer.SOURCE.read_bytes())
+        version = (zlib.crc32(content).to_bytes(4, "little") + (len(content) % 2**32).to_bytes(4, "little")).hex()
+        assert built[0].name == f"gazetteer-{version}.db"
         rows = sqlite3.connect(built[0]).execute("SELECT count(*) FROM places").fetchone()[0]
         assert rows > 250_000
     finally:

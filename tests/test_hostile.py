@@ -182,8 +182,7 @@ def test_a_full_device_is_one_line_and_stays_a_device(seeded):
 def test_carriage_returns_survive_export_and_import(seeded, tmp_path):
     """A summary pasted from Windows in a register of an earlier version: quoted on export, read
     back whole, and stored with the line break it meant."""
-    tamper(seeded, "UPDATE agreements SET record = json_set(record, '$.summary', 'ligne' || char(13) ||"
-                   " 'suivante') WHERE slug = 'rennes-quebec'")
+    tamper(seeded, "UPDATE agreements SET summary = 'ligne' || char(13) || 'suivante' WHERE slug = 'rennes-quebec'")
     exported = twinning("export", "-f", "csv", db=seeded).stdout
     assert b'"ligne\rsuivante"' in exported
     (tmp_path / "all.csv").write_bytes(exported)
@@ -219,7 +218,7 @@ def test_control_and_bidi_characters_are_refused_with_a_reason(run, make_record,
 
 def test_machine_formats_on_a_terminal_are_escaped_and_piped_as_stored(seeded):
     tamper(seeded, "UPDATE agreements SET parties = 'A' || char(27) || ']52;c;aGk=' || char(7) || char(8238),"
-                   " record = json_set(record, '$.title', 'T' || char(155) || '31m') WHERE slug = 'rennes-quebec'")
+                   " title = 'T' || char(155) || '31m' WHERE slug = 'rennes-quebec'")
     for args in (["list", "-f", "csv"], ["list", "-f", "tsv"], ["export", "-f", "json"], ["list", "-f", "table"]):
         shown = on_a_terminal(*args, db=seeded)
         assert "\x1b]52" not in shown and "\x9b" not in shown and "\u202e" not in shown, args

@@ -24,9 +24,8 @@ def tricky(register_with, make_record, seed_records):
     others = [r for r in seed_records if r["slug"] != "rennes-quebec"]
     path = register_with([record, *others])
     tamper(path, "UPDATE agreements SET title = char(91) || 'bold red]Protocole[/] ' || char(27) || '[31mrouge'"
-                 " || char(27) || '[0m', parties = parties || char(27) || ']52;c;aGk=' || char(7),"
-                 " record = json_set(record, '$.title', char(91) || 'bold red]Protocole[/] ' || char(27)"
-                 " || '[31mrouge' || char(27) || '[0m') WHERE slug = 'rennes-quebec'")
+                 " || char(27) || '[0m', parties = parties || char(27) || ']52;c;aGk=' || char(7)"
+                 " WHERE slug = 'rennes-quebec'")
     return path
 
 

@@ -59,6 +59,11 @@ def _build(target: Path) -> None:
             places.append((number, name, country, subdivision or None, int(population),
                            float(lat) if lat else None, float(lng) if lng else None, ref))
             names += [(k, number) for k in {key(n) for n in [name, *others.split("|")] if n}]
+            if len(places) >= 10_000:  # written as read: the memory of a batch, not of the whole list
+                conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", places)
+                conn.executemany("INSERT INTO names VALUES (?, ?)", names)
+                places.clear()
+                names.clear()
     conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", places)
     conn.executemany("INSERT INTO names VALUES (?, ?)", names)
     conn.execute("CREATE INDEX names_key ON names (key)")
@@ -72,8 +77,7 @@ def _conn() -> sqlite3.Connection:
     folder; a damaged index is built again."""
     import tempfile
 
-    stat = SOURCE.stat()
-    name = f"gazetteer-{stat.st_size}-{int(stat.st_mtime)}.db"
+    name = f"gazetteer-{_version()}.db"
     for folder in (_folder(), Path(tempfile.gettempdir()) / f"twinning-{os.getuid()}"):
         try:
             return _open(folder / name)
@@ -86,6 +90,14 @@ def _conn() -> sqlite3.Connection:
                       "a folder you can write").format(folder=_folder()))
 
 
+def _version() -> str:
+    """The gazetteer's content, named: the CRC-32 and length that end every gzip file. Not its
+    date, which every checkout or copy changes: the one index serves them all."""
+    with SOURCE.open("rb") as handle:
+        handle.seek(-8, os.SEEK_END)
+        return handle.read(8).hex()
+
+
 def _open(path: Path) -> sqlite3.Connection:
     for attempt in (1, 2):
         if not path.exists():
@@ -96,6 +108,9 @@ def _open(path: Path) -> sqlite3.Connection:
                 os.replace(temporary, path)
             finally:
                 temporary.unlink(missing_ok=True)
+            for old in path.parent.glob("gazetteer-*.db"):  # the indexes of other versions, no longer used
+                if old != path:
+                    old.unlink(missing_ok=True)
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         try:
             conn.execute("SELECT count(*) FROM names WHERE key = ''").fetchone()

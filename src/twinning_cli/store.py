@@ -53,14 +53,22 @@ def open_db(path: Path) -> sqlite_utils.Database:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")  # with WAL: never corrupt, commits stay atomic
-        db.execute("PRAGMA cache_size = -16384")  # 16 MiB of page cache: the indexes an import grows at random stay in it
         db.execute("PRAGMA foreign_keys = ON")
+        fit_cache(db.conn)
         version = dbmod.version_of(db.conn)
     except sqlite3.DatabaseError as error:
         raise DataError(_("{path} is not a usable database: {error}{RECOVER}").format(
                             path=path, error=error, RECOVER=dbmod.RECOVER)) from None
     dbmod.check_version(path, version)
     return db
+
+
+def fit_cache(conn: sqlite3.Connection) -> None:
+    """A page cache of a quarter of the register, from 4 to 64 MiB: the indexes a write grows at
+    random stay in memory, and a small register costs little memory. Set again as an import grows."""
+    pages, size = (conn.execute(f"PRAGMA {name}").fetchone()[0] for name in ("page_count", "page_size"))
+    kib = min(max(pages * size // 4096, 4096), 65536)
+    conn.execute(f"PRAGMA cache_size = -{kib}")
 
 
 @contextlib.contextmanager
@@ -149,7 +157,8 @@ class Writer:
         return self.resolver.territory_id(party)
 
     def delete(self, slug: str) -> None:
-        self.flush()
+        if slug in self.pending_slugs:  # queued, not yet written: write it first (else nothing waits)
+            self.flush()
         row = self.conn.execute("SELECT id FROM agreements WHERE slug = ?", (slug,)).fetchone()
         if row is None:
             return
@@ -223,6 +232,7 @@ class Writer:
         self.conn.execute(f"INSERT INTO agreements_fts (rowid, {columns}) "
                           f"SELECT rowid, {columns} FROM agreements WHERE rowid > ?", (last,))
         self.waiting = 0
+        fit_cache(self.conn)
         self.pending_pairs.clear()
         self.pending_slugs.clear()
 
