@@ -182,7 +182,26 @@ minute: compare medians, not single runs). Size: the database file; peak: maximu
 | the record column written by pydantic-core from the model's own fields | 3.32 s | 3.17–3.37 s | 20.2 MB | 80 MiB |
 | 16 MiB of page cache instead of 64 | 3.43 s | 3.23–4.17 s | 20.2 MB | 76 MiB |
 
-`sqlite-utils insert --nl` of the same records flattened: 1.1–1.3 s in the same minutes.
+`sqlite-utils insert --nl` of the same records flattened: 1.1–1.3 s in the same minutes. The last
+step, measured again an hour later beside the first and the one before it (the machine had slowed
+by a third meanwhile):
+
+| step | median | runs | size | peak |
+|---|---:|---:|---:|---:|
+| schema 5 (d0e7545) | 7.11 s | 6.74–7.23 s | 45.0 MB | 112 MiB |
+| 16 MiB of page cache | 4.50 s | 4.46–4.87 s | 20.2 MB | 73 MiB |
+| the page cache a quarter of the register, from 4 to 64 MiB, fitted as the import grows | 4.60 s | 4.27–4.74 s | 20.2 MB | 64 MiB |
+
+The fitted cache is what brought adding 10,000 to a register of 100,000 under 1.5× (1.67× with
+16 MiB, in the first full run); it costs memory on large registers. Sampled every 3 s during an
+import of 100,000, the resident size grows with the cache (a quarter of the register so far) from
+64 to 124 MiB, then takes 13 MiB more as the indexes deferred to the end are sorted; what makes up
+the rest of the 232 MiB at 1,000,000 (beyond 64 MiB of cache) was not traced.
+
+Reads did not change: the seed's four read cases run by the code of schema 5 and of schema 6, one
+after the other fifteen times, took 134/130, 129/130, 128/120 and 109/110 ms (old/new medians).
+What moved the read targets between runs is the machine: `sqlite-utils query` of the same SQL
+took 105 ms when docs/performance.md was last written and 200–290 ms in this run.
 
 What the import still does that the anchor does not, per agreement (cProfile above): pydantic
 validation with our text rules on every string (a Python call per string: `clean`), JSON decoding,
