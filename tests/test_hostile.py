@@ -356,3 +356,18 @@ def test_a_name_in_another_script_gets_a_latin_slug(run, seeded):
                  "--source", "note.txt")
     assert (result.exit_code, result.stderr) == (2, "Error: cannot make a slug from these party names: give one "
                                                     "with --slug (a-z, 0-9 and -)\n")
+
+
+def test_rejects_naming_other_agreements_are_counted_as_one_reason(run, seeded, record, tmp_path):
+    """Each record naming the pair of a different agreement is one reason, not one line each."""
+    run("import", "-", input=json.dumps([record(1), record(2)]))
+    again = [{**record(n), "slug": f"quebec-ville-{n}"} for n in (1, 2)]
+    result = run("import", "-", "--skip-invalid", "--rejects", str(tmp_path / "r.json"), input=json.dumps(again))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[lines.index("Rejected records by reason:") + 1] == \
+        "      2 × parties: same parties and kind as an agreement in the register"
+    # each record's own reason still names its agreement
+    assert [item["reason"].split(" in the register")[0] for item in
+            json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))] == [
+        "parties: same parties and kind as ville-1-quebec", "parties: same parties and kind as ville-2-quebec"]

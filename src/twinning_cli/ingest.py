@@ -75,6 +75,8 @@ def reason_of(problems: list[Problem]) -> str:
 def kind_of(problem: Problem) -> str:
     """The class a problem belongs to, for counting: positions and quoted values left out."""
     field_ = re.sub(r"\.[0-9]+", "", problem.field)
+    if problem.kind:
+        return f"{field_ + ': ' if field_ else ''}{problem.kind}"
     message = re.sub(r"'[^']*'|\"[^\"]*\"|\([A-Z]{2}\)", "…", problem.message)
     return f"{field_ + ': ' if field_ else ''}{message}"
 
@@ -174,7 +176,8 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
     if other:  # --update too: replacing a record must not make it a second record of another pair
         return [Problem(_where(number, agreement.slug), "parties", _(
             "same parties and kind as {other} in the register (the same two territories, perhaps under other "
-            "names): import it as {other} with --update to replace that one, or leave it out").format(other=other))]
+            "names): import it as {other} with --update to replace that one, or leave it out").format(other=other),
+            _("same parties and kind as an agreement in the register"))]
     if row:
         old, new = whole(row), agreement.model_dump(mode="json")
         if old == new:

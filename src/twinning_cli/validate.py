@@ -23,6 +23,7 @@ class Problem:
     where: str  # "record 3 (rennes-quebec)"
     field: str  # "parties.0.country", or "" for the whole record
     message: str
+    kind: str = ""  # the class it is counted under, where the message names a record (ingest.kind_of)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.field + ': ' if self.field else ''}{self.message}"
