@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .shape import AGREEMENT, NESTED
+from .shape import SCALARS as STORED_COLUMNS
 
 # Entry fields in the order they are written; funding's backers are its tail.
 ENTRY_FIELDS = {
@@ -121,8 +122,9 @@ def flatten_stored(row) -> list[str]:
     arrays, with no record made in between (export of a whole register)."""
     import json
 
-    cells = ["" if value is None else value if isinstance(value, str) else _scalar(value) for value in row[:9]]
-    cells[5] = "true" if row[5] else "false"  # signed_on_inferred, stored as 0 or 1
+    cells = ["" if value is None else value if isinstance(value, str) else _scalar(value)
+             for value in row[:len(SCALARS)]]
+    cells[_INFERRED] = "true" if row[_INFERRED] else "false"  # stored as 0 or 1
     text = row[-1]
     lists = json.loads(text)
     plain = "\\" not in text and ";" not in text and "|" not in text  # a JSON escape shows as a backslash too
@@ -131,8 +133,12 @@ def flatten_stored(row) -> list[str]:
     cells.append("; ".join(_escape(t) for t in lists.get("topics", ())))
     for field in ("people", "stakeholders", "funding", "events", "sources"):
         cells.append("; ".join(_packed_entry(field, item, plain) for item in lists.get(field, ())))
-    cells += ["" if row[i] is None else row[i] for i in (9, 10)]  # summary, note
+    cells += ["" if row[i] is None else row[i] for i in _PARAGRAPHS]
     return cells
+
+
+_INFERRED = SCALARS.index("signed_on_inferred")  # SCALARS begin shape.STORED, in the same order
+_PARAGRAPHS = [STORED_COLUMNS.index(name) for name in ("summary", "note")]
 
 
 def parse_entry(field: str, text: str) -> dict:
