@@ -8,6 +8,7 @@ records. Trailing empty parts are left off, so a row stays readable.
 
 from __future__ import annotations
 
+import json
 import re
 
 from .shape import AGREEMENT, NESTED
@@ -120,8 +121,6 @@ def _packed_entry(field: str, values: list, plain: bool) -> str:
 def flatten_stored(row) -> list[str]:
     """A row of shape.STORED as `flatten` writes the record: from the columns and the stored
     arrays, with no record made in between (export of a whole register)."""
-    import json
-
     cells = ["" if value is None else value if isinstance(value, str) else _scalar(value)
              for value in row[:len(SCALARS)]]
     cells[_INFERRED] = "true" if row[_INFERRED] else "false"  # stored as 0 or 1
