@@ -117,6 +117,16 @@ def floor_cmd(db: Path, sql: str) -> list[str]:
     return [sys.executable, "-c", code, str(db), sql]
 
 
+def compiled() -> None:
+    """Our modules with their bytecode, as `pip install .` leaves them: an editable install where
+    PYTHONDONTWRITEBYTECODE is set would otherwise compile every module again in each process timed."""
+    import compileall
+
+    import twinning_cli
+
+    compileall.compile_dir(str(Path(twinning_cli.__file__).parent), quiet=1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000,100000", help="register sizes, comma-separated")
@@ -133,6 +143,7 @@ def main() -> None:
                         help="instead: time `twinning extract` on one article of DIR and on all of them at once; "
                              "writes docs/extract-speed.md")
     args = parser.parse_args()
+    compiled()
     if args.extract:
         text = extract_speed(shutil.which("twinning"), args.extract, min(args.runs, 5))
         (HERE.parent / "docs" / "extract-speed.md").write_text(text, encoding="utf-8")

@@ -101,21 +101,31 @@ _SCALARS = _defaults(AGREEMENT, SCALARS)
 _PARTS = {field: _defaults(NESTED[field], names) for field, names in ENTRY_FIELDS.items()}
 
 
+def _tails(field: str) -> dict[int, str]:
+    """What `_entry` adds after an item stored with n values (the trailing defaults left off): the
+    empty parts up to the item's last flag and that flag as 'false'; nothing when no flag follows."""
+    parts = [default for _, default in _PARTS[field]]
+    flags = [i for i, default in enumerate(parts) if default == "false"]
+    return {n: "".join(f" | {part}" for part in parts[n:flags[-1] + 1]) for n in range(1, flags[-1] + 1)} if flags else {}
+
+
+_TAILS = {field: _tails(field) for field in ENTRY_FIELDS}
+
+
 def _packed_entry(field: str, values: list, plain: bool) -> str:
     """An item stored as an array of values (shape.pack), as `_entry` writes it; `plain`: no value
-    of the record holds ';', '|' or a backslash, so none needs escaping."""
-    size = len(_PARTS[field])
+    of the record holds ';', '|' or a backslash, so none needs escaping. Its last stored value is
+    never a default, so no empty part trails it."""
+    if field == "funding":
+        parts = ["" if values[0] is None else _escape(values[0])]
+        return " | ".join(parts + [_escape(backer) for backer in values[1]] if len(values) > 1 else parts)
     if plain:
-        parts = [value if type(value) is str else "" if value is None else _scalar(value) for value in values[:size]]
+        text = " | ".join([value if type(value) is str else "" if value is None else _scalar(value)
+                           for value in values])
     else:
-        parts = ["" if value is None else _escape(value) for value in values[:size]]
-    if len(parts) < size:  # the trailing defaults left off: a false among them is written
-        parts += [default for _, default in _PARTS[field][len(parts):]]
-    if field == "funding" and len(values) > 1:
-        parts += [_escape(backer) for backer in values[1]]
-    while parts and parts[-1] == "":
-        parts.pop()
-    return " | ".join(parts)
+        text = " | ".join(["" if value is None else _escape(value) for value in values])
+    tails = _TAILS[field]
+    return text + tails[len(values)] if len(values) in tails else text
 
 
 def flatten_stored(row) -> list[str]:
@@ -127,15 +137,21 @@ def flatten_stored(row) -> list[str]:
     text = row[-1]
     lists = json.loads(text)
     plain = "\\" not in text and ";" not in text and "|" not in text  # a JSON escape shows as a backslash too
-    cells.append("; ".join(_packed_entry("parties", p, plain) for p in lists["parties"]))
-    cells.append("; ".join(lists.get("domains", ())))
-    cells.append("; ".join(_escape(t) for t in lists.get("topics", ())))
-    for field in ("people", "stakeholders", "funding", "events", "sources"):
-        cells.append("; ".join(_packed_entry(field, item, plain) for item in lists.get(field, ())))
+    for field in _LISTS:
+        items = lists.get(field)
+        if not items:
+            cells.append("")
+        elif field == "domains":
+            cells.append("; ".join(items))
+        elif field == "topics":
+            cells.append("; ".join([_escape(topic) for topic in items]))
+        else:
+            cells.append("; ".join([_packed_entry(field, item, plain) for item in items]))
     cells += ["" if row[i] is None else row[i] for i in _PARAGRAPHS]
     return cells
 
 
+_LISTS = COLUMNS[len(SCALARS):-2]  # parties … sources
 _INFERRED = SCALARS.index("signed_on_inferred")  # SCALARS begin shape.STORED, in the same order
 _PARAGRAPHS = [STORED_COLUMNS.index(name) for name in ("summary", "note")]
 
@@ -165,3 +181,4 @@ def unflatten(row: dict[str, str]) -> dict:
     record["domains"] = [d.strip() for d in row.get("domains", "").split(";") if d.strip()]
     record["topics"] = [_unescape(t) for t in _split(row.get("topics", ""), ";") if t.strip()]
     return record
+
