@@ -71,3 +71,4 @@ def test_the_page_cache_follows_the_register_from_4_to_64_mib(tmp_path):
     fit_cache(conn)
     assert conn.execute("PRAGMA cache_size").fetchone()[0] == -65536  # never more than 64 MiB
     conn.close()
+

@@ -24,8 +24,10 @@ def test_doctor_names_each_problem(run, seeded):
     assert lines[0] == f"foreign key: agreement_domains row ({rennes}, cuisine) points to a missing domain_labels"
     assert lines[1] == "agreement nantes-quebec: 1 party, needs at least 2"
     assert lines[2] == "agreement rennes-quebec: domain 'cuisine' is not in the vocabulary"
-    assert lines[3].startswith("full-text index: does not agree with the agreements table")
-    assert result.stderr == "Error: 4 problem(s) found\n"
+    assert lines[3] == ("full-text index: trigger agreements_au is missing, so a change to the agreements table"
+                        " would not reach the index")
+    assert lines[4].startswith("full-text index: does not agree with the agreements table")
+    assert result.stderr == "Error: 5 problem(s) found\n"
 
 
 def test_doctor_reports_foreign_keys(run, seeded):

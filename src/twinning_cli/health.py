@@ -62,6 +62,11 @@ def check(conn: sqlite3.Connection, full: bool = False) -> list[str]:
     if stale:
         problems.append(_("territory counts: {stale} territory(ies) counted wrong in territories.agreements").format(
             stale=stale))
+    triggers = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    for name in ("agreements_ad", "agreements_au"):  # rows are indexed by the writer as it adds them
+        if name not in triggers:
+            problems.append(_("full-text index: trigger {name} is missing, so a change to the agreements table "
+                              "would not reach the index").format(name=name))
     try:
         conn.execute("INSERT INTO agreements_fts(agreements_fts, rank) VALUES ('integrity-check', 1)")
     except sqlite3.DatabaseError as error:

@@ -188,8 +188,7 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
                 "already in the register with other content (differs in {fields}): use --update to replace "
                 "it").format(fields=", ".join(_differences(old, new))))]
         if write:
-            writer.delete(agreement.slug)
-            writer.add(agreement, pair)
+            writer.replace(agreement, pair)
         outcome.updated += 1
         return []
     if write:
@@ -246,7 +245,7 @@ def remove(where: Path, slugs: list[str]) -> None:
             writer = store.Writer(db)
             for slug in slugs:
                 writer.delete(slug)
-            db.execute("DELETE FROM territories WHERE agreements = 0")
+            writer.prune()
     finally:
         db.close()
 

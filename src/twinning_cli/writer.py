@@ -1,0 +1,203 @@
+"""Laying validated agreements out in the register's tables, a batch of rows at a time.
+
+store.py opens the register and holds the transaction; this module writes inside it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+import sqlite_utils
+
+from . import schema
+from .countries import label as country_label
+from .model import Agreement
+from .schema import CHILD_TABLES, FTS_COLUMNS, FTS_DELETE, FTS_INSERT
+from .shape import pack
+
+
+def fit_cache(conn: sqlite3.Connection) -> None:
+    """A page cache of a quarter of the register, from 4 to 64 MiB: the indexes a write grows at
+    random stay in memory, and a small register costs little memory. Set again as an import grows."""
+    pages, size = (conn.execute(f"PRAGMA {name}").fetchone()[0] for name in ("page_count", "page_size"))
+    kib = min(max(pages * size // 4096, 4096), 65536)
+    conn.execute(f"PRAGMA cache_size = -{kib}")
+
+
+def slug_key(slug: str) -> str:
+    """The slug's words in sorted order: 'quebec-rennes' and 'rennes-quebec' share it."""
+    return " ".join(sorted(slug.split("-")))
+
+
+# Each table's columns in insert order; rows are built as tuples in this order.
+COLUMNS = {
+    "agreements": ("slug", "id", "title", "kind", "status", "signed_on", "signed_on_inferred", "signed_on_note",
+                   "valid_from", "valid_until", "date", "year", "slug_key", "pair_key", "parties",
+                   "countries", "domains", "topics", "summary", "note", "record"),
+    "agreement_parties": ("agreement", "territory_id", "position"),
+    "agreement_domains": ("agreement", "domain"),
+    "events": ("agreement", "position", "date", "end"),
+}
+INSERTS = {table: f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                  f"VALUES ({', '.join('?' * len(columns))})"
+           for table, columns in COLUMNS.items()}
+
+
+class Writer:
+    """Lays validated agreements out in the tables, a batch of rows at a time.
+
+    Rows wait in memory until `flush` (every BATCH agreements, and before anything
+    reads what they would change), then go in with one executemany per table.
+    """
+
+    BATCH = 2000
+
+    def __init__(self, db: sqlite_utils.Database, bulk: bool = False):
+        """`bulk`: a load that ends with `finish` (write, prune); into an empty register it makes the
+        read-only indexes and the counts once, at the end (schema.suspend)."""
+        from .identity import Resolver
+
+        self.db = db
+        self.conn = db.conn
+        self.resolver = Resolver(db.conn)
+        self.pending: dict[str, list[tuple]] = {table: [] for table in COLUMNS}
+        self.waiting = 0
+        # What the pending rows hold, so that a check before the next flush sees them too.
+        self.pending_pairs: dict[str, str] = {}  # pair key -> the slug of the record queued for it
+        self.pending_slugs: set[str] = set()
+        self.resolved: tuple = (None, [])
+        self.countries = {row[0] for row in self.conn.execute("SELECT code FROM country_labels")}
+        # Agreements up to this rowid were there before this writer: those after it, it wrote.
+        # (A writer is made inside its transaction: no other writer adds rows meanwhile.)
+        self.first_rowid = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM agreements").fetchone()[0]
+        self.next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM agreements").fetchone()[0]
+        self.suspended = bulk and self.first_rowid == 0
+        self.fts_trigger: str | None = None  # the update trigger's SQL while `replace` does its work
+        if self.suspended:
+            schema.suspend(self.conn)
+
+    def territory_id(self, party) -> int:
+        """The territory a party is (identity.Resolver)."""
+        return self.resolver.territory_id(party)
+
+    def delete(self, slug: str) -> None:
+        if slug in self.pending_slugs:  # queued, not yet written: write it first (else nothing waits)
+            self.flush()
+        row = self.conn.execute("SELECT id FROM agreements WHERE slug = ?", (slug,)).fetchone()
+        if row is None:
+            return
+        for table in CHILD_TABLES:
+            self.conn.execute(f"DELETE FROM [{table}] WHERE agreement = ?", row)
+        self.conn.execute("DELETE FROM agreements WHERE id = ?", row)
+
+    def replace(self, a: Agreement, pair: str | None = None) -> None:
+        """An agreement in the register given new content (--update), in place: its id kept, only
+        the columns and child rows that changed written, so that only their indexes are touched."""
+        if a.slug in self.pending_slugs:
+            self.flush()
+        names = COLUMNS["agreements"]
+        old = self.conn.execute(f"SELECT {', '.join(names)} FROM agreements WHERE slug = ?", (a.slug,)).fetchone()
+        if old is None:
+            return self.add(a, pair)
+        ident = old[names.index("id")]
+        pair = pair or self.pair_key(a)
+        new = self._row(a, ident, pair)
+        changed = [(name, value) for name, was, value in zip(names, old, new) if was != value]
+        indexed = any(name in FTS_COLUMNS for name, _ in changed)
+        if indexed:  # the index entries of the old text out, by hand (see schema.own_fts_updates)
+            if self.fts_trigger is None:
+                self.fts_trigger = schema.own_fts_updates(self.conn)
+            rowid = self.conn.execute("SELECT rowid FROM agreements WHERE id = ?", (ident,)).fetchone()[0]
+            self.conn.execute(FTS_DELETE, [rowid, *(old[names.index(c)] for c in FTS_COLUMNS)])
+        if changed:
+            self.conn.execute(f"UPDATE agreements SET {', '.join(f'[{name}] = ?' for name, _ in changed)}"
+                              " WHERE id = ?", [value for _, value in changed] + [ident])
+        if indexed:
+            self.conn.execute(FTS_INSERT, [rowid, *(new[names.index(c)] for c in FTS_COLUMNS)])
+        for table, rows in self._children(a, ident).items():
+            columns = COLUMNS[table]
+            there = self.conn.execute(f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}]"
+                                      " WHERE agreement = ?", (ident,)).fetchall()
+            if set(there) != set(rows):
+                self.conn.execute(f"DELETE FROM [{table}] WHERE agreement = ?", (ident,))
+                self.conn.executemany(INSERTS[table], rows)
+
+    def write(self, agreements: Iterable[Agreement]) -> int:
+        count = 0
+        for a in agreements:
+            self.add(a)
+            count += 1
+        self.finish()
+        return count
+
+    def finish(self) -> None:
+        """Everything queued written; after a suspended load, its counts and indexes made; the
+        full-text index's update trigger back if `replace` set it aside."""
+        self.flush()
+        if self.fts_trigger is not None:
+            self.conn.execute(self.fts_trigger)
+            self.fts_trigger = None
+        if self.suspended:
+            schema.resume(self.conn)
+            self.suspended = False
+
+    def pair_key(self, a: Agreement) -> str:
+        """Kind and the parties' territories, as an unordered set: the same two places in either
+        order, under any spelling that resolves to them, are one pair; two towns of one name,
+        told apart, are two pairs. Resolving may add territories; `prune` removes the unused."""
+        ids = [self.territory_id(p) for p in a.parties]
+        self.resolved = (a, ids)  # add() of this very agreement, next, need not resolve them again
+        return " | ".join([a.kind, *sorted(map(str, ids))])
+
+    def prune(self) -> None:
+        """Territories that no agreement names (a resolved party whose record was then refused)."""
+        self.finish()
+        self.conn.execute("DELETE FROM territories WHERE agreements = 0")
+        self.resolver.clear()
+
+    def add(self, a: Agreement, pair: str | None = None) -> None:
+        """Queue one agreement's rows; `pair` when the caller has it already."""
+        s = self.next_id
+        self.next_id += 1
+        pair = pair or self.pair_key(a)
+        self.pending_pairs[pair] = a.slug
+        self.pending_slugs.add(a.slug)
+        self.pending["agreements"].append(self._row(a, s, pair))
+        for table, rows in self._children(a, s).items():
+            self.pending[table] += rows
+        self.waiting += 1
+        if self.waiting >= self.BATCH:
+            self.flush()
+
+    def _row(self, a: Agreement, ident: int, pair: str) -> tuple:
+        """The agreements table's row (COLUMNS order); a country new to the register gets its label."""
+        date = a.sort_date()
+        for p in a.parties:
+            if p.country not in self.countries:
+                self.countries.add(p.country)
+                self.conn.execute("INSERT OR IGNORE INTO country_labels VALUES (?, ?)", (p.country, country_label(p.country)))
+        return (a.slug, ident, a.title, a.kind, a.status, a.signed_on, int(a.signed_on_inferred), a.signed_on_note,
+                a.valid_from, a.valid_until, date, int(date[:4]) if date else None, slug_key(a.slug), pair,
+                "; ".join(p.name for p in a.parties), "; ".join(dict.fromkeys(p.country for p in a.parties)),
+                "; ".join(a.domains), "; ".join(a.topics), a.summary, a.note, pack(a))
+
+    def _children(self, a: Agreement, ident: int) -> dict[str, list[tuple]]:
+        ids = self.resolved[1] if self.resolved[0] is a else [self.territory_id(p) for p in a.parties]
+        return {"agreement_parties": [(ident, tid, i) for i, tid in enumerate(ids)],
+                "agreement_domains": [(ident, d) for d in a.domains],
+                "events": [(ident, i, e.date, e.end) for i, e in enumerate(a.events)]}
+
+    def flush(self) -> None:
+        last = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM agreements").fetchone()[0]
+        for table, rows in self.pending.items():
+            if rows:
+                self.conn.executemany(INSERTS[table], rows)
+                rows.clear()
+        columns = ", ".join(FTS_COLUMNS)
+        self.conn.execute(f"INSERT INTO agreements_fts (rowid, {columns}) "
+                          f"SELECT rowid, {columns} FROM agreements WHERE rowid > ?", (last,))
+        self.waiting = 0
+        fit_cache(self.conn)
+        self.pending_pairs.clear()
+        self.pending_slugs.clear()
