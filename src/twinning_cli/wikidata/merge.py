@@ -59,8 +59,7 @@ def apply(db, writer, agreement: Agreement, number: int, outcome, update: bool, 
         outcome.unchanged += 1
         return []
     if write:
-        writer.delete(slug)
-        writer.add(Agreement.model_validate(merged))
+        writer.replace(Agreement.model_validate(merged))
     if _from_wikidata(old) and update:
         outcome.updated += 1
     else:
