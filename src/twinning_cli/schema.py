@@ -18,16 +18,18 @@ FTS_COLUMNS = ["title", "parties", "summary", "topics"]
 
 # Indexes a write reads (keys, identities), and those only reads need, which a load into an empty
 # register makes after its rows (suspend/resume): sorted once instead of grown row by row.
+# (identity.Resolver reads territories by name_key, city_key and wikidata; a Wikidata import reads
+# agreement_parties by territory.)
 EARLY_INDEXES = [
     ("agreements", ["pair_key"]),
-    ("territories", ["name_key", "country"]), ("territories", ["short_key"]), ("territories", ["name_folded"]),
-    ("territories", ["city_key", "country"]), ("territories", ["country"]), ("territories", ["subdivision"]),
+    ("territories", ["name_key", "country"]), ("territories", ["city_key", "country"]),
     ("territories", ["wikidata"]), ("agreement_parties", ["territory_id"]),
 ]
 LATE_INDEXES = [
     ("agreements", ["kind"]), ("agreements", ["status"]), ("agreements", ["year"]), ("agreements", ["date"]),
-    ("agreements", ["slug_key"]), ("territories", ["agreements", "name"]), ("agreement_domains", ["domain"]),
-    ("events", ["date"]),
+    ("agreements", ["slug_key"]), ("territories", ["agreements", "name"]), ("territories", ["short_key"]),
+    ("territories", ["name_folded"]), ("territories", ["country"]), ("territories", ["subdivision"]),
+    ("agreement_domains", ["domain"]), ("events", ["date"]),
 ]
 # Counts kept by triggers on insert (the delete triggers stay whatever happens).
 COUNTING = {
