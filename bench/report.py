@@ -198,6 +198,30 @@ import of 100,000, the resident size grows with the cache (a quarter of the regi
 64 to 124 MiB, then takes 13 MiB more as the indexes deferred to the end are sorted; what makes up
 the rest of the 232 MiB at 1,000,000 (beyond 64 MiB of cache) was not traced.
 
+`--update` of 10,000 into a register of 100,000 (the first 10,000 of its records, each with its
+summary changed) against the same file into an empty register, three rounds each, the code of
+d63f887 and of this change one after the other:
+
+| code | into 100,000 | runs | into empty | runs | ratio |
+|---|---:|---:|---:|---:|---:|
+| d63f887: each replaced record deleted (its rows, index entries, full-text entries) and added again | 12.22 s | 10.77–12.44 s | 6.39 s | 6.01–6.71 s | 1.91× |
+| replaced in place: its id kept, only the columns and child rows that changed written, its full-text entries moved by the writer | 7.33 s | 5.61–7.36 s | 5.25 s | 5.04–5.66 s | 1.40× |
+
+Each deleted row cost 0.15 ms in the deleting alone (eight index entries, three foreign keys
+checked); in place, an update whose summary changed writes one column, and no index entry but the
+full-text ones. Those the writer moves itself (the index's update trigger set aside for the
+transaction and made again before it commits): 0.20 s for 10,000 where the trigger took 0.84 s.
+Tried, not kept: the same for deletes (no difference in a whole import). Made after the rows of
+a load into an empty register as well: the four territory indexes an import never reads (no
+difference beyond noise on the pairs list, 6.5–7.5 s either way).
+
+Since this run the benchmark times our modules with their bytecode compiled, as `pip install .`
+leaves them (this machine sets PYTHONDONTWRITEBYTECODE, so each process timed had compiled every
+module of ours again): the seed's reads take 60–70 ms instead of 100–120, which makes the
+100,000 case's extra milliseconds a larger share. `list --domain culture --year 2020` there
+(253 rows; the query itself takes 5–8 ms) had a median of 117 ms in this run (83–125 ms); timed
+again alone, five runs each one after the other: 78–88 ms at 100,000, 71–83 ms on the seed.
+
 Reads did not change: the seed's four read cases run by the code of schema 5 and of schema 6, one
 after the other fifteen times, took 134/130, 129/130, 128/120 and 109/110 ms (old/new medians).
 What moved the read targets between runs is the machine: `sqlite-utils query` of the same SQL
@@ -210,7 +234,9 @@ tables and the full-text index. Tried and measured, not kept: `model_validate_js
 the line (15 % of validation, at the cost of a second parse for every problem report), garbage
 collector thresholds or a frozen heap (no difference beyond noise), a smaller batch or name cache
 (no difference). Not tried, by size of the likely gain: validation in a second process while the
-first writes (two cores here; parsing and validation are about half the time); the text rules as
+first writes (two cores here; parsing and validation are about half the time; but a validated
+record pickles in 72 µs and unpickles in 135 µs where validating it takes 185 µs, so the records
+would have to cross as plain values and be rebuilt without validation); the text rules as
 one pass over each raw record instead of one call per string; a lighter interpreter footprint
 (47 MiB before the first record: pydantic, Rich, Typer, sqlite-utils, pycountry), which is most
 of the 64 MiB memory goal.

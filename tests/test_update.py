@@ -60,3 +60,22 @@ def test_an_update_keeps_the_id_and_moves_parties_and_domains(run, seeded, tmp_p
     assert "rennes-quebec" in run("list", "-t", "Brest Métropole", "--format", "csv").stdout
     assert "rennes-quebec" in run("list", "--search", "Brest", "--format", "csv").stdout
     assert run("doctor").exit_code == 0
+
+
+def test_an_update_where_the_index_trigger_was_taken_away_still_lands(run, seeded, tmp_path, seed_records):
+    """Someone dropped the update trigger: --update works, keeps the index right, and doctor says
+    what is missing (the writer does not make a trigger it did not set aside)."""
+    import sqlite3
+
+    conn = sqlite3.connect(seeded)
+    conn.execute("DROP TRIGGER agreements_au")
+    conn.commit()
+    conn.close()
+    changed = write(tmp_path / "one.json", [{**seed_records[0], "summary": "Texte revu : xylophone."}])
+    result = run("import", str(changed), "--update")
+    assert result.exit_code == 0, result.stderr
+    assert len(run("list", "--search", "xylophone", "--format", "csv").stdout.splitlines()) == 2
+    doctor = run("doctor")
+    assert doctor.exit_code == 1
+    assert doctor.stdout == ("full-text index: trigger agreements_au is missing, so a change to the agreements"
+                             " table would not reach the index\n")

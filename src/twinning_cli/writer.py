@@ -73,7 +73,7 @@ class Writer:
         self.first_rowid = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM agreements").fetchone()[0]
         self.next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM agreements").fetchone()[0]
         self.suspended = bulk and self.first_rowid == 0
-        self.fts_trigger: str | None = None  # the update trigger's SQL while `replace` does its work
+        self.fts_trigger: str | None = None  # the update trigger's SQL while `replace` does its work ("": none)
         if self.suspended:
             schema.suspend(self.conn)
 
@@ -97,9 +97,11 @@ class Writer:
         if a.slug in self.pending_slugs:
             self.flush()
         names = COLUMNS["agreements"]
-        old = self.conn.execute(f"SELECT {', '.join(names)} FROM agreements WHERE slug = ?", (a.slug,)).fetchone()
-        if old is None:
+        row = self.conn.execute(f"SELECT rowid, {', '.join(names)} FROM agreements WHERE slug = ?",
+                                (a.slug,)).fetchone()
+        if row is None:
             return self.add(a, pair)
+        rowid, old = row[0], row[1:]
         ident = old[names.index("id")]
         pair = pair or self.pair_key(a)
         new = self._row(a, ident, pair)
@@ -108,7 +110,6 @@ class Writer:
         if indexed:  # the index entries of the old text out, by hand (see schema.own_fts_updates)
             if self.fts_trigger is None:
                 self.fts_trigger = schema.own_fts_updates(self.conn)
-            rowid = self.conn.execute("SELECT rowid FROM agreements WHERE id = ?", (ident,)).fetchone()[0]
             self.conn.execute(FTS_DELETE, [rowid, *(old[names.index(c)] for c in FTS_COLUMNS)])
         if changed:
             self.conn.execute(f"UPDATE agreements SET {', '.join(f'[{name}] = ?' for name, _ in changed)}"
@@ -135,9 +136,9 @@ class Writer:
         """Everything queued written; after a suspended load, its counts and indexes made; the
         full-text index's update trigger back if `replace` set it aside."""
         self.flush()
-        if self.fts_trigger is not None:
+        if self.fts_trigger:
             self.conn.execute(self.fts_trigger)
-            self.fts_trigger = None
+        self.fts_trigger = None
         if self.suspended:
             schema.resume(self.conn)
             self.suspended = False
@@ -176,7 +177,8 @@ class Writer:
         for p in a.parties:
             if p.country not in self.countries:
                 self.countries.add(p.country)
-                self.conn.execute("INSERT OR IGNORE INTO country_labels VALUES (?, ?)", (p.country, country_label(p.country)))
+                self.conn.execute("INSERT OR IGNORE INTO country_labels VALUES (?, ?)",
+                                  (p.country, country_label(p.country)))
         return (a.slug, ident, a.title, a.kind, a.status, a.signed_on, int(a.signed_on_inferred), a.signed_on_note,
                 a.valid_from, a.valid_until, date, int(date[:4]) if date else None, slug_key(a.slug), pair,
                 "; ".join(p.name for p in a.parties), "; ".join(dict.fromkeys(p.country for p in a.parties)),
