@@ -147,3 +147,17 @@ def test_read_only_database_is_a_clear_error(run, seeded, make_record, tmp_path)
 def test_read_only_error_message():
     error = store._write_error(dbmod.default_path(), sqlite3.OperationalError("attempt to write a readonly database"))
     assert str(error).endswith("the database is read-only")
+
+
+def test_a_missing_seed_is_one_clear_line(run, tmp_path, monkeypatch):
+    """A copy of the code without its data (no seed.json beside it): one line, exit 1, no register made."""
+    from twinning_cli import store
+
+    monkeypatch.setattr(store, "seed_path", lambda: tmp_path / "nowhere" / "seed.json")
+    db = tmp_path / "fresh.db"
+    result = run("init", "--db", str(db))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: the bundled seed cannot be read ({tmp_path / 'nowhere' / 'seed.json'}: No such file"
+                             " or directory): reinstall twinning, or start without it with 'twinning init --empty'\n")
+    assert not db.exists()
+    assert run("init", "--empty", "--db", str(db)).exit_code == 0

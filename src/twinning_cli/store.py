@@ -38,7 +38,13 @@ def seed_path() -> Path:
 def load_seed() -> list[Agreement]:
     from .validate import parse_records
 
-    return parse_records(json.loads(seed_path().read_text(encoding="utf-8")), origin="seed")
+    path = seed_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:  # a copy of the code without its data: say so, and what to do
+        raise DataError(_("the bundled seed cannot be read ({path}: {error}): reinstall twinning, or start "
+                          "without it with 'twinning init --empty'").format(path=path, error=error.strerror)) from None
+    return parse_records(json.loads(text), origin="seed")
 
 
 def open_db(path: Path) -> sqlite_utils.Database:
