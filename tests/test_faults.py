@@ -112,6 +112,31 @@ def test_killed_import_leaves_the_register_as_it_was(make_record, seeded):
     conn.close()
 
 
+def test_killed_update_leaves_the_register_and_its_index_trigger_as_they_were(make_record, seeded, tmp_path):
+    """--update sets the full-text index's update trigger aside inside its transaction: killed
+    half-way, the register keeps its records, their text and the trigger."""
+    (tmp_path / "base.jsonl").write_text(jsonl(make_record, "kept", 4000), encoding="utf-8")
+    first = cli("import", str(tmp_path / "base.jsonl"), db=seeded)
+    assert first.wait(timeout=300) == 0, first.communicate()
+    first.stdout.close()
+    first.stderr.close()
+    before = scalar(seeded, "SELECT group_concat(summary, '|') FROM agreements")
+    proc = cli("import", "-", "-f", "jsonl", "--update", db=seeded, stdin=subprocess.PIPE)
+    changed = jsonl(make_record, "kept", 4000).replace('"summary": "', '"summary": "Revu : ')
+    data = changed.encode("utf-8")
+    proc.stdin.write(data[: len(data) * 3 // 4])  # taken only as fast as records are checked and replaced
+    proc.stdin.flush()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=60)
+    for stream in (proc.stdin, proc.stdout, proc.stderr):
+        stream.close()
+    assert proc.returncode == -signal.SIGKILL
+    assert scalar(seeded, "SELECT group_concat(summary, '|') FROM agreements") == before
+    assert scalar(seeded, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'agreements_au'") == 1
+    assert subprocess.run([sys.executable, "-m", "twinning_cli", "doctor"], capture_output=True,
+                          env={**os.environ, "TWINNING_DB": str(seeded)}).returncode == 0
+
+
 def test_reads_during_a_write_see_the_state_before_it(run, seeded):
     writer = sqlite3.connect(seeded, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
