@@ -182,9 +182,22 @@ def measure(twinning: str, sqlite_utils: str, size: int, out_dir, timed, runs: i
         lines = text.splitlines()
         timing = timed(cmd, runs, None, env=env, ok=(0, 1))
         result["views"].append({"argv": " ".join(argv), "seconds": timing["median"], "exit": done.returncode,
+                                "spread": (timing["min"], timing["max"]),
                                 "lines": len(lines), "widest": max((len(line) for line in lines), default=0),
                                 "stderr": done.stderr.strip().splitlines()[-1:]})
+    # The full dumps beside sqlite-utils writing the same rows (without the partners or the flattening)
+    result["dumps"] = [{"what": what, "sql": sql, **timed([sqlite_utils, "query", str(db), sql, "--csv"], runs)}
+                       for what, sql in DUMPS]
     return result
+
+
+DUMPS = [
+    ("list --format csv", ("SELECT slug, parties, kind, status, date, domains FROM agreements"
+                           " ORDER BY date IS NULL, date DESC, slug")),
+    ("territories --format csv", ("SELECT name, kind, country, subdivision, agreements FROM territories"
+                                  " WHERE agreements > 0 ORDER BY agreements DESC, name")),
+    ("export --format csv", "SELECT * FROM agreements ORDER BY slug"),
+]
 
 
 def report(result: dict) -> str:
@@ -207,12 +220,24 @@ def report(result: dict) -> str:
         f"{result['sizes']['register'] / 1e6:.1f} MB, sqlite-utils' table {result['sizes']['anchor'] / 1e6:.1f} MB, "
         f"the CSV {result['sizes']['file'] / 1e6:.1f} MB.", "",
         "## Every view at that size", "",
-        "Whole processes, median of the runs; lines and widest line (in characters) of what stdout shows, "
-        "on a terminal 80 columns wide unless `--format` is given.", "",
-        "| command | time | lines | widest | exit | last line on stderr |", "|---|---:|---:|---:|---:|---|",
+        "Whole processes, median of the runs (fastest and slowest beside it); lines and widest line (in "
+        "characters) of what stdout shows, on a terminal 80 columns wide unless `--format` is given.", "",
+        "| command | time | spread | lines | widest | exit | last line on stderr |",
+        "|---|---:|---:|---:|---:|---:|---|",
     ]
     for view in result["views"]:
         note = (view["stderr"][0] if view["stderr"] else "").replace("|", "\\|")
-        lines.append(f"| `twinning {view['argv']}` | {view['seconds'] * 1000:,.0f} ms | {view['lines']:,} | "
+        low, high = view.get("spread", (view["seconds"], view["seconds"]))
+        lines.append(f"| `twinning {view['argv']}` | {view['seconds'] * 1000:,.0f} ms | "
+                     f"{low * 1000:,.0f}–{high * 1000:,.0f} ms | {view['lines']:,} | "
                      f"{view['widest']} | {view['exit']} | {note[:90]} |")
+    if result.get("dumps"):
+        lines += ["", ("The full dumps beside `sqlite-utils query DB \"<SQL>\" --csv` writing the same rows from the "
+                       "same register, without the partners (territories) or the flattening of each record (export):"),
+                  "",
+                  "| command | twinning | sqlite-utils | spread | SQL |", "|---|---:|---:|---:|---|"]
+        ours = {view["argv"]: view["seconds"] for view in result["views"]}
+        for dump in result["dumps"]:
+            lines.append(f"| `{dump['what']}` | {ours[dump['what']] * 1000:,.0f} ms | {dump['median'] * 1000:,.0f} ms | "
+                         f"{dump['min'] * 1000:,.0f}–{dump['max'] * 1000:,.0f} ms | `{dump['sql']}` |")
     return "\n".join(lines) + "\n"
