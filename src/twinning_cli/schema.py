@@ -71,7 +71,7 @@ FTS_DELETE = (f"INSERT INTO agreements_fts (agreements_fts, rowid, {', '.join(FT
 FTS_INSERT = f"INSERT INTO agreements_fts (rowid, {', '.join(FTS_COLUMNS)}) VALUES (?{', ?' * len(FTS_COLUMNS)})"
 
 
-def own_fts_updates(conn: sqlite3.Connection) -> str:
+def set_aside_fts_update_trigger(conn: sqlite3.Connection) -> str:
     """Set the full-text index's update trigger aside for this transaction; its SQL is returned
     for the writer to make it again before the commit. A writer replacing many agreements moves
     their index entries itself (FTS_DELETE, FTS_INSERT): a quarter of the trigger's time, measured

@@ -107,9 +107,9 @@ class Writer:
         new = self._row(a, ident, pair)
         changed = [(name, value) for name, was, value in zip(names, old, new) if was != value]
         indexed = any(name in FTS_COLUMNS for name, _ in changed)
-        if indexed:  # the index entries of the old text out, by hand (see schema.own_fts_updates)
+        if indexed:  # the old text out of the index by hand (schema.set_aside_fts_update_trigger)
             if self.fts_trigger is None:
-                self.fts_trigger = schema.own_fts_updates(self.conn)
+                self.fts_trigger = schema.set_aside_fts_update_trigger(self.conn)
             self.conn.execute(FTS_DELETE, [rowid, *(old[names.index(c)] for c in FTS_COLUMNS)])
         if changed:
             self.conn.execute(f"UPDATE agreements SET {', '.join(f'[{name}] = ?' for name, _ in changed)}"
