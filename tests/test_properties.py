@@ -179,3 +179,13 @@ def test_a_record_stored_in_columns_and_arrays_reads_back_as_it_was(record, zero
     from twinning_cli.flatten import flatten, flatten_stored
 
     assert flatten_stored((*row, pack(model))) == flatten(model.model_dump(mode="json"))
+
+
+@settings(max_examples=500)
+@given(st.text(max_size=12), st.text(max_size=12))
+def test_a_pair_slug_is_the_slug_of_both_names(first, second):
+    """The pairs import makes a pair's slug from each town's own (folded once per town): the same
+    slug as the two names written one after the other."""
+    from twinning_cli.vocabulary import slugify
+
+    assert "-".join(filter(None, (slugify(first), slugify(second)))) == slugify(f"{first} {second}")

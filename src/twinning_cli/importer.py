@@ -236,7 +236,8 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> di
     first, second = party("1"), party("2")
     notes = [note for note in map(locate, (first, second)) if note]
     record = {
-        "slug": slugify(f"{first['name']} {second['name']}"),
+        # slugify(f"{a} {b}") made of each town's own slug: each is folded once, however many pairs
+        "slug": "-".join(filter(None, (slugify(first["name"]), slugify(second["name"])))),
         "title": f"Jumelage entre {first['name']} et {second['name']}",
         "kind": "twinning", "status": "signed",
         "parties": [first, second],
