@@ -46,3 +46,23 @@ def test_domain_counts_follow_every_write(run, seeded):
     result = run("doctor")
     assert result.exit_code == 1
     assert "domain counts: 1 domain(s) counted wrong in domain_counts" in result.stdout
+
+
+def test_a_check_that_cannot_run_is_raised_in_the_caller(seeded):
+    """The checks run on threads of their own; what one of them meets reaches the caller as itself
+    (the CLI makes it one line), not as a thread's traceback or a silently healthy register."""
+    import sqlite3
+
+    from twinning_cli import health
+
+    made = []
+
+    def connect():
+        made.append(len(made))
+        if len(made) == 2:
+            raise sqlite3.OperationalError("unable to open database file")
+        return sqlite3.connect(seeded, check_same_thread=False)
+
+    with pytest.raises(sqlite3.OperationalError, match="unable to open"):
+        health.check(connect)
+    assert len(made) == 3

@@ -43,3 +43,28 @@ def test_ambiguous_and_unknown_territories(run):
     result = run("territories", "show", "Lyon")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: no territory matches 'Lyon'")
+
+
+def test_every_territory_and_a_filtered_list_name_partners_alike(run, tmp_path):
+    """The whole list (counts kept by triggers, partners sorted in SQL) and a filtered one (counted
+    and sorted in Python) agree, partners in code-point order: capitals, then small letters,
+    then accented ones; a name two towns share is named once."""
+    (tmp_path / "hub.csv").write_text(
+        "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+        "Zürich,Switzerland,47.37,8.54,Öhringen,Germany,49.2,9.5\n"
+        "Zürich,Switzerland,47.37,8.54,aarau,Switzerland,47.39,8.04\n"
+        "Zürich,Switzerland,47.37,8.54,Éze,France,43.73,7.36\n"
+        "Zürich,Switzerland,47.37,8.54,Neustadt,Germany,54.1,10.8\n"
+        "Zürich,Switzerland,47.37,8.54,Neustadt,Germany,49.35,8.14\n"
+        "Zürich,Switzerland,47.37,8.54,Ålesund,Norway,62.47,6.15\n"
+        "Zürich,Switzerland,47.37,8.54,Aachen,Germany,50.78,6.08\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "hub.csv"), "--pairs").exit_code == 0
+    every = list(csv.DictReader(io.StringIO(run("territories").stdout)))
+    zurich = {"name": "Zürich", "kind": "ville", "country": "CH", "subdivision": "", "agreements": "7",
+              "partners": "Aachen; Neustadt; aarau; Ålesund; Éze; Öhringen"}
+    assert zurich in every
+    assert sum(row["name"] == "Neustadt" for row in every) == 2
+    hub = [row for row in every if row["name"] == "Zürich" or "Zürich" in row["partners"].split("; ")]
+    assert len(hub) == 8
+    filtered = list(csv.DictReader(io.StringIO(run("territories", "--country", "CH").stdout)))
+    assert filtered == hub

@@ -211,6 +211,14 @@ _PARTNERS = ("SELECT group_concat(name, '; ') FROM (SELECT DISTINCT t2.name FROM
              " JOIN territories t2 ON t2.id = p2.territory_id WHERE p1.territory_id = t.id ORDER BY t2.name)")
 
 
+# Each territory's partners' names, sorted: concatenated in the order the sorted subquery gives
+# them (SQLite before 3.44 has no ORDER BY inside group_concat; a test holds this to Python's sort).
+_EVERY_PARTNER = ("SELECT territory, group_concat(name, '; ') FROM (SELECT DISTINCT p1.territory_id AS territory,"
+                  " t2.name AS name FROM agreement_parties p1 JOIN agreement_parties p2 ON p2.agreement = p1.agreement"
+                  " AND p2.territory_id != p1.territory_id JOIN territories t2 ON t2.id = p2.territory_id"
+                  " ORDER BY 1, 2) GROUP BY territory")
+
+
 def territories(conn: sqlite3.Connection, filters: Filters) -> list[tuple]:
     """One row per territory party to a matching agreement, the busiest first, with its partners."""
     return territory_page(conn, filters)[0]
@@ -226,6 +234,11 @@ def territory_page(conn: sqlite3.Connection, filters: Filters, limit: int | None
             f"SELECT name, kind, country, subdivision, agreements, ({_PARTNERS}) FROM territories t"
             " WHERE agreements > 0 ORDER BY agreements DESC, name LIMIT ?", (limit,)).fetchall()
         return rows, conn.execute("SELECT count(*) FROM territories WHERE agreements > 0").fetchone()[0]
+    if filters.empty:  # every territory: the counts the triggers keep, the partners in one sorted pass
+        rows = conn.execute("SELECT id, name, kind, country, subdivision, agreements FROM territories"
+                            " WHERE agreements > 0 ORDER BY agreements DESC, name, id").fetchall()
+        partners = dict(conn.execute(_EVERY_PARTNER))
+        return [(*row[1:], partners.get(row[0], "")) for row in rows], len(rows)
     counts: dict[int, int] = {}
     partners: dict[int, set[int]] = {}
     for _, rows in groupby(party_links(conn, filters), key=lambda row: row[0]):

@@ -342,9 +342,10 @@ def doctor(*, full: bool, db: str | None) -> None:
     from .errors import TwinningError
 
     open_register(db).close()  # created on first use, migrated if old
-    conn = sqlite3.connect(f"file:{dbmod.uri_path(dbmod.locate(db).path)}", uri=True)  # FTS5's check is an INSERT
+    uri = f"file:{dbmod.uri_path(dbmod.locate(db).path)}"  # not read-only: FTS5's check is an INSERT
+    problems = health.check(lambda: sqlite3.connect(uri, uri=True, check_same_thread=False), full=full)
+    conn = sqlite3.connect(uri, uri=True)
     try:
-        problems = health.check(conn, full=full)
         notes = health.notes(conn)
     finally:
         conn.close()
