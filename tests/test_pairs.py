@@ -47,6 +47,32 @@ def test_french_country_names_and_map(run, tmp_path):
     assert [p["country"] for p in record["parties"]] == ["FR", "DE"]
 
 
+def test_a_french_spreadsheets_headers_and_decimal_commas(run, tmp_path, seeded):
+    """What Excel in a French locale saves: ';' between cells, French headers with spaces and
+    accents, coordinates with a decimal comma; found without --map, read as numbers."""
+    (tmp_path / "jumelages.csv").write_text(
+        "Ville 1;Pays 1;Latitude 1;Longitude 1;Ville 2;Pays 2;Latitude 2;Longitude 2;Année\n"
+        "Épinal;France;48,17;6,45;Schwäbisch Hall;Allemagne;49,11;-9,74;1964\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "jumelages.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(run("show", "epinal-schwabisch-hall", "-f", "json").stdout)
+    assert [(p["name"], p["country"], p["lat"], p["lng"]) for p in record["parties"]] == [
+        ("Épinal", "FR", 48.17, 6.45), ("Schwäbisch Hall", "DE", 49.11, -9.74)]
+    assert record["signed_on"] == "1964"
+
+
+def test_headers_in_any_case_or_spacing_and_mapped_ones_with_spaces(run, tmp_path):
+    (tmp_path / "upper.csv").write_text(" CITY1 , COUNTRY1 ,Town_2,Country-2\nRennes,France,Erlangen,Germany\n",
+                                        encoding="utf-8")
+    assert run("import", str(tmp_path / "upper.csv"), "--pairs").exit_code == 0
+    (tmp_path / "named.csv").write_text("from , in ,to,country2\nNantes,France,Cardiff,Wales\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "named.csv"), "--pairs", "--map", "city1=from", "--map", "country1=in",
+                 "--map", "city2=to")
+    assert result.exit_code == 0, result.stderr
+    assert {r["slug"] for r in json.loads(run("list", "-c", "GB", "-c", "DE", "-f", "json").stdout)} == {
+        "rennes-erlangen", "nantes-cardiff"}
+
+
 def test_missing_columns_name_the_map_option(run, tmp_path):
     (tmp_path / "x.csv").write_text("a,b,c,d\n1,2,3,4\n")
     result = run("import", str(tmp_path / "x.csv"), "--pairs")

@@ -12,6 +12,7 @@ import csv
 import io
 import itertools
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ FORMATS = ("json", "jsonl", "csv", "tsv")
 DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
 MAX_DIGITS = 30  # a number in a record is a coordinate or a flag: no more digits than this
 PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year")
+_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
 _NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r", "''")
 
 Raw = tuple[int, object, object]  # (record number, raw record, the input's own form of it)
@@ -41,7 +43,7 @@ class Input:
     encoding: str = "utf-8"
     max_bytes: int = DEFAULT_MAX_MB * 1_000_000
     raw: bool = False  # CSV cells are taken as they are, not un-neutralised
-    pairs: dict[str, str] | None = None  # pair column -> header, for --pairs
+    pairs: dict | None = None  # pair column -> header, for --pairs (None: found in the header line)
     delimiter: str | None = None  # CSV: None = sniffed from the header line
     size: int | None = field(default=None, init=False)
     headers: list[str] = field(default_factory=list, init=False)  # CSV: as read, for a rejects file
@@ -130,7 +132,7 @@ class Input:
         self.headers = [h for h in reader.fieldnames or []]
         self.delimiter = delimiter
         if self.pairs is not None:
-            _check_headers(self.headers, self.pairs, first)
+            self.pairs = _find_headers(self.headers, self.pairs, first)
         elif "slug" not in self.headers:
             what = "CSV" if self.format == "csv" else "TSV"
             raise DataError(_("{name}: not a register's {what}: its header has no slug column (give --format json "
@@ -194,8 +196,9 @@ def _restore(cell: str | None) -> str | None:
     return cell
 
 
-def _pair_mapping(items: list[str]) -> dict[str, str]:
-    mapping = {name: name for name in PAIR_COLUMNS}
+def _pair_mapping(items: list[str]) -> dict[str, str | None]:
+    """Each pair column's header as --map names it; None: found in the header line (_find_headers)."""
+    mapping: dict[str, str | None] = dict.fromkeys(PAIR_COLUMNS)
     for item in items:
         key, sep, header = item.partition("=")
         if not sep or key.strip() not in PAIR_COLUMNS or not header.strip():
@@ -205,13 +208,48 @@ def _pair_mapping(items: list[str]) -> dict[str, str]:
     return mapping
 
 
-def _check_headers(headers: list[str], mapping: dict[str, str], line: str) -> None:
-    missing = [f"{key} (header {mapping[key]!r})" for key in PAIR_COLUMNS[:4] if mapping[key] not in headers]
+# Headers people give a twin-towns list's columns, folded (_header_key), beside ours: French ones,
+# and the usual English variants; a number (1 or 2) follows each, as in 'ville1' or 'Latitude 2'.
+_HEADER_WORDS = {
+    "city": ("city", "town", "ville", "commune", "municipality", "municipalite"),
+    "country": ("country", "pays"),
+    "lat": ("lat", "latitude"),
+    "lng": ("lng", "lon", "long", "longitude"),
+    "year": ("year", "annee"),
+}
+
+
+def _header_key(header: str) -> str:
+    """A header as compared: accents, case, spaces and punctuation left out ('Ville 1' = 'ville1')."""
+    from .vocabulary import fold
+
+    return "".join(char for char in fold(header) if char.isalnum())
+
+
+def _find_headers(headers: list[str], mapping: dict[str, str | None], line: str) -> dict[str, str]:
+    """Each pair column's header in this file: the one --map names (spaces around it aside), else
+    the column's own name or a usual variant of it in any case or spacing ('Ville 1', 'LATITUDE2')."""
+    stripped = {header.strip(): header for header in headers}
+    folded: dict[str, str] = {}
+    for header in headers:
+        folded.setdefault(_header_key(header), header)
+    found: dict[str, str] = {}
+    missing = []
+    for key, wanted in mapping.items():
+        if wanted is not None:
+            header = wanted if wanted in headers else stripped.get(wanted)
+        else:
+            word, number = key.rstrip("12"), key[len(key.rstrip("12")):]
+            header = next((folded[name + number] for name in _HEADER_WORDS[word] if name + number in folded), None)
+        if header is None and key in PAIR_COLUMNS[:4]:
+            missing.append(f"{key} (header {wanted or key!r})")
+        found[key] = header if header is not None else wanted or key
     if missing:
         hint = "name other headers with --map city1=HEADER"
         if len(headers) == 1 and any(d in line for d in ",;\t"):
             hint = "the header reads as one column: give the delimiter with --delimiter ';' (or ',', 'tab')"
         raise DataError(_('missing columns: {value}; {hint}').format(value=', '.join(missing), hint=hint))
+    return found
 
 
 def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> dict:
@@ -229,8 +267,9 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> di
         if place and place.subdivision:
             item["subdivision"] = place.subdivision
         for axis in ("lat", "lng"):
-            if cell(f"{axis}{n}"):
-                item[axis] = cell(f"{axis}{n}")
+            value = cell(f"{axis}{n}")
+            if value:  # a decimal comma, as a French spreadsheet writes it, read as a point
+                item[axis] = value.replace(",", ".") if _DECIMAL_COMMA.fullmatch(value) else value
         return item
 
     first, second = party("1"), party("2")
