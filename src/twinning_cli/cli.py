@@ -164,10 +164,11 @@ InFormat = Annotated[Optional[str], typer.Option(
 Delimiter = Annotated[Optional[str], typer.Option(
     "--delimiter", metavar="CHAR", help="CSV: the delimiter, ',' ';' or 'tab' (default: sniffed from the header).")]
 PairsOpt = Annotated[bool, typer.Option("--pairs", help="The file is a CSV list of twinned pairs: "
-                                                         "city1,country1,city2,country2[,lat1,lng1,lat2,lng2][,year].")]
+                                                         "city1,country1,city2,country2[,lat1,lng1,lat2,lng2][,year], "
+                                                         "in any case, or in French (Ville 1, Pays 1…).")]
 MapOpt = Annotated[Optional[list[str]], typer.Option("--map", metavar="COLUMN=HEADER",
-                                                     help="With --pairs: the header that holds COLUMN "
-                                                          "(--map city1=Ville).")]
+                                                     help="With --pairs: the header that holds COLUMN, where it "
+                                                          "is not found by itself (--map city1=Ville).")]
 FileArg = Annotated[str, typer.Argument(help="The file to read, or - for standard input.", show_default=False)]
 Update = Annotated[bool, typer.Option("--update", help="Replace agreements whose slug is already in the "
                                                        "register with other content.")]
