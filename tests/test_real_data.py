@@ -36,6 +36,11 @@ SPELLINGS = [  # (as written, country, subdivision)
     ("Belgique", "BE", None), ("Suisse", "CH", None), ("Maroc", "MA", None), ("Sénégal", "SN", None),
     ("Mali", "ML", None), ("España", "ES", None), ("Italia", "IT", None), ("Polska", "PL", None),
     ("FR", "FR", None), ("fra", "FR", None), ("CA-QC", "CA", "CA-QC"), ("Россия", "RU", None),
+    # ISO's inverted names, read forward; the inverted form with 'The'; the region before a country in brackets
+    ("Republic of Korea", "KR", None), ("Democratic People's Republic of Korea", "KP", None),
+    ("State of Palestine", "PS", None), ("Islamic Republic of Iran", "IR", None), ("Netherlands, The", "NL", None),
+    ("Gambia, The", "GM", None), ("Québec (Canada)", "CA", "CA-QC"), ("Holy See", "VA", None),
+    ("DR Congo", "CD", None), ("Britain", "GB", None), ("France.", "FR", None), ("250", "FR", None),
 ]
 
 
@@ -44,7 +49,7 @@ def test_country_as_people_write_it(written, country, subdivision):
     assert tuple(resolve(written)) == (country, subdivision)
 
 
-@pytest.mark.parametrize("written", ["", "Narnia", "Frnace", "Atlantis", "Ohio, Narnia"])
+@pytest.mark.parametrize("written", ["", "Narnia", "Frnace", "Atlantis", "Ohio, Narnia", "999", "Narnia, The"])
 def test_what_names_no_country(written):
     assert resolve(written) is None
 

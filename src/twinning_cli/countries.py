@@ -49,6 +49,10 @@ ALIASES: dict[str, Place] = {
     "u.s.": Place("US", None),
     "u.s.a.": Place("US", None),
     "u.k.": Place("GB", None),
+    "britain": Place("GB", None),  # short for Great Britain, as above
+    "holy see": Place("VA", None),  # ISO has it only with '(Vatican City State)' after it
+    "dr congo": Place("CD", None),  # the usual English short forms of the Democratic Republic
+    "drc": Place("CD", None),
 }
 EXTRA_CODES = {"XK": "Kosovo"}  # user-assigned code used by the EU and CLDR; not in ISO 3166-1
 _PAREN = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
@@ -63,6 +67,10 @@ def _names() -> dict[str, str]:
             if line.startswith("N\t"):
                 _, key, code = line.rstrip("\n").split("\t")
                 names[key] = code
+    for key, code in list(names.items()):  # ISO's inverted names read forward too: 'korea, republic of'
+        head, sep, tail = key.partition(", ")  # -> 'republic of korea', 'palestine, state of' -> 'state of palestine'
+        if sep and ", " not in tail:
+            names.setdefault(f"{tail} {head}".removeprefix("the "), code)
     return names
 
 
@@ -121,21 +129,30 @@ def resolve(value: str) -> Place | None:
     if found:
         return found
     match = _PAREN.match(text)
-    if match:  # 'Georgia (country)', 'Myanmar (Burma)', 'Paris (France)'
+    if match:  # 'Georgia (country)', 'Myanmar (Burma)', 'Québec (Canada)'
         inner = _whole(match.group(2))
         if inner:
-            return inner
+            return _within(match.group(1), inner)
         return _whole(match.group(1))
     head, sep, tail = text.rpartition(",")
-    if sep:  # 'Brandenburg, Germany', 'England, United Kingdom'
+    if sep:  # 'Brandenburg, Germany', 'England, United Kingdom'; 'Netherlands, The'
         country = resolve(tail)
         if country:
-            region = _whole(head)
-            if region and region.country == country.country:
-                return Place(country.country, region.subdivision or country.subdivision)
-            sub = subdivision_code(country.country, head)
-            return Place(country.country, sub or country.subdivision)
+            return _within(head, country)
+        return _whole(f"{tail.strip()} {head.strip()}")
+    if text.endswith("."):  # 'France.'; 'U.S.' is a name of its own
+        return resolve(text.rstrip("."))
     return None
+
+
+def _within(head: str, country: Place) -> Place:
+    """`country`, with the subdivision `head` names when it is one of that country's
+    ('Brandenburg', 'Québec', 'England'); else the country alone ('Georgia (country)')."""
+    region = _whole(head)
+    if region and region.country == country.country:
+        return Place(country.country, region.subdivision or country.subdivision)
+    sub = subdivision_code(country.country, head)
+    return Place(country.country, sub or country.subdivision)
 
 
 def _whole(text: str) -> Place | None:
@@ -143,6 +160,11 @@ def _whole(text: str) -> Place | None:
     upper = text.upper()
     if len(text) == 2 and text.isalpha() and text.isascii() and is_country(upper):
         return Place(upper, None)
+    if len(text) == 3 and text.isdigit():  # ISO 3166-1 numeric: '250' is France
+        import pycountry
+
+        found = pycountry.countries.get(numeric=text)
+        return Place(found.alpha_2, None) if found else None
     if "-" in text and len(text) <= 6 and upper[:2].isalpha():
         import pycountry
 
