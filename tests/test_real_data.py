@@ -149,6 +149,11 @@ def test_naming_one_of_several(run, tmp_path):
     assert json.loads(run("show", "Paris, US", "-f", "json").stdout)["slug"].startswith("paris-rome")
     near = json.loads(run("network", "--from", "Rome, IT").stdout)
     assert {n["name"] for n in near["nodes"]} == {"Paris", "Rome"} and len(near["nodes"]) == 2
+    listed = {typed: [r["slug"] for r in json.loads(run("list", "-t", typed, "-f", "json").stdout)]
+              for typed in ("Paris", "Paris, FR", "Paris (États-Unis)", "Rome, US", "cordoba (Espagne)", "Paris, JP")}
+    assert listed == {"Paris": ["paris-rome", "paris-rome-us-us"], "Paris, FR": ["paris-rome"],
+                      "Paris (États-Unis)": ["paris-rome-us-us"], "Rome, US": ["paris-rome-us-us"],
+                      "cordoba (Espagne)": ["cordoba-cordoba"], "Paris, JP": []}
 
 
 def test_quebec_names_the_city_unless_a_province_is_a_party_too(run, seeded, make_record):

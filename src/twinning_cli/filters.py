@@ -36,6 +36,17 @@ def resolve_region(value: str) -> list[str]:
         raise UsageError(str(error)) from None
 
 
+def _territory(value: str) -> tuple[str, str | None, str | None]:
+    """A --territory value as (part of a name, folded; country; subdivision): 'Paris, FR',
+    'Paris (France)', 'Saint-Laurent, CA-QC' name a country or a region after the name."""
+    from .lookup import split
+
+    name, qualifier = split(value)
+    if qualifier is None or qualifier.country is None:
+        return vocabulary.fold(value), None, None
+    return vocabulary.fold(name), qualifier.country, qualifier.subdivision
+
+
 def _terms(what: str, values: list[str] | None) -> list[str]:
     try:
         return [vocabulary.resolve(what, v) for v in values or []]
@@ -71,7 +82,7 @@ class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (
             since=_date("--since", since),
             until=_date("--until", until),
             countries=[resolve_country(c) for c in country or []],
-            territories=[vocabulary.fold(t) for t in territory or [] if t.strip()],
+            territories=[_territory(t) for t in territory or [] if t.strip()],
             statuses=_terms("status", status),
             kinds=_terms("kind", kind),
             search=search.strip() if search and search.strip() else None,
@@ -118,14 +129,16 @@ class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (
             ("agreement_domains x", "x.domain IN ({})", list(self.domains)),
             (parties, "t.country IN ({})", list(self.countries)),
             (parties, "t.subdivision IN ({})", list(self.regions)),
-            (parties, "({})", [f"%{escape_like(t)}%" for t in self.territories]),
+            (parties, "({})", [value for name, country, region in self.territories
+                               for value in (f"%{escape_like(name)}%", country, region)]),
         ]
         driven = bool(self.years or self.since or self.until or self.search)
         for source, condition, values in members:
             if not values:
                 continue
-            marks = (" OR ".join("t.name_folded LIKE ? ESCAPE '\\'" for _ in values) if condition == "({})"
-                     else ", ".join("?" * len(values)))
+            marks = (" OR ".join("(t.name_folded LIKE ? ESCAPE '\\' AND coalesce(t.country = ?, 1)"
+                                 " AND coalesce(t.subdivision = ?, 1))" for _ in self.territories)
+                     if condition == "({})" else ", ".join("?" * len(values)))
             condition = condition.format(marks)
             if driven:
                 parts.append(f"EXISTS (SELECT 1 FROM {source} WHERE x.agreement = a.id AND {condition})")
