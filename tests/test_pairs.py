@@ -116,3 +116,14 @@ def test_unknown_country_is_a_named_error(run, tmp_path):
     result = run("import", str(tmp_path / "t.csv"), "--pairs")
     assert result.exit_code == 1
     assert "record 1 (a-b): parties.0.country: 'Atlantis' is not an ISO 3166-1 alpha-2 country code" in result.stderr
+
+
+def test_citation_marks_copied_from_wikipedia_are_left_out(run, tmp_path):
+    (tmp_path / "wiki.csv").write_text(
+        "city1,country1,city2,country2,year\n"
+        "Rennes[1],France,Sendai [a][2],Japan[note 3],1967[4]\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "wiki.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(run("show", "rennes-sendai", "-f", "json").stdout)
+    assert [(p["name"], p["country"]) for p in record["parties"]] == [("Rennes", "FR"), ("Sendai", "JP")]
+    assert record["signed_on"] == "1967"

@@ -28,6 +28,8 @@ FORMATS = ("json", "jsonl", "csv", "tsv")
 DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
 MAX_DIGITS = 30  # a number in a record is a coordinate or a flag: no more digits than this
 PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year")
+# A citation mark copied with a name from Wikipedia: 'Sendai[3]', 'Japan[a]', 'Kyiv[note 2]'.
+_FOOTNOTE = re.compile(r"(?:\s*\[(?:[0-9]{1,3}|[a-z]|(?i:note|nb|n) ?[0-9]{1,3}|(?i:citation needed))\])+$")
 _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
 _NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r", "''")
 
@@ -258,7 +260,8 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> di
     from .gazetteer import locate
 
     def cell(key: str) -> str:
-        return (row.get(mapping[key]) or "").strip()
+        text = (row.get(mapping[key]) or "").strip()
+        return _FOOTNOTE.sub("", text) if text.endswith("]") else text
 
     def party(n: str) -> dict:
         country = cell(f"country{n}")
