@@ -41,6 +41,11 @@ SPELLINGS = [  # (as written, country, subdivision)
     ("State of Palestine", "PS", None), ("Islamic Republic of Iran", "IR", None), ("Netherlands, The", "NL", None),
     ("Gambia, The", "GM", None), ("Québec (Canada)", "CA", "CA-QC"), ("Holy See", "VA", None),
     ("DR Congo", "CD", None), ("Britain", "GB", None), ("France.", "FR", None), ("250", "FR", None),
+    # a territory with a code of its own, written with its state, is that code, as when written alone;
+    # a state or province named like a country stays one
+    ("Hong Kong, China", "HK", None), ("Greenland (Denmark)", "GL", None), ("Puerto Rico, United States", "PR", None),
+    ("Guadeloupe, France", "GP", None), ("Guadeloupe", "GP", None), ("Jersey (UK)", "JE", None),
+    ("Macau", "MO", None), ("Georgia, United States", "US", "US-GA"), ("Granada, Spain", "ES", "ES-GR"),
 ]
 
 

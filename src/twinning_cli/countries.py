@@ -49,6 +49,7 @@ ALIASES: dict[str, Place] = {
     "u.s.": Place("US", None),
     "u.s.a.": Place("US", None),
     "u.k.": Place("GB", None),
+    "macau": Place("MO", None),  # the usual English spelling; CLDR and ISO say Macao
     "britain": Place("GB", None),  # short for Great Britain, as above
     "holy see": Place("VA", None),  # ISO has it only with '(Vatican City State)' after it
     "dr congo": Place("CD", None),  # the usual English short forms of the Democratic Republic
@@ -147,12 +148,42 @@ def resolve(value: str) -> Place | None:
 
 def _within(head: str, country: Place) -> Place:
     """`country`, with the subdivision `head` names when it is one of that country's
-    ('Brandenburg', 'Québec', 'England'); else the country alone ('Georgia (country)')."""
+    ('Brandenburg', 'Québec', 'England'); else the country alone ('Georgia (country)').
+    A territory with an ISO 3166-1 code of its own, written with the state it belongs to
+    ('Hong Kong, China', 'Greenland (Denmark)', 'Guadeloupe, France'), is that code, as it
+    is written alone; a state of one country named like another country stays a state
+    ('Georgia, United States' is US-GA)."""
     region = _whole(head)
     if region and region.country == country.country:
         return Place(country.country, region.subdivision or country.subdivision)
     sub = subdivision_code(country.country, head)
+    if region and not region.subdivision and (sub is None or _dependency(sub)) \
+            and _own_name(head, region.country):
+        return region
     return Place(country.country, sub or country.subdivision)
+
+
+def _dependency(sub: str) -> bool:
+    """A subdivision that is a territory of its own beside the state: CN-HK, US-PR, FR-971, NL-AW
+    (not a province or state that shares a name with a country: GN-ML Mali, US-GA Georgia)."""
+    import pycountry
+
+    found = pycountry.subdivisions.get(code=sub)
+    kind = (found.type if found else "").lower()
+    return kind.startswith(("overseas", "outlying", "special administrative")) or kind == "country"
+
+
+def _own_name(head: str, code: str) -> bool:
+    """`head` is what the territory `code` is called in English or French, or by ISO: not a
+    name another language gives it that happens to be a place elsewhere ('Granada', 'Luanda')."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=code)
+    names = [*_labels().get(code, ()), *(getattr(found, field, "") for field in ("name", "official_name",
+                                                                                  "common_name"))]
+    key = fold(head)
+    own = {fold(name) for name in names if name} | {alias for alias, place in ALIASES.items() if place == (code, None)}
+    return key in own or key.removeprefix("the ") in own
 
 
 def _whole(text: str) -> Place | None:
