@@ -127,3 +127,28 @@ def test_citation_marks_copied_from_wikipedia_are_left_out(run, tmp_path):
     record = json.loads(run("show", "rennes-sendai", "-f", "json").stdout)
     assert [(p["name"], p["country"]) for p in record["parties"]] == [("Rennes", "FR"), ("Sendai", "JP")]
     assert record["signed_on"] == "1967"
+
+
+def test_a_year_cell_that_is_no_date_keeps_the_pair_and_says_so(run, tmp_path):
+    """A pair is not refused for its date: a date written out is read ('12 May 1964', '1er mai
+    1964'), 'n/a' is no date, and anything else is quoted in the record's note, no date made up."""
+    (tmp_path / "years.csv").write_text(
+        "city1,country1,city2,country2,year\n"
+        "Nantes,France,Cardiff,Wales,12 May 1964\n"
+        "Lyon,France,Berlin,Germany,1er mai 1964\n"
+        "Nancy,France,Karlsruhe,Germany,June 1955\n"
+        "Angers,France,Bamako,Mali,1974–1980\n"
+        "Lille,France,Erfurt,Germany,n/a\n"
+        "Blois,France,Weimar,Germany,c. 1967\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "years.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert "\n2 pair(s) kept without a date: their year cell is not one (quoted in each record's note).\n" \
+        in result.stderr
+    shown = {slug: json.loads(run("show", slug, "-f", "json").stdout) for slug in (
+        "nantes-cardiff", "lyon-berlin", "nancy-karlsruhe", "angers-bamako", "lille-erfurt", "blois-weimar")}
+    assert {slug: r["signed_on"] for slug, r in shown.items()} == {
+        "nantes-cardiff": "1964-05-12", "lyon-berlin": "1964-05-01", "nancy-karlsruhe": "1955-06",
+        "angers-bamako": None, "lille-erfurt": None, "blois-weimar": None}
+    assert shown["angers-bamako"]["note"].endswith("The list's year cell, '1974–1980', is not a date: no date recorded.")
+    assert "year cell" not in (shown["lille-erfurt"]["note"] or "")
+    assert "'c. 1967'" in shown["blois-weimar"]["note"]

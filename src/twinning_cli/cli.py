@@ -236,6 +236,9 @@ def import_(
     if source.located:
         info(_("{count} pair(s) had a town placed from the gazetteer (region, coordinates; said in each record's "
                "note).").format(count=source.located))
+    if source.undated:
+        info(_("{count} pair(s) kept without a date: their year cell is not one (quoted in each record's note).").format(
+            count=source.undated))
     if dry_run:
         info(_("Dry run of {file}: importing it would give {summary}; nothing written.").format(
             file=file, summary=outcome.summary()))

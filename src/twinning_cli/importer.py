@@ -30,6 +30,9 @@ MAX_DIGITS = 30  # a number in a record is a coordinate or a flag: no more digit
 PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year")
 # A citation mark copied with a name from Wikipedia: 'Sendai[3]', 'Japan[a]', 'Kyiv[note 2]'.
 _FOOTNOTE = re.compile(r"(?:\s*\[(?:[0-9]{1,3}|[a-z]|(?i:note|nb|n) ?[0-9]{1,3}|(?i:citation needed))\])+$")
+# A date written out: '12 May 1964', '1er mai 1964', 'May 12, 1964', 'May 1964' (read by dateparser).
+_WRITTEN_DATE = re.compile(r"(?:[0-9]{1,2}(?:st|nd|rd|th|er)?\s+)?[^\W\d_]{3,}\.?\s+(?:[0-9]{1,2},?\s+)?[0-9]{4}")
+_NO_YEAR = {"n/a", "na", "-", "–", "—", "?", "unknown", "inconnu", "inconnue", "nd", "n.d.", "s.d."}  # 'no date'
 _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
 _NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r", "''")
 
@@ -50,6 +53,7 @@ class Input:
     size: int | None = field(default=None, init=False)
     headers: list[str] = field(default_factory=list, init=False)  # CSV: as read, for a rejects file
     located: int = field(default=0, init=False)  # pairs whose towns the gazetteer placed
+    undated: int = field(default=0, init=False)  # pairs whose year cell was no date
 
     @classmethod
     def build(cls, name: str, *, format: str | None, encoding: str, max_mb: int, raw: bool = False,
@@ -148,9 +152,12 @@ class Input:
                 continue
             if not self.raw:
                 row = {k: _restore(v) for k, v in row.items()}
-            record = pair_record(row, self.pairs, source) if self.pairs is not None else unflatten(row)
-            if self.pairs is not None and record.get("note"):
-                self.located += 1
+            if self.pairs is None:
+                record = unflatten(row)
+            else:
+                record, located, undated = pair_record(row, self.pairs, source)
+                self.located += located
+                self.undated += undated
             yield number, record, original
 
 
@@ -254,8 +261,9 @@ def _find_headers(headers: list[str], mapping: dict[str, str | None], line: str)
     return found
 
 
-def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> dict:
-    """One row of a twin-towns list as a signed twinning between two cities."""
+def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tuple[dict, bool, bool]:
+    """One row of a twin-towns list as a signed twinning between two cities; and whether the
+    gazetteer placed a town, and whether the year cell was no date (both said in its note)."""
     from .countries import resolve
     from .gazetteer import locate
 
@@ -285,8 +293,36 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> di
         "parties": [first, second],
         "sources": [{"file": source}],
     }
-    if cell("year"):
-        record["signed_on"] = cell("year")
+    signed_on, undated = _year(cell("year"))
+    if signed_on:
+        record["signed_on"] = signed_on
+    if undated:
+        notes.append(undated)
     if notes:
         record["note"] = " ".join(notes)
-    return record
+    return record, len(notes) > bool(undated), bool(undated)
+
+
+def _year(text: str) -> tuple[str | None, str | None]:
+    """The date a year cell gives ('1967', '1963-05', '12 May 1964', '1er mai 1964'), or none and
+    a note quoting the cell when it is not one ('c. 1967', '1974–1980', 'n/a'): a pair is not
+    refused for its date, and no date is made up."""
+    from .dates import check_partial
+
+    if not text or text.lower() in _NO_YEAR:
+        return None, None
+    try:
+        return check_partial(text), None
+    except ValueError:
+        pass
+    if _WRITTEN_DATE.fullmatch(text):
+        from dateparser.date import DateDataParser
+
+        found = DateDataParser(languages=["en", "fr"], settings={"PREFER_DAY_OF_MONTH": "first"}).get_date_data(text)
+        if found and found.date_obj:
+            value = found.date_obj.strftime({"day": "%Y-%m-%d", "month": "%Y-%m"}.get(found.period, "%Y"))
+            try:
+                return check_partial(value), None
+            except ValueError:
+                pass
+    return None, f"The list's year cell, {text!r}, is not a date: no date recorded."
