@@ -152,3 +152,22 @@ def test_a_year_cell_that_is_no_date_keeps_the_pair_and_says_so(run, tmp_path):
     assert shown["angers-bamako"]["note"].endswith("The list's year cell, '1974–1980', is not a date: no date recorded.")
     assert "year cell" not in (shown["lille-erfurt"]["note"] or "")
     assert "'c. 1967'" in shown["blois-weimar"]["note"]
+
+
+def test_a_region_after_a_towns_name_and_rows_of_empty_cells(run, tmp_path):
+    """'Paris, Texas' and 'Rennes (Ille-et-Vilaine)' are towns in a region of their country; a name
+    whose tail is no region of it stays whole; rows of empty cells, as spreadsheets save them, are
+    not records."""
+    (tmp_path / "regions.csv").write_text(
+        "city1,country1,city2,country2\n"
+        '"Paris, Texas",United States,Rennes (Ille-et-Vilaine),France\n'
+        ",,,\n"
+        '"Victoria, British Columbia",Canada,"Nantes, Narnia",France\n'
+        "  ,  ,  ,  ,,\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "regions.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.endswith("2 added, 0 updated, 0 unchanged.\n")
+    parties = [(p["name"], p["country"], p["subdivision"]) for slug in ("paris-rennes", "victoria-nantes-narnia")
+               for p in json.loads(run("show", slug, "-f", "json").stdout)["parties"]]
+    assert parties == [("Paris", "US", "US-TX"), ("Rennes", "FR", "FR-35"), ("Victoria", "CA", "CA-BC"),
+                       ("Nantes, Narnia", "FR", None)]

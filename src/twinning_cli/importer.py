@@ -33,6 +33,7 @@ _FOOTNOTE = re.compile(r"(?:\s*\[(?:[0-9]{1,3}|[a-z]|(?i:note|nb|n) ?[0-9]{1,3}|
 # A date written out: '12 May 1964', '1er mai 1964', 'May 12, 1964', 'May 1964' (read by dateparser).
 _WRITTEN_DATE = re.compile(r"(?:[0-9]{1,2}(?:st|nd|rd|th|er)?\s+)?[^\W\d_]{3,}\.?\s+(?:[0-9]{1,2},?\s+)?[0-9]{4}")
 _NO_YEAR = {"n/a", "na", "-", "–", "—", "?", "unknown", "inconnu", "inconnue", "nd", "n.d.", "s.d."}  # 'no date'
+_AFTER_NAME = re.compile(r"(.+?),\s*([^,()]+)|(.+?)\s*\(([^()]+)\)")  # 'Paris, Texas', 'Rennes (Ille-et-Vilaine)'
 _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
 _NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r", "''")
 
@@ -146,6 +147,9 @@ class Input:
                                 name=self.name, what=what))
         source = Path(self.name).name
         for number, row in enumerate(reader, start=1):
+            if not any(cell.strip() for cell in row.values() if isinstance(cell, str)) \
+                    and not any(cell.strip() for cell in row.get(None) or ()):
+                continue  # a row of empty cells (';;;;'), as spreadsheets save below the data
             original = {k: v for k, v in row.items() if k is not None}
             if None in row:
                 yield number, Unreadable("more cells than the header has columns"), original
@@ -277,6 +281,10 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         item = {"name": cell(f"city{n}"), "kind": "ville", "country": place.country if place else country}
         if place and place.subdivision:
             item["subdivision"] = place.subdivision
+        elif place:  # 'Paris, Texas', 'Rennes (Ille-et-Vilaine)': the town, in that region of its country
+            item["name"], region = _town_in_region(item["name"], place.country)
+            if region:
+                item["subdivision"] = region
         for axis in ("lat", "lng"):
             value = cell(f"{axis}{n}")
             if value:  # a decimal comma, as a French spreadsheet writes it, read as a point
@@ -301,6 +309,19 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     if notes:
         record["note"] = " ".join(notes)
     return record, len(notes) > bool(undated), bool(undated)
+
+
+def _town_in_region(name: str, country: str) -> tuple[str, str | None]:
+    """A town's name and the ISO 3166-2 region written after it, when that is a region of its
+    country: 'Paris, Texas' in US -> ('Paris', 'US-TX'); else the name as written, and None."""
+    match = _AFTER_NAME.fullmatch(name)
+    if not match:
+        return name, None
+    from .countries import subdivision_code
+
+    head, region = match.group(1) or match.group(3), match.group(2) or match.group(4)
+    code = subdivision_code(country, region)
+    return (head.strip(), code) if code else (name, None)
 
 
 def _year(text: str) -> tuple[str | None, str | None]:
