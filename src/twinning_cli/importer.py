@@ -12,29 +12,20 @@ import csv
 import io
 import itertools
 import json
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DataError, UsageError
 from .flatten import unflatten
+from .pairs import find_headers, pair_mapping, pair_record
 from .streams import DEFAULT_MAX_MB, check_input, open_input, sniff_encoding
 from .validate import Unreadable
-from .vocabulary import slugify
 from .i18n import _
 
 FORMATS = ("json", "jsonl", "csv", "tsv")
 DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
 MAX_DIGITS = 30  # a number in a record is a coordinate or a flag: no more digits than this
-PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year")
-# A citation mark copied with a name from Wikipedia: 'Sendai[3]', 'Japan[a]', 'Kyiv[note 2]'.
-_FOOTNOTE = re.compile(r"(?:\s*\[(?:[0-9]{1,3}|[a-z]|(?i:note|nb|n) ?[0-9]{1,3}|(?i:citation needed))\])+$")
-# A date written out: '12 May 1964', '1er mai 1964', 'May 12, 1964', 'May 1964' (read by dateparser).
-_WRITTEN_DATE = re.compile(r"(?:[0-9]{1,2}(?:st|nd|rd|th|er)?\s+)?[^\W\d_]{3,}\.?\s+(?:[0-9]{1,2},?\s+)?[0-9]{4}")
-_NO_YEAR = {"n/a", "na", "-", "–", "—", "?", "unknown", "inconnu", "inconnue", "nd", "n.d.", "s.d."}  # 'no date'
-_AFTER_NAME = re.compile(r"(.+?),\s*([^,()]+)|(.+?)\s*\(([^()]+)\)")  # 'Paris, Texas', 'Rennes (Ille-et-Vilaine)'
-_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
 _NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r", "''")
 
 Raw = tuple[int, object, object]  # (record number, raw record, the input's own form of it)
@@ -73,7 +64,7 @@ class Input:
             if len(delimiter) != 1:
                 raise UsageError(_("--delimiter takes one character (',', ';', 'tab'); got {delimiter!r}").format(
                                      delimiter=delimiter))
-        spec = _pair_mapping(mapping or []) if pairs else None
+        spec = pair_mapping(mapping or []) if pairs else None
         item = cls(name, fmt, encoding, max_mb * 1_000_000, raw, spec, delimiter)
         item.size = check_input(name, item.max_bytes)
         return item
@@ -139,7 +130,7 @@ class Input:
         self.headers = [h for h in reader.fieldnames or []]
         self.delimiter = delimiter
         if self.pairs is not None:
-            self.pairs = _find_headers(self.headers, self.pairs, first)
+            self.pairs = find_headers(self.headers, self.pairs, first)
         elif "slug" not in self.headers:
             what = "CSV" if self.format == "csv" else "TSV"
             raise DataError(_("{name}: not a register's {what}: its header has no slug column (give --format json "
@@ -207,143 +198,3 @@ def _restore(cell: str | None) -> str | None:
     if cell and cell.startswith(_NEUTRALISED):
         return cell[1:]
     return cell
-
-
-def _pair_mapping(items: list[str]) -> dict[str, str | None]:
-    """Each pair column's header as --map names it; None: found in the header line (_find_headers)."""
-    mapping: dict[str, str | None] = dict.fromkeys(PAIR_COLUMNS)
-    for item in items:
-        key, sep, header = item.partition("=")
-        if not sep or key.strip() not in PAIR_COLUMNS or not header.strip():
-            raise UsageError(_("--map takes COLUMN=HEADER with COLUMN one of {value}; got {item!r}").format(
-                                 value=', '.join(PAIR_COLUMNS), item=item))
-        mapping[key.strip()] = header.strip()
-    return mapping
-
-
-# Headers people give a twin-towns list's columns, folded (_header_key), beside ours: French ones,
-# and the usual English variants; a number (1 or 2) follows each, as in 'ville1' or 'Latitude 2'.
-_HEADER_WORDS = {
-    "city": ("city", "town", "ville", "commune", "municipality", "municipalite"),
-    "country": ("country", "pays"),
-    "lat": ("lat", "latitude"),
-    "lng": ("lng", "lon", "long", "longitude"),
-    "year": ("year", "annee"),
-}
-
-
-def _header_key(header: str) -> str:
-    """A header as compared: accents, case, spaces and punctuation left out ('Ville 1' = 'ville1')."""
-    from .vocabulary import fold
-
-    return "".join(char for char in fold(header) if char.isalnum())
-
-
-def _find_headers(headers: list[str], mapping: dict[str, str | None], line: str) -> dict[str, str]:
-    """Each pair column's header in this file: the one --map names (spaces around it aside), else
-    the column's own name or a usual variant of it in any case or spacing ('Ville 1', 'LATITUDE2')."""
-    stripped = {header.strip(): header for header in headers}
-    folded: dict[str, str] = {}
-    for header in headers:
-        folded.setdefault(_header_key(header), header)
-    found: dict[str, str] = {}
-    missing = []
-    for key, wanted in mapping.items():
-        if wanted is not None:
-            header = wanted if wanted in headers else stripped.get(wanted)
-        else:
-            word, number = key.rstrip("12"), key[len(key.rstrip("12")):]
-            header = next((folded[name + number] for name in _HEADER_WORDS[word] if name + number in folded), None)
-        if header is None and key in PAIR_COLUMNS[:4]:
-            missing.append(f"{key} (header {wanted or key!r})")
-        found[key] = header if header is not None else wanted or key
-    if missing:
-        hint = "name other headers with --map city1=HEADER"
-        if len(headers) == 1 and any(d in line for d in ",;\t"):
-            hint = "the header reads as one column: give the delimiter with --delimiter ';' (or ',', 'tab')"
-        raise DataError(_('missing columns: {value}; {hint}').format(value=', '.join(missing), hint=hint))
-    return found
-
-
-def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tuple[dict, bool, bool]:
-    """One row of a twin-towns list as a signed twinning between two cities; and whether the
-    gazetteer placed a town, and whether the year cell was no date (both said in its note)."""
-    from .countries import resolve
-    from .gazetteer import locate
-
-    def cell(key: str) -> str:
-        text = (row.get(mapping[key]) or "").strip()
-        return _FOOTNOTE.sub("", text) if text.endswith("]") else text
-
-    def party(n: str) -> dict:
-        country = cell(f"country{n}")
-        place = resolve(country)
-        item = {"name": cell(f"city{n}"), "kind": "ville", "country": place.country if place else country}
-        if place and place.subdivision:
-            item["subdivision"] = place.subdivision
-        elif place:  # 'Paris, Texas', 'Rennes (Ille-et-Vilaine)': the town, in that region of its country
-            item["name"], region = _town_in_region(item["name"], place.country)
-            if region:
-                item["subdivision"] = region
-        for axis in ("lat", "lng"):
-            value = cell(f"{axis}{n}")
-            if value:  # a decimal comma, as a French spreadsheet writes it, read as a point
-                item[axis] = value.replace(",", ".") if _DECIMAL_COMMA.fullmatch(value) else value
-        return item
-
-    first, second = party("1"), party("2")
-    notes = [note for note in map(locate, (first, second)) if note]
-    record = {
-        # slugify(f"{a} {b}") made of each town's own slug: each is folded once, however many pairs
-        "slug": "-".join(filter(None, (slugify(first["name"]), slugify(second["name"])))),
-        "title": f"Jumelage entre {first['name']} et {second['name']}",
-        "kind": "twinning", "status": "signed",
-        "parties": [first, second],
-        "sources": [{"file": source}],
-    }
-    signed_on, undated = _year(cell("year"))
-    if signed_on:
-        record["signed_on"] = signed_on
-    if undated:
-        notes.append(undated)
-    if notes:
-        record["note"] = " ".join(notes)
-    return record, len(notes) > bool(undated), bool(undated)
-
-
-def _town_in_region(name: str, country: str) -> tuple[str, str | None]:
-    """A town's name and the ISO 3166-2 region written after it, when that is a region of its
-    country: 'Paris, Texas' in US -> ('Paris', 'US-TX'); else the name as written, and None."""
-    match = _AFTER_NAME.fullmatch(name)
-    if not match:
-        return name, None
-    from .countries import subdivision_code
-
-    head, region = match.group(1) or match.group(3), match.group(2) or match.group(4)
-    code = subdivision_code(country, region)
-    return (head.strip(), code) if code else (name, None)
-
-
-def _year(text: str) -> tuple[str | None, str | None]:
-    """The date a year cell gives ('1967', '1963-05', '12 May 1964', '1er mai 1964'), or none and
-    a note quoting the cell when it is not one ('c. 1967', '1974–1980', 'n/a'): a pair is not
-    refused for its date, and no date is made up."""
-    from .dates import check_partial
-
-    if not text or text.lower() in _NO_YEAR:
-        return None, None
-    try:
-        return check_partial(text), None
-    except ValueError:
-        pass
-    if _WRITTEN_DATE.fullmatch(text):
-        from dateparser.date import DateDataParser
-
-        found = DateDataParser(languages=["en", "fr"], settings={"PREFER_DAY_OF_MONTH": "first"}).get_date_data(text)
-        if found and found.date_obj:
-            value = found.date_obj.strftime({"day": "%Y-%m-%d", "month": "%Y-%m"}.get(found.period, "%Y"))
-            try:
-                return check_partial(value), None
-            except ValueError:
-                pass
-    return None, f"The list's year cell, {text!r}, is not a date: no date recorded."
