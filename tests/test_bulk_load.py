@@ -72,3 +72,26 @@ def test_the_page_cache_follows_the_register_from_4_to_64_mib(tmp_path):
     assert conn.execute("PRAGMA cache_size").fetchone()[0] == -65536  # never more than 64 MiB
     conn.close()
 
+
+
+def test_the_deferred_indexes_are_sorted_in_a_small_cache_and_the_cache_is_given_back(tmp_path):
+    """SQLite sorts an index's keys in as much memory as the page cache may take, beside it: the
+    indexes a load makes at its end are sorted with SORT_KIB, then the cache is what it was."""
+    from twinning_cli import schema
+
+    seen = []
+    conn = sqlite3.connect(tmp_path / "r.db")
+    conn.execute("CREATE TABLE agreements (kind, status, year, date, slug_key)")
+    for table in ("territories", "agreement_parties", "agreement_domains", "events", "domain_counts"):
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {table} (id, agreements, name, short_key, name_folded, country,"
+                     " subdivision, territory_id, domain, date, agreement)")
+    conn.execute("PRAGMA cache_size = -65536")
+    conn.set_trace_callback(lambda sql: seen.append((sql.split(" ON ")[0],
+                                                     conn.execute("PRAGMA cache_size").fetchone()[0])
+                                                    if sql.startswith("CREATE INDEX") else None))
+    schema.resume(conn)
+    sorted_in = {cache for item in seen if item for _, cache in [item]}
+    assert sorted_in == {-schema.SORT_KIB} and len([item for item in seen if item]) == len(schema.LATE_INDEXES)
+    conn.set_trace_callback(None)
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -65536
+    conn.close()

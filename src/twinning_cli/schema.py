@@ -31,6 +31,7 @@ LATE_INDEXES = [
     ("territories", ["name_folded"]), ("territories", ["country"]), ("territories", ["subdivision"]),
     ("agreement_domains", ["domain"]), ("events", ["date"]),
 ]
+SORT_KIB = 8192  # the memory a deferred index's sort takes before it spills to a temporary file
 # Counts kept by triggers on insert (the delete triggers stay whatever happens).
 COUNTING = {
     "agreement_domains_count_ai": """CREATE TRIGGER agreement_domains_count_ai AFTER INSERT ON agreement_domains BEGIN
@@ -54,7 +55,12 @@ def suspend(conn: sqlite3.Connection) -> None:
 
 
 def resume(conn: sqlite3.Connection) -> None:
-    """After such a load: the counts worked out once, the triggers and indexes made again."""
+    """After such a load: the counts worked out once, the triggers and indexes made again.
+    SQLite sorts (an index's keys, a GROUP BY) in as much memory as the page cache may hold,
+    beside it: with a small cache here, the sorts spill to temporary files instead (a load of
+    300,000: a peak of 200 MB down to 162, its rows' plateau being 150; 174 s and 177 s)."""
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = -{SORT_KIB}")
     conn.execute("UPDATE territories SET agreements = (SELECT count(*) FROM agreement_parties p"
                  " WHERE p.territory_id = territories.id)")
     conn.execute("DELETE FROM domain_counts")
@@ -64,6 +70,7 @@ def resume(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
     for table, columns in LATE_INDEXES:
         conn.execute(f"CREATE INDEX [{_index_name(table, columns)}] ON [{table}] ({', '.join(columns)})")
+    conn.execute(f"PRAGMA cache_size = {cache}")
 
 
 FTS_DELETE = (f"INSERT INTO agreements_fts (agreements_fts, rowid, {', '.join(FTS_COLUMNS)})"

@@ -140,6 +140,7 @@ class Writer:
             self.conn.execute(self.fts_trigger)
         self.fts_trigger = None
         if self.suspended:
+            self.resolver.clear()  # its memory is the sorts' next (schema.resume)
             schema.resume(self.conn)
             self.suspended = False
 
