@@ -21,6 +21,7 @@ class Answer:
     headers: list = []
     delimiter = None
     located = 0
+    undated = 0
     size = None
 
     def __init__(self, name: str, rows: list[dict] | None = None, max_bytes: int = 200_000_000):
