@@ -171,3 +171,5 @@ def test_a_region_after_a_towns_name_and_rows_of_empty_cells(run, tmp_path):
                for p in json.loads(run("show", slug, "-f", "json").stdout)["parties"]]
     assert parties == [("Paris", "US", "US-TX"), ("Rennes", "FR", "FR-35"), ("Victoria", "CA", "CA-BC"),
                        ("Nantes, Narnia", "FR", None)]
+    rennes = json.loads(run("show", "paris-rennes", "-f", "json").stdout)["parties"][1]
+    assert (round(rennes["lat"]), round(rennes["lng"])) == (48, -2)  # placed by the gazetteer: FR-35 lies in FR-BRE

@@ -168,8 +168,11 @@ def locate(party: dict) -> str | None:
     unambiguous there (France, Québec); a note saying so, or None when nothing was filled."""
     if party.get("country") not in ("FR", "CA") or (party.get("subdivision") and party.get("lat") not in (None, "")):
         return None
+    from .countries import related
+
     place = unique(str(party.get("name", "")), party["country"])
-    if place is None or (party.get("subdivision") and place.subdivision and party["subdivision"] != place.subdivision):
+    if place is None or (party.get("subdivision") and place.subdivision
+                         and not related(party["subdivision"], place.subdivision)):  # FR-35 lies in FR-BRE
         return None
     filled = []
     if not party.get("subdivision") and place.subdivision:

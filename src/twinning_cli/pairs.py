@@ -7,6 +7,7 @@ citation marks copied from Wikipedia, a region after a town's name, a year writt
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 from .errors import DataError, UsageError
 from .i18n import _
@@ -94,7 +95,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         item = {"name": cell(f"city{n}"), "kind": "ville", "country": place.country if place else country}
         if place and place.subdivision:
             item["subdivision"] = place.subdivision
-        elif place:  # 'Paris, Texas', 'Rennes (Ille-et-Vilaine)': the town, in that region of its country
+        elif place and ("," in item["name"] or "(" in item["name"]):  # 'Paris, Texas': a town in a region
             item["name"], region = _town_in_region(item["name"], place.country)
             if region:
                 item["subdivision"] = region
@@ -150,13 +151,28 @@ def _year(text: str) -> tuple[str | None, str | None]:
     except ValueError:
         pass
     if _WRITTEN_DATE.fullmatch(text):
-        from dateparser.date import DateDataParser
-
-        found = DateDataParser(languages=["en", "fr"], settings={"PREFER_DAY_OF_MONTH": "first"}).get_date_data(text)
-        if found and found.date_obj:
-            value = found.date_obj.strftime({"day": "%Y-%m-%d", "month": "%Y-%m"}.get(found.period, "%Y"))
-            try:
-                return check_partial(value), None
-            except ValueError:
-                pass
+        found = _written_date(text)
+        if found:
+            return found, None
     return None, f"The list's year cell, {text!r}, is not a date: no date recorded."
+
+
+@lru_cache(maxsize=1024)
+def _written_date(text: str) -> str | None:
+    """'12 May 1964' -> '1964-05-12', 'June 1955' -> '1955-06', at the precision written; or None."""
+    from .dates import check_partial
+
+    found = _date_parser().get_date_data(text)
+    if not found or not found.date_obj:
+        return None
+    try:
+        return check_partial(found.date_obj.strftime({"day": "%Y-%m-%d", "month": "%Y-%m"}.get(found.period, "%Y")))
+    except ValueError:
+        return None
+
+
+@cache
+def _date_parser():
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en", "fr"], settings={"PREFER_DAY_OF_MONTH": "first"})
