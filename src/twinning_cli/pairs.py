@@ -69,12 +69,12 @@ def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) 
             word, number = key.rstrip("12"), key[len(key.rstrip("12")):]
             header = next((folded[name + number] for name in _HEADER_WORDS[word] if name + number in folded), None)
         if header is None and key in PAIR_COLUMNS[:4]:
-            missing.append(f"{key} (header {wanted or key!r})")
+            missing.append(_("{key} (header {header!r})").format(key=key, header=wanted or key))
         found[key] = header if header is not None else wanted or key
     if missing:
-        hint = "name other headers with --map city1=HEADER"
+        hint = _("name other headers with --map city1=HEADER")
         if len(headers) == 1 and any(d in line for d in ",;\t"):
-            hint = "the header reads as one column: give the delimiter with --delimiter ';' (or ',', 'tab')"
+            hint = _("the header reads as one column: give the delimiter with --delimiter ';' (or ',', 'tab')")
         raise DataError(_('missing columns: {value}; {hint}').format(value=', '.join(missing), hint=hint))
     return found
 
