@@ -116,9 +116,9 @@ class Input:
                 try:
                     item = json.loads(line, parse_int=_bounded_int)
                 except ValueError as error:
-                    item = Unreadable(f"not valid JSON: {error}")
+                    item = Unreadable(_("not valid JSON: {error}").format(error=error))
                 except RecursionError:
-                    item = Unreadable("JSON nested too deeply")
+                    item = Unreadable(_("JSON nested too deeply"))
                 yield number, item, item if not isinstance(item, Unreadable) else line.rstrip("\r\n")
         else:
             yield from self._rows(text)
@@ -143,7 +143,7 @@ class Input:
                 continue  # a row of empty cells (';;;;'), as spreadsheets save below the data
             original = {k: v for k, v in row.items() if k is not None}
             if None in row:
-                yield number, Unreadable("more cells than the header has columns"), original
+                yield number, Unreadable(_("more cells than the header has columns")), original
                 continue
             if not self.raw:
                 row = {k: _restore(v) for k, v in row.items()}
