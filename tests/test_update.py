@@ -79,3 +79,21 @@ def test_an_update_where_the_index_trigger_was_taken_away_still_lands(run, seede
     assert doctor.exit_code == 1
     assert doctor.stdout == ("full-text index: trigger agreements_au is missing, so a change to the agreements"
                              " table would not reach the index\n")
+
+
+def test_an_update_of_the_events_alone_or_of_the_domains_alone_moves_their_rows(run, seeded, tmp_path, seed_records):
+    """The child rows of a list are looked at only when that list changed: each change still lands."""
+    record = next(r for r in seed_records if r["slug"] == "rennes-quebec")
+    ident = scalar(seeded, "SELECT id FROM agreements WHERE slug = 'rennes-quebec'")
+    events = [{**record["events"][0], "date": "2022-11"}, *record["events"][1:]]
+    assert run("import", str(write(tmp_path / "e.json", [{**record, "events": events}])), "--update").exit_code == 0
+    assert scalar(seeded, f"SELECT group_concat(date, ' ') FROM (SELECT date FROM events WHERE agreement = {ident}"
+                          " ORDER BY position)") == " ".join(e["date"] for e in events)
+    domains = ["culture", "sport"]
+    result = run("import", str(write(tmp_path / "d.json", [{**record, "events": events, "domains": domains}])),
+                 "--update")
+    assert result.exit_code == 0 and "1 updated" in result.stderr
+    assert scalar(seeded, f"SELECT group_concat(domain, ' ') FROM (SELECT domain FROM agreement_domains"
+                          f" WHERE agreement = {ident} ORDER BY domain)") == "culture sport"
+    assert run("list", "-d", "sport", "--format", "csv").stdout.count("rennes-quebec") == 1
+    assert run("doctor").exit_code == 0

@@ -19,8 +19,9 @@ from . import store
 from .errors import DataError
 from .i18n import _
 from .model import Agreement
-from .shape import STORED, whole
+from .shape import SCALARS, STORED, whole
 from .validate import MAX_SHOWN, Checker, Problem, report
+from .writer import COLUMNS
 
 
 @dataclass
@@ -146,7 +147,7 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
     checked is the register and the rows this import has queued (writer.pending_*)."""
     conn = db.conn  # the look-ups below run once per record: no wrapper around them
     pair = writer.pair_key(agreement)
-    row = None
+    row = current = None
     if merge_pairs:
         queued = writer.pending_pairs.get(pair)
         there = None if queued is not None else conn.execute(
@@ -165,8 +166,8 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
         other = None  # no record holds this pair, queued or stored: it was asked just above
     else:
         # Into a register that was empty, a slug can only be this file's, and the checker refuses a slug twice.
-        row = None if writer.first_rowid == 0 else conn.execute(
-            f"SELECT {STORED} FROM agreements a WHERE a.slug = ?", (agreement.slug,)).fetchone()
+        current = None if writer.first_rowid == 0 else writer.current(agreement.slug)
+        row = current and [current[1 + _COLUMN[name]] for name in _STORED_NAMES]
         queued = writer.pending_pairs.get(pair)
         other = queued if queued and queued != agreement.slug else None
         if other is None and queued is None:
@@ -188,7 +189,7 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
                 "already in the register with other content (differs in {fields}): use --update to replace "
                 "it").format(fields=", ".join(_differences(old, new))))]
         if write:
-            writer.replace(agreement, pair)
+            writer.replace(agreement, pair, current)
         outcome.updated += 1
         return []
     if write:
@@ -196,6 +197,11 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
     outcome.added += 1
     outcome.slug = agreement.slug
     return []
+
+
+# Where each column of shape.STORED lies in the row Writer.current reads (after its rowid).
+_COLUMN = {name: i for i, name in enumerate(COLUMNS["agreements"])}
+_STORED_NAMES = (*SCALARS, "record")
 
 
 def _where(number: int, slug: str) -> str:

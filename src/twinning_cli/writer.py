@@ -39,6 +39,7 @@ COLUMNS = {
     "agreement_domains": ("agreement", "domain"),
     "events": ("agreement", "position", "date", "end"),
 }
+CURRENT = f"SELECT rowid, {', '.join(COLUMNS['agreements'])} FROM agreements WHERE slug = ?"
 INSERTS = {table: f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
                   f"VALUES ({', '.join('?' * len(columns))})"
            for table, columns in COLUMNS.items()}
@@ -91,14 +92,18 @@ class Writer:
             self.conn.execute(f"DELETE FROM [{table}] WHERE agreement = ?", row)
         self.conn.execute("DELETE FROM agreements WHERE id = ?", row)
 
-    def replace(self, a: Agreement, pair: str | None = None) -> None:
-        """An agreement in the register given new content (--update), in place: its id kept, only
-        the columns and child rows that changed written, so that only their indexes are touched."""
-        if a.slug in self.pending_slugs:
+    def current(self, slug: str) -> tuple | None:
+        """The stored row of `slug` as `replace` reads it: its rowid, then COLUMNS['agreements']."""
+        if slug in self.pending_slugs:
             self.flush()
+        return self.conn.execute(CURRENT, (slug,)).fetchone()
+
+    def replace(self, a: Agreement, pair: str | None = None, row: tuple | None = None) -> None:
+        """An agreement in the register given new content (--update), in place: its id kept, only
+        the columns and child rows that changed written, so that only their indexes are touched.
+        `row`: what `current` gave for its slug, when the caller has it already."""
         names = COLUMNS["agreements"]
-        row = self.conn.execute(f"SELECT rowid, {', '.join(names)} FROM agreements WHERE slug = ?",
-                                (a.slug,)).fetchone()
+        row = row or self.current(a.slug)
         if row is None:
             return self.add(a, pair)
         rowid, old = row[0], row[1:]
@@ -116,7 +121,10 @@ class Writer:
                               " WHERE id = ?", [value for _, value in changed] + [ident])
         if indexed:
             self.conn.execute(FTS_INSERT, [rowid, *(new[names.index(c)] for c in FTS_COLUMNS)])
+        same = {name for name, _ in changed}
         for table, rows in self._children(a, ident).items():
+            if table == "agreement_domains" and "domains" not in same or table == "events" and "record" not in same:
+                continue  # the list they are made of did not change (the record holds the events)
             columns = COLUMNS[table]
             there = self.conn.execute(f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}]"
                                       " WHERE agreement = ?", (ident,)).fetchall()
