@@ -193,10 +193,33 @@ by a third meanwhile):
 | the page cache a quarter of the register, from 4 to 64 MiB, fitted as the import grows | 4.60 s | 4.27–4.74 s | 20.2 MB | 64 MiB |
 
 The fitted cache is what brought adding 10,000 to a register of 100,000 under 1.5× (1.67× with
-16 MiB, in the first full run); it costs memory on large registers. Sampled every 3 s during an
-import of 100,000, the resident size grows with the cache (a quarter of the register so far) from
-64 to 124 MiB, then takes 13 MiB more as the indexes deferred to the end are sorted; what makes up
-the rest of the 232 MiB at 1,000,000 (beyond 64 MiB of cache) was not traced.
+16 MiB, in the first full run); it costs memory on large registers.
+
+Where the memory goes, sampled every 0.25 s during an import of 300,000 (the first 300,000 of the
+1,000,000 file): 45 MiB before the first record; the resident size then grows with the page cache
+(a quarter of the register so far) and the bounded caches of Python (the territories' name cache,
+16,000 keys; a batch of 2,000 records), and stays at 148–150 MiB from the moment the cache reaches
+its 64 MiB. What went past that plateau came at the end: SQLite sorts an index's keys (and a
+GROUP BY) in as much memory as the page cache may hold, *beside* the cache, so the counts and the
+deferred indexes of a load into an empty register took up to 64 MiB more (peaks of 177, 185 and
+195 MiB; 200 MB in all). Those sorts now run with an 8 MiB cache (schema.resume; the cache is
+given back after), spilling to temporary files instead:
+
+| 300,000 into an empty register | time | peak RSS |
+|---|---:|---:|
+| the sorts beside the 64 MiB cache | 174.5 s | 200.0 MB |
+| the sorts in 8 MiB | 177.1 s | 161.9 MB |
+
+At 1,000,000 this took the peak from 232 MiB to 160 MiB (the tables above). The rest of the goal
+is out of reach without a smaller cache, which costs time (16 MiB: 12 % slower at 100,000): 45 MiB
+before the first record and 64 MiB of cache are already 109.
+
+"1,000,000 ≤ 11× the time of 100,000" reads 15.6× in this run and 11.7× in the run just before it
+on the same import code but for `--update` (623.45 s against 53.41 s). The two sizes are timed
+some minutes apart and this machine's speed moves meanwhile: in this run sqlite-utils' own insert
+took 11.1× as long for 1,000,000 as for 100,000 (104.45 s against 9.42 s; 8.3× in the run before),
+and our import against it at each size, 4.65× and 6.53×, is the steadier measure (4.92× and 6.97×
+before this session's changes).
 
 `--update` of 10,000 into a register of 100,000 (the first 10,000 of its records, each with its
 summary changed) against the same file into an empty register, three rounds each, the code of
@@ -206,6 +229,11 @@ d63f887 and of this change one after the other:
 |---|---:|---:|---:|---:|---:|
 | d63f887: each replaced record deleted (its rows, index entries, full-text entries) and added again | 12.22 s | 10.77–12.44 s | 6.39 s | 6.01–6.71 s | 1.91× |
 | replaced in place: its id kept, only the columns and child rows that changed written, its full-text entries moved by the writer | 7.33 s | 5.61–7.36 s | 5.25 s | 5.04–5.66 s | 1.40× |
+
+Then (this run): the row an update replaces is read once, by the import's check, which hands it
+to the writer (it was read again there), and a record's domain and event rows are looked at only
+when its domains or its record changed. Four rounds of the same `--update` of 10,000 into 100,000,
+old code and new one after the other: 7.09/6.31, 6.17/5.82, 5.51/4.97, 5.28/4.83 s.
 
 Each deleted row cost 0.15 ms in the deleting alone (eight index entries, three foreign keys
 checked); in place, an update whose summary changed writes one column, and no index entry but the
