@@ -273,3 +273,20 @@ def test_terminal_views_read_at_80_columns(world, args, most):
     assert 3 <= len(lines) <= most, len(lines)
     assert max(len(line) for line in lines) <= 80
     assert "\x1b[" not in result.stdout
+
+
+def test_naming_a_region_after_a_territory(run, tmp_path):
+    """'Paris, Texas', 'Vannes, Bretagne', 'Vannes (Morbihan)': a region's name or code after
+    the name finds the territory recorded in it, in a region inside it or holding it."""
+    (tmp_path / "p.csv").write_text('city1,country1,city2,country2\n"Paris, Texas",United States,Vannes,France\n'
+                                    "Paris,France,Rome,Italy\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "p.csv"), "--pairs").exit_code == 0
+    for typed, country in (("Paris, Texas", "US"), ("Paris, US-TX", "US"), ("Paris, Île-de-France", "FR"),
+                           ("Vannes (Morbihan)", "FR"), ("Vannes, Bretagne", "FR")):
+        result = run("territories", "show", typed, "-f", "json")
+        assert json.loads(result.stdout or "{}").get("country") == country, (typed, result.stderr)
+    listed = {typed: [r["slug"] for r in json.loads(run("list", "-t", typed, "-f", "json").stdout)]
+              for typed in ("Paris, Texas", "Vannes, Bretagne", "Vannes (Morbihan)", "Vannes, Normandie")}
+    assert listed == {"Paris, Texas": ["paris-vannes"], "Vannes, Bretagne": ["paris-vannes"],
+                      "Vannes (Morbihan)": ["paris-vannes"], "Vannes, Normandie": []}
+    assert run("territories", "show", "Vannes, Normandie").stderr.startswith("Error: no territory matches")

@@ -242,6 +242,19 @@ def regions(value: str) -> list[str]:
     return sorted(out)
 
 
+def region_code(value: str) -> str | None:
+    """The one ISO 3166-2 subdivision a name or code gives, in any country ('Texas', 'Bretagne',
+    'Québec', 'US-TX'); None when it gives none, or several ('Limburg' is in BE and NL)."""
+    import pycountry
+
+    text = value.strip()
+    found = pycountry.subdivisions.get(code=text.upper()) if "-" in text else None
+    if found:
+        return found.code
+    codes = _all_subdivision_names().get(fold(text), [])
+    return codes[0] if len(codes) == 1 else None
+
+
 @cache
 def _all_subdivision_names() -> dict[str, list[str]]:
     import gettext
@@ -280,6 +293,15 @@ def _parents() -> dict[str, str]:
     import pycountry
 
     return {sub.code: sub.parent_code for sub in pycountry.subdivisions if sub.parent_code}
+
+
+def ancestors(code: str) -> list[str]:
+    """The subdivisions a subdivision lies in: FR-35 -> [FR-BRE]."""
+    parents, out = _parents(), []
+    while code in parents:
+        code = parents[code]
+        out.append(code)
+    return out
 
 
 def related(a: str, b: str) -> bool:

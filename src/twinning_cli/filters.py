@@ -37,14 +37,21 @@ def resolve_region(value: str) -> list[str]:
 
 
 def _territory(value: str) -> tuple[str, str | None, str | None]:
-    """A --territory value as (part of a name, folded; country; subdivision): 'Paris, FR',
-    'Paris (France)', 'Saint-Laurent, CA-QC' name a country or a region after the name."""
+    """A --territory value as (part of a name, folded; country; its subdivisions as a JSON list):
+    'Paris, FR', 'Paris (France)', 'Saint-Laurent, CA-QC', 'Rennes, Bretagne' name a country or
+    a region after the name (with what lies inside it, as --region, and what it lies in)."""
+    import json
+
     from .lookup import split
 
     name, qualifier = split(value)
     if qualifier is None or qualifier.country is None:
         return vocabulary.fold(value), None, None
-    return vocabulary.fold(name), qualifier.country, qualifier.subdivision
+    from .countries import ancestors
+
+    sub = qualifier.subdivision
+    regions = json.dumps(resolve_region(sub) + ancestors(sub)) if sub else None  # a town recorded by its region too
+    return vocabulary.fold(name), qualifier.country, regions
 
 
 def _terms(what: str, values: list[str] | None) -> list[str]:
@@ -129,15 +136,15 @@ class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (
             ("agreement_domains x", "x.domain IN ({})", list(self.domains)),
             (parties, "t.country IN ({})", list(self.countries)),
             (parties, "t.subdivision IN ({})", list(self.regions)),
-            (parties, "({})", [value for name, country, region in self.territories
-                               for value in (f"%{escape_like(name)}%", country, region)]),
+            (parties, "({})", [value for name, country, regions in self.territories
+                               for value in (f"%{escape_like(name)}%", country, regions, regions)]),
         ]
         driven = bool(self.years or self.since or self.until or self.search)
         for source, condition, values in members:
             if not values:
                 continue
-            marks = (" OR ".join("(t.name_folded LIKE ? ESCAPE '\\' AND coalesce(t.country = ?, 1)"
-                                 " AND coalesce(t.subdivision = ?, 1))" for _ in self.territories)
+            marks = (" OR ".join("(t.name_folded LIKE ? ESCAPE '\\' AND coalesce(t.country = ?, 1) AND (? IS NULL"
+                                 " OR t.subdivision IN (SELECT value FROM json_each(?))))" for _ in self.territories)
                      if condition == "({})" else ", ".join("?" * len(values)))
             condition = condition.format(marks)
             if driven:

@@ -3,8 +3,9 @@ ones they could have meant, in the form to type, when a name is not enough.
 
 A territory is named by its name, a place in its name ('Québec' for 'Ville de Québec'),
 or part of it, accents and case ignored; with a qualifier when several share it:
-'Paris, FR', 'Paris (France)', 'Córdoba, ES', 'Saint-Laurent, CA-QC', 'Québec (ville)',
-or '#12' (its number) as the last resort. Stdlib only: this runs on the read path.
+'Paris, FR', 'Paris (France)', 'Córdoba, ES', 'Saint-Laurent, CA-QC', 'Paris, Texas',
+'Québec (ville)', or '#12' (its number) as the last resort. Stdlib only at import time: this
+runs on the read path (the ISO lists are read only when a qualifier needs them).
 """
 
 from __future__ import annotations
@@ -34,11 +35,14 @@ def split(text: str) -> tuple[str, Qualifier | None]:
     head, tail = (match.group(1), match.group(2)) if match else text.rpartition(",")[::2]
     if not head or not tail.strip():
         return text, None
-    from .countries import resolve
+    from .countries import region_code, resolve
 
     place = resolve(tail)
     if place:
         return head.strip(" ,"), Qualifier(place.country, place.subdivision, None)
+    region = region_code(tail)
+    if region:  # 'Paris, Texas', 'Rennes (Bretagne)': a region of a country, named
+        return head.strip(" ,"), Qualifier(region.split("-")[0], region, None)
     if match:  # '(ville)', '(province)': a kind of territory
         return head, Qualifier(None, None, fold(tail))
     return text, None
@@ -48,8 +52,18 @@ def _keep(rows: list[Candidate], qualifier: Qualifier | None) -> list[Candidate]
     if qualifier is None:
         return rows
     return [r for r in rows if (qualifier.country is None or r.country == qualifier.country)
-            and (qualifier.subdivision is None or r.subdivision == qualifier.subdivision)
+            and (qualifier.subdivision is None or _within(r.subdivision, qualifier.subdivision))
             and (qualifier.kind is None or fold(r.kind or "") == qualifier.kind)]
+
+
+def _within(subdivision: str | None, asked: str) -> bool:
+    """A territory's subdivision is the one asked, or lies in it, or holds it: 'Rennes, Bretagne'
+    (FR-BRE) finds Rennes recorded in FR-35."""
+    if subdivision is None or subdivision == asked:
+        return subdivision == asked
+    from .countries import related
+
+    return related(subdivision, asked)
 
 
 def candidates(conn: sqlite3.Connection, text: str) -> list[Candidate]:
