@@ -222,28 +222,8 @@ def import_(
     with render.progress(source.size, _("Importing {file}").format(file=file)) as progress:
         outcome = ingest.load(path, source, update=update, skip_invalid=skip_invalid,
                               rejects=None if dry_run else rejects, dry_run=dry_run, progress=progress)
-    if outcome.problem_count:
-        info(_("{count} problem(s), the first {shown}:").format(count=outcome.problem_count,
-                                                               shown=len(outcome.problems)) + "\n"
-             + ingest.report(outcome.problems, outcome.problem_count))
-        info(_("Rejected records by reason:") + f"\n{outcome.reason_report()}")
-        if rejects and not dry_run:
-            info(_("Rejected records, each with its reason, written to {path}").format(path=rejects))
-    for note in outcome.notes[:20]:
-        info(_("Note: {line}").format(line=note))
-    if len(outcome.notes) > 20:
-        info(_("… and {count} more differences, not applied").format(count=len(outcome.notes) - 20))
-    if source.located:
-        info(_("{count} pair(s) had a town placed from the gazetteer (region, coordinates; said in each record's "
-               "note).").format(count=source.located))
-    if source.undated:
-        info(_("{count} pair(s) kept without a date: their year cell is not one (quoted in each record's note).").format(
-            count=source.undated))
-    if dry_run:
-        info(_("Dry run of {file}: importing it would give {summary}; nothing written.").format(
-            file=file, summary=outcome.summary()))
-    else:
-        info(_("Imported {file}: {summary}.").format(file=file, summary=outcome.summary()))
+    for line in ingest.summary(outcome, source, file, rejects, dry_run):
+        info(line)
 
 
 @command()

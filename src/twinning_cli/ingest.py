@@ -327,3 +327,31 @@ class RejectsFile:
     def discard(self) -> None:
         if self.handle:
             self.output.discard()
+
+
+def summary(outcome: Outcome, source, file: str, rejects: str | None, dry_run: bool) -> list[str]:
+    """What `import` says on stderr when it is done: the problems, the rejects by reason, the
+    notes, what the pairs import filled in or left out, and the counts."""
+    lines: list[str] = []
+    if outcome.problem_count:
+        lines.append(_("{count} problem(s), the first {shown}:").format(
+            count=outcome.problem_count, shown=len(outcome.problems)) + "\n"
+            + report(outcome.problems, outcome.problem_count))
+        lines.append(_("Rejected records by reason:") + f"\n{outcome.reason_report()}")
+        if rejects and not dry_run:
+            lines.append(_("Rejected records, each with its reason, written to {path}").format(path=rejects))
+    lines += [_("Note: {line}").format(line=note) for note in outcome.notes[:20]]
+    if len(outcome.notes) > 20:
+        lines.append(_("… and {count} more differences, not applied").format(count=len(outcome.notes) - 20))
+    if source.located:
+        lines.append(_("{count} pair(s) had a town placed from the gazetteer (region, coordinates; said in each "
+                       "record's note).").format(count=source.located))
+    if source.undated:
+        lines.append(_("{count} pair(s) kept without a date: their year cell is not one (quoted in each record's "
+                       "note).").format(count=source.undated))
+    if dry_run:
+        lines.append(_("Dry run of {file}: importing it would give {summary}; nothing written.").format(
+            file=file, summary=outcome.summary()))
+    else:
+        lines.append(_("Imported {file}: {summary}.").format(file=file, summary=outcome.summary()))
+    return lines
