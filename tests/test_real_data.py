@@ -75,6 +75,25 @@ def test_country_filter_takes_everyday_names(run, tmp_path):
     assert (plymouth["country"], plymouth["subdivision"]) == ("GB", "GB-ENG")
 
 
+def test_a_country_filter_that_names_a_nation_keeps_to_it(run, tmp_path):
+    """`-c Scotland` is Scotland (GB-SCT and what lies in it), not the whole United Kingdom; `-c GB`
+    is all of it; several values, countries and nations, are any of them."""
+    (tmp_path / "p.csv").write_text("city1,country1,city2,country2\nBrest,France,Plymouth,England\n"
+                                    "Nantes,France,Cardiff,Wales\nRennes,France,Aberdeen,Scotland\n"
+                                    "Lyon,France,Milan,Italy\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "p.csv"), "--pairs").exit_code == 0
+
+    def slugs(*args: str) -> set[str]:
+        return {r["slug"] for r in json.loads(run("list", *args, "-f", "json").stdout)}
+
+    assert slugs("-c", "Scotland") == {"rennes-aberdeen"}
+    assert slugs("-c", "England") == slugs("-c", "GB-ENG") == {"brest-plymouth"}
+    assert slugs("-c", "GB") == slugs("-c", "United Kingdom") == {"brest-plymouth", "nantes-cardiff",
+                                                                  "rennes-aberdeen"}
+    assert slugs("-c", "Wales", "-c", "Italy") == {"nantes-cardiff", "lyon-milan"}
+    assert slugs("--between", "France", "Scotland") == slugs("--between", "FR", "GB")  # --between: countries
+
+
 def pairs(run, tmp_path, text: str, *extra: str):
     (tmp_path / "p.csv").write_text("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n" + text, encoding="utf-8")
     return run("import", str(tmp_path / "p.csv"), "--pairs", *extra)

@@ -26,6 +26,18 @@ def resolve_country(value: str) -> str:
     return code
 
 
+def country_or_nation(value: str) -> list[str]:
+    """What a --country value names: its ISO code ('France', 'Russia' -> FR, RU); a value that
+    names a part of a country ('Scotland', 'England', 'Québec, Canada') names that part, and what
+    lies inside it (GB-SCT and its council areas): `list -c Scotland` is not all of the UK."""
+    from .countries import resolve
+
+    place = resolve(value)
+    if place is None:
+        raise UsageError(_("unknown country {value!r}: give an ISO code (FR, CA) or a country name").format(value=value))
+    return resolve_region(place.subdivision) if place.subdivision else [place.country]
+
+
 def resolve_region(value: str) -> list[str]:
     """ISO 3166-2 codes of a region (and what lies inside it), from a code or a name."""
     from .countries import regions
@@ -88,7 +100,7 @@ class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (
             years=list(year or []),
             since=_date("--since", since),
             until=_date("--until", until),
-            countries=[resolve_country(c) for c in country or []],
+            countries=_countries_then_parts(country),
             territories=[_territory(t) for t in territory or [] if t.strip()],
             statuses=_terms("status", status),
             kinds=_terms("kind", kind),
@@ -134,7 +146,7 @@ class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (
         parties = "agreement_parties x JOIN territories t ON t.id = x.territory_id"
         members = [
             ("agreement_domains x", "x.domain IN ({})", list(self.domains)),
-            (parties, "t.country IN ({})", list(self.countries)),
+            (parties, _country_condition(self.countries), list(self.countries)),
             (parties, "t.subdivision IN ({})", list(self.regions)),
             (parties, "({})", [value for name, country, regions in self.territories
                                for value in (f"%{escape_like(name)}%", country, regions, regions)]),
@@ -154,6 +166,24 @@ class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (
                 driven = True
             params.extend(values)
         return (" AND ".join(parts) or "1"), params
+
+
+def _countries_then_parts(values: list[str] | None) -> list[str]:
+    """The codes the --country values name: whole countries first, then parts of countries."""
+    found = {code for value in values or [] for code in country_or_nation(value)}
+    return sorted(code for code in found if "-" not in code) + sorted(code for code in found if "-" in code)
+
+
+def _country_condition(codes: list[str]) -> str:
+    """Countries by code, then the parts of countries a --country named (codes with a hyphen:
+    GB-SCT), as one SQL condition whose parameters are `codes` in their order."""
+    parts = len([code for code in codes if "-" in code])
+    if not parts:
+        return "t.country IN ({})"
+    whole = len(codes) - parts
+    conditions = ([f"t.country IN ({', '.join('?' * whole)})"] if whole else []) + [
+        f"t.subdivision IN ({', '.join('?' * parts)})"]
+    return "(" + " OR ".join(conditions) + ")"
 
 
 def escape_like(text: str) -> str:

@@ -31,7 +31,7 @@ OPTIONS: dict[str, Opt] = {
                  metavar="DATE"),
     "until": Opt(("--until",), "Dated on or before YYYY[-MM[-DD]].", metavar="DATE"),
     "country": Opt(("--country", "-c"), "A party's country: ISO code or name in any language (FR, Canada, "
-                   "Allemagne, Russia).", many=True, metavar="COUNTRY"),
+                   "Allemagne, Russia); a nation keeps to itself (Scotland).", many=True, metavar="COUNTRY"),
     "region": Opt(("--region", "-r"), "A party's region: ISO 3166-2 code or name (CA-QC, Québec, Bretagne, "
                   "Occitanie).", many=True, metavar="REGION"),
     "between": Opt(("--between",), "Agreements joining a party in country A with a party in country B "
