@@ -309,3 +309,15 @@ def test_naming_a_region_after_a_territory(run, tmp_path):
     assert listed == {"Paris, Texas": ["paris-vannes"], "Vannes, Bretagne": ["paris-vannes"],
                       "Vannes (Morbihan)": ["paris-vannes"], "Vannes, Normandie": []}
     assert run("territories", "show", "Vannes, Normandie").stderr.startswith("Error: no territory matches")
+
+
+def test_a_territory_of_its_own_named_with_its_state(run, tmp_path):
+    """A place recorded with its own code ('Hong Kong, China' is HK) is found as it was written."""
+    (tmp_path / "p.csv").write_text('city1,country1,city2,country2\nHong Kong,"Hong Kong, China",Lyon,France\n',
+                                    encoding="utf-8")
+    assert run("import", str(tmp_path / "p.csv"), "--pairs").exit_code == 0
+    for typed in ("Hong Kong, China", "Hong Kong, HK", "Hong Kong (Hong Kong)"):
+        result = run("territories", "show", typed, "-f", "json")
+        assert json.loads(result.stdout or "{}").get("country") == "HK", (typed, result.stderr)
+    assert [r["slug"] for r in json.loads(run("list", "-t", "Hong Kong, China", "-f", "json").stdout)] == [
+        "hong-kong-lyon"]

@@ -39,6 +39,9 @@ def split(text: str) -> tuple[str, Qualifier | None]:
 
     place = resolve(tail)
     if place:
+        whole = resolve(text)  # 'Hong Kong, China' is HK, as an import records it, not a town in CN
+        if whole and whole.country != place.country:
+            place = whole._replace(subdivision=None)
         return head.strip(" ,"), Qualifier(place.country, place.subdivision, None)
     region = region_code(tail)
     if region:  # 'Paris, Texas', 'Rennes (Bretagne)': a region of a country, named
