@@ -135,7 +135,7 @@ def _town_in_region(name: str, country: str) -> tuple[str, str | None]:
 
     head, region = match.group(1) or match.group(3), match.group(2) or match.group(4)
     code = subdivision_code(country, region)
-    return (head.strip(), code) if code else (name, None)
+    return (head.strip(" ,"), code) if code else (name, None)
 
 
 def _year(text: str) -> tuple[str | None, str | None]:
@@ -154,7 +154,8 @@ def _year(text: str) -> tuple[str | None, str | None]:
         found = _written_date(text)
         if found:
             return found, None
-    return None, f"The list's year cell, {text!r}, is not a date: no date recorded."
+    quoted = text if len(text) <= 60 else text[:60] + "…"
+    return None, f"The list's year cell, {quoted!r}, is not a date: no date recorded."
 
 
 @lru_cache(maxsize=1024)
