@@ -230,7 +230,7 @@ d63f887 and of this change one after the other:
 | d63f887: each replaced record deleted (its rows, index entries, full-text entries) and added again | 12.22 s | 10.77–12.44 s | 6.39 s | 6.01–6.71 s | 1.91× |
 | replaced in place: its id kept, only the columns and child rows that changed written, its full-text entries moved by the writer | 7.33 s | 5.61–7.36 s | 5.25 s | 5.04–5.66 s | 1.40× |
 
-Then (this run): the row an update replaces is read once, by the import's check, which hands it
+Then (the run above): the row an update replaces is read once, by the import's check, which hands it
 to the writer (it was read again there), and a record's domain and event rows are looked at only
 when its domains or its record changed. Four rounds of the same `--update` of 10,000 into 100,000,
 old code and new one after the other: 7.09/6.31, 6.17/5.82, 5.51/4.97, 5.28/4.83 s.
@@ -243,17 +243,18 @@ Tried, not kept: the same for deletes (no difference in a whole import). Made af
 a load into an empty register as well: the four territory indexes an import never reads (no
 difference beyond noise on the pairs list, 6.5–7.5 s either way).
 
-Since this run the benchmark times our modules with their bytecode compiled, as `pip install .`
-leaves them (this machine sets PYTHONDONTWRITEBYTECODE, so each process timed had compiled every
-module of ours again): the seed's reads take 60–70 ms instead of 100–120, which makes the
-100,000 case's extra milliseconds a larger share. `list --domain culture --year 2020` there
-(253 rows; the query itself takes 5–8 ms) had a median of 117 ms in this run (83–125 ms); timed
-again alone, five runs each one after the other: 78–88 ms at 100,000, 71–83 ms on the seed.
+The benchmark times our modules with their bytecode compiled, as `pip install .` leaves them
+(this machine sets PYTHONDONTWRITEBYTECODE, so each process timed had compiled every module of
+ours again): the seed's reads take 60–70 ms instead of 100–120, which makes the 100,000 case's
+extra milliseconds a larger share. In the run of e317e97 that put "reads at 100,000" at 1.66×,
+`list --domain culture --year 2020` there (253 rows; the query itself takes 5–8 ms) had a median
+of 117 ms (83–125 ms); timed again alone, five runs each one after the other: 78–88 ms at
+100,000, 71–83 ms on the seed. In this run the same target reads 1.24×.
 
-Reads did not change: the seed's four read cases run by the code of schema 5 and of schema 6, one
-after the other fifteen times, took 134/130, 129/130, 128/120 and 109/110 ms (old/new medians).
-What moved the read targets between runs is the machine: `sqlite-utils query` of the same SQL
-took 105 ms when docs/performance.md was last written and 200–290 ms in this run.
+Reads did not change with schema 6: the seed's four read cases run by the code of schema 5 and
+of schema 6, one after the other fifteen times, took 134/130, 129/130, 128/120 and 109/110 ms
+(old/new medians). What moves the read targets between runs is the machine: `sqlite-utils query`
+of the same SQL took 105 ms in one run and 200–290 ms in another.
 
 What the import still does that the anchor does not, per agreement (cProfile above): pydantic
 validation with our text rules on every string (a Python call per string: `clean`), JSON decoding,
