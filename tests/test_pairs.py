@@ -17,6 +17,12 @@ def territories(path) -> dict:
         conn.close()
 
 
+def import_pairs(run, tmp_path, text: str, *extra: str, name: str = "pairs.csv"):
+    """`import --pairs` of a file holding `text`."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return run("import", str(tmp_path / name), "--pairs", *extra)
+
+
 def test_pairs_become_signed_twinnings(run, tmp_path, seeded):
     (tmp_path / "twins.csv").write_text(
         "city1,country1,city2,country2,lat1,lng1,lat2,lng2,year\n"
@@ -50,10 +56,10 @@ def test_french_country_names_and_map(run, tmp_path):
 def test_a_french_spreadsheets_headers_and_decimal_commas(run, tmp_path, seeded):
     """What Excel in a French locale saves: ';' between cells, French headers with spaces and
     accents, coordinates with a decimal comma; found without --map, read as numbers."""
-    (tmp_path / "jumelages.csv").write_text(
+    result = import_pairs(
+        run, tmp_path,
         "Ville 1;Pays 1;Latitude 1;Longitude 1;Ville 2;Pays 2;Latitude 2;Longitude 2;Année\n"
-        "Épinal;France;48,17;6,45;Schwäbisch Hall;Allemagne;49,11;-9,74;1964\n", encoding="utf-8")
-    result = run("import", str(tmp_path / "jumelages.csv"), "--pairs")
+        "Épinal;France;48,17;6,45;Schwäbisch Hall;Allemagne;49,11;-9,74;1964\n")
     assert result.exit_code == 0, result.stderr
     record = json.loads(run("show", "epinal-schwabisch-hall", "-f", "json").stdout)
     assert [(p["name"], p["country"], p["lat"], p["lng"]) for p in record["parties"]] == [
@@ -62,12 +68,10 @@ def test_a_french_spreadsheets_headers_and_decimal_commas(run, tmp_path, seeded)
 
 
 def test_headers_in_any_case_or_spacing_and_mapped_ones_with_spaces(run, tmp_path):
-    (tmp_path / "upper.csv").write_text(" CITY1 , COUNTRY1 ,Town_2,Country-2\nRennes,France,Erlangen,Germany\n",
-                                        encoding="utf-8")
-    assert run("import", str(tmp_path / "upper.csv"), "--pairs").exit_code == 0
-    (tmp_path / "named.csv").write_text("from , in ,to,country2\nNantes,France,Cardiff,Wales\n", encoding="utf-8")
-    result = run("import", str(tmp_path / "named.csv"), "--pairs", "--map", "city1=from", "--map", "country1=in",
-                 "--map", "city2=to")
+    assert import_pairs(run, tmp_path, " CITY1 , COUNTRY1 ,Town_2,Country-2\nRennes,France,Erlangen,Germany\n",
+                        name="upper.csv").exit_code == 0
+    result = import_pairs(run, tmp_path, "from , in ,to,country2\nNantes,France,Cardiff,Wales\n",
+                          "--map", "city1=from", "--map", "country1=in", "--map", "city2=to")
     assert result.exit_code == 0, result.stderr
     assert {r["slug"] for r in json.loads(run("list", "-c", "GB", "-c", "DE", "-f", "json").stdout)} == {
         "rennes-erlangen", "nantes-cardiff"}
@@ -119,10 +123,10 @@ def test_unknown_country_is_a_named_error(run, tmp_path):
 
 
 def test_citation_marks_copied_from_wikipedia_are_left_out(run, tmp_path):
-    (tmp_path / "wiki.csv").write_text(
+    result = import_pairs(
+        run, tmp_path,
         "city1,country1,city2,country2,year\n"
-        "Rennes[1],France,Sendai [a][2],Japan[note 3],1967[4]\n", encoding="utf-8")
-    result = run("import", str(tmp_path / "wiki.csv"), "--pairs")
+        "Rennes[1],France,Sendai [a][2],Japan[note 3],1967[4]\n")
     assert result.exit_code == 0, result.stderr
     record = json.loads(run("show", "rennes-sendai", "-f", "json").stdout)
     assert [(p["name"], p["country"]) for p in record["parties"]] == [("Rennes", "FR"), ("Sendai", "JP")]
@@ -132,15 +136,15 @@ def test_citation_marks_copied_from_wikipedia_are_left_out(run, tmp_path):
 def test_a_year_cell_that_is_no_date_keeps_the_pair_and_says_so(run, tmp_path):
     """A pair is not refused for its date: a date written out is read ('12 May 1964', '1er mai
     1964'), 'n/a' is no date, and anything else is quoted in the record's note, no date made up."""
-    (tmp_path / "years.csv").write_text(
+    result = import_pairs(
+        run, tmp_path,
         "city1,country1,city2,country2,year\n"
         "Nantes,France,Cardiff,Wales,12 May 1964\n"
         "Lyon,France,Berlin,Germany,1er mai 1964\n"
         "Nancy,France,Karlsruhe,Germany,June 1955\n"
         "Angers,France,Bamako,Mali,1974–1980\n"
         "Lille,France,Erfurt,Germany,n/a\n"
-        "Blois,France,Weimar,Germany,c. 1967\n", encoding="utf-8")
-    result = run("import", str(tmp_path / "years.csv"), "--pairs")
+        "Blois,France,Weimar,Germany,c. 1967\n")
     assert result.exit_code == 0, result.stderr
     assert "\n2 pair(s) kept without a date: their year cell is not one (quoted in each record's note).\n" \
         in result.stderr
@@ -158,13 +162,13 @@ def test_a_region_after_a_towns_name_and_rows_of_empty_cells(run, tmp_path):
     """'Paris, Texas' and 'Rennes (Ille-et-Vilaine)' are towns in a region of their country; a name
     whose tail is no region of it stays whole; rows of empty cells, as spreadsheets save them, are
     not records."""
-    (tmp_path / "regions.csv").write_text(
+    result = import_pairs(
+        run, tmp_path,
         "city1,country1,city2,country2\n"
         '"Paris, Texas",United States,Rennes (Ille-et-Vilaine),France\n'
         ",,,\n"
         '"Victoria, British Columbia",Canada,"Nantes, Narnia",France\n'
-        "  ,  ,  ,  ,,\n", encoding="utf-8")
-    result = run("import", str(tmp_path / "regions.csv"), "--pairs")
+        "  ,  ,  ,  ,,\n")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.endswith("2 added, 0 updated, 0 unchanged.\n")
     parties = [(p["name"], p["country"], p["subdivision"]) for slug in ("paris-rennes", "victoria-nantes-narnia")

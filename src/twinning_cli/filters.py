@@ -16,25 +16,26 @@ from .errors import UsageError
 from .i18n import _
 
 
-def resolve_country(value: str) -> str:
-    """ISO 3166-1 alpha-2 code from a code or a country name in English or French."""
-    from .countries import country_code
+def _place(value: str):
+    """Where a --country value points (countries.resolve), or a usage error naming it."""
+    from .countries import resolve
 
-    code = country_code(value)
-    if code is None:
+    place = resolve(value)
+    if place is None:
         raise UsageError(_("unknown country {value!r}: give an ISO code (FR, CA) or a country name").format(value=value))
-    return code
+    return place
+
+
+def resolve_country(value: str) -> str:
+    """ISO 3166-1 alpha-2 code from a code or a country name in any language."""
+    return _place(value).country
 
 
 def country_or_nation(value: str) -> list[str]:
     """What a --country value names: its ISO code ('France', 'Russia' -> FR, RU); a value that
     names a part of a country ('Scotland', 'England', 'Québec, Canada') names that part, and what
     lies inside it (GB-SCT and its council areas): `list -c Scotland` is not all of the UK."""
-    from .countries import resolve
-
-    place = resolve(value)
-    if place is None:
-        raise UsageError(_("unknown country {value!r}: give an ISO code (FR, CA) or a country name").format(value=value))
+    place = _place(value)
     return resolve_region(place.subdivision) if place.subdivision else [place.country]
 
 

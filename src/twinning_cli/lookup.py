@@ -62,11 +62,9 @@ def _keep(rows: list[Candidate], qualifier: Qualifier | None) -> list[Candidate]
 def _within(subdivision: str | None, asked: str) -> bool:
     """A territory's subdivision is the one asked, or lies in it, or holds it: 'Rennes, Bretagne'
     (FR-BRE) finds Rennes recorded in FR-35."""
-    if subdivision is None or subdivision == asked:
-        return subdivision == asked
     from .countries import related
 
-    return related(subdivision, asked)
+    return subdivision is not None and related(subdivision, asked)
 
 
 def candidates(conn: sqlite3.Connection, text: str) -> list[Candidate]:

@@ -106,7 +106,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         return item
 
     first, second = party("1"), party("2")
-    notes = [note for note in map(locate, (first, second)) if note]
+    placed = [note for note in map(locate, (first, second)) if note]
     record = {
         # slugify(f"{a} {b}") made of each town's own slug: each is folded once, however many pairs
         "slug": "-".join(filter(None, (slugify(first["name"]), slugify(second["name"])))),
@@ -118,11 +118,10 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     signed_on, undated = _year(cell("year"))
     if signed_on:
         record["signed_on"] = signed_on
-    if undated:
-        notes.append(undated)
+    notes = placed + ([undated] if undated else [])
     if notes:
         record["note"] = " ".join(notes)
-    return record, len(notes) > bool(undated), bool(undated)
+    return record, bool(placed), bool(undated)
 
 
 def _town_in_region(name: str, country: str) -> tuple[str, str | None]:

@@ -121,9 +121,10 @@ class Writer:
                               " WHERE id = ?", [value for _, value in changed] + [ident])
         if indexed:
             self.conn.execute(FTS_INSERT, [rowid, *(new[names.index(c)] for c in FTS_COLUMNS)])
-        same = {name for name, _ in changed}
+        columns_changed = {name for name, _ in changed}
         for table, rows in self._children(a, ident).items():
-            if table == "agreement_domains" and "domains" not in same or table == "events" and "record" not in same:
+            if table == "agreement_domains" and "domains" not in columns_changed \
+                    or table == "events" and "record" not in columns_changed:
                 continue  # the list they are made of did not change (the record holds the events)
             columns = COLUMNS[table]
             there = self.conn.execute(f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}]"
