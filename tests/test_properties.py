@@ -176,9 +176,23 @@ def test_a_record_stored_in_columns_and_arrays_reads_back_as_it_was(record, zero
     assert stored == json.loads(model.model_dump_json(exclude_defaults=True))
     assert whole(stored) == model.model_dump(mode="json")
     # export flattens the stored row directly: the same cells as the record flattened
-    from twinning_cli.flatten import flatten, flatten_stored
+    from twinning_cli.flatten import flatten, flatten_all, flatten_stored
 
-    assert flatten_stored((*row, pack(model))) == flatten(model.model_dump(mode="json"))
+    flat = flatten(model.model_dump(mode="json"))
+    assert flatten_stored((*row, pack(model))) == flat
+    # and so does a batch of them (export reads the register a batch at a time, one JSON parse each)
+    assert list(flatten_all(_Cursor([(*row, pack(model))] * 3))) == [flat] * 3
+
+
+class _Cursor:
+    """The rows of a query, as flatten_all fetches them."""
+
+    def __init__(self, rows: list):
+        self.rows = rows
+
+    def fetchmany(self, size: int) -> list:
+        batch, self.rows = self.rows[:size], self.rows[size:]
+        return batch
 
 
 @settings(max_examples=500)

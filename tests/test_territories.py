@@ -46,7 +46,7 @@ def test_ambiguous_and_unknown_territories(run):
 
 
 def test_every_territory_and_a_filtered_list_name_partners_alike(run, tmp_path):
-    """The whole list (counts kept by triggers, partners sorted in SQL) and a filtered one (counted
+    """The whole list (counts kept by triggers, partners gathered in one pass over the parties) and a filtered one (counted
     and sorted in Python) agree, partners in code-point order: capitals, then small letters,
     then accented ones; a name two towns share is named once."""
     (tmp_path / "hub.csv").write_text(

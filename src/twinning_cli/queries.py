@@ -211,12 +211,9 @@ _PARTNERS = ("SELECT group_concat(name, '; ') FROM (SELECT DISTINCT t2.name FROM
              " JOIN territories t2 ON t2.id = p2.territory_id WHERE p1.territory_id = t.id ORDER BY t2.name)")
 
 
-# Each territory's partners' names, in order: territory by territory (its index), each one's names
-# sorted; Python joins them, a name two partners share once (a GROUP BY would sort again, and
-# SQLite before 3.44 has no ORDER BY inside group_concat).
-_EVERY_PARTNER = ("SELECT p1.territory_id, t2.name FROM agreement_parties p1 JOIN agreement_parties p2"
-                  " ON p2.agreement = p1.agreement AND p2.territory_id != p1.territory_id"
-                  " JOIN territories t2 ON t2.id = p2.territory_id ORDER BY 1, 2")
+# Every agreement's parties, agreement by agreement (the table's own order: no sort, no join);
+# Python gives each territory its partners' names, each name once, in code-point order as SQLite's.
+_EVERY_PARTY = "SELECT agreement, territory_id FROM agreement_parties ORDER BY agreement"
 
 
 def territories(conn: sqlite3.Connection, filters: Filters) -> list[tuple]:
@@ -237,9 +234,13 @@ def territory_page(conn: sqlite3.Connection, filters: Filters, limit: int | None
     if filters.empty:  # every territory: the counts the triggers keep, the partners in one sorted pass
         rows = conn.execute("SELECT id, name, kind, country, subdivision, agreements FROM territories"
                             " WHERE agreements > 0 ORDER BY agreements DESC, name, id").fetchall()
-        partners = {tid: "; ".join(dict.fromkeys(name for _, name in names))
-                    for tid, names in groupby(conn.execute(_EVERY_PARTNER), key=lambda row: row[0])}
-        return [(*row[1:], partners.get(row[0], "")) for row in rows], len(rows)
+        names = {row[0]: row[1] for row in rows}  # every party counts, so every partner is here
+        partners: dict[int, set[str]] = {}
+        for _, group in groupby(conn.execute(_EVERY_PARTY), key=lambda row: row[0]):
+            ids = [tid for _, tid in group]
+            for tid in ids:
+                partners.setdefault(tid, set()).update([names[other] for other in ids if other != tid])
+        return [(*row[1:], "; ".join(sorted(partners.get(row[0], ())))) for row in rows], len(rows)
     counts: dict[int, int] = {}
     partners: dict[int, set[int]] = {}
     for _, rows in groupby(party_links(conn, filters), key=lambda row: row[0]):

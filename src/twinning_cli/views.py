@@ -171,11 +171,11 @@ def export(*, format: str, table: str | None, fields: str | None, raw: bool, exc
         keys = pick(queries.RECORD_KEYS, fields, format)
         render.emit_json([{k: r[k] for k in keys} for r in records] if fields else records, format)
     else:
-        from .flatten import COLUMNS, flatten_stored
+        from .flatten import COLUMNS, flatten_all
 
         keep = pick(COLUMNS, fields, format)
         index = [COLUMNS.index(c) for c in keep]
-        rows = map(flatten_stored, queries.stored(conn, filters))
+        rows = flatten_all(queries.stored(conn, filters))
         if keep != COLUMNS:
             rows = ([row[i] for i in index] for row in rows)
         render.emit(keep, rows, format, raw=raw, excel=excel)
