@@ -140,3 +140,25 @@ def test_cli_errors(run, tmp_path):
     result = run("extract", str(ARTICLES / "01-jumelage-petites-villes.txt"), "--published", "hier")
     assert result.exit_code == 2
     assert "--published: 'hier' is not a date YYYY-MM-DD" in result.stderr
+
+
+def test_a_numbered_part_of_a_city_is_a_party_of_its_own():
+    """'la commune iv du district de Bamako', 'le 3e arrondissement de Lyon': the numbered part is
+    the party, in its city's country, without the city's point or identifier; the city alone is
+    no second party."""
+    text = ("La mairie de la commune iv du district de Bamako et la ville de Kayes ont signé le 3 mars 2021 "
+            "une convention de coopération décentralisée. Le maire de la commune IV, M. Diallo, a salué cet accord.")
+    parties = extract(text, source="x").record["parties"]
+    assert [(p["name"], p["kind"], p["country"], p["lat"], p.get("geonames")) for p in parties] == [
+        ("Commune IV du district de Bamako", "commune", "ML", None, None), ("Kayes", "ville", "ML", 14.4478, "2455518")]
+    text = "Le 5 juin 2019, le 3e arrondissement de Lyon et la ville de Kayes ont signé une convention de partenariat."
+    parties = extract(text, source="x").record["parties"]
+    assert [(p["name"], p["kind"], p["country"], p["lat"]) for p in parties][0] == (
+        "3e arrondissement de Lyon", "arrondissement", "FR", None)
+
+
+def test_a_place_unknown_itself_named_after_its_city_is_in_that_citys_country():
+    text = ("Le 5 juin 2019, la commune de Sicap-Liberté de Dakar et la ville de Kayes ont signé une convention "
+            "de partenariat dans le domaine de la santé.")
+    parties = extract(text, source="x").record["parties"]
+    assert [(p["name"], p["country"], p["lat"]) for p in parties][0] == ("Sicap-Liberté de Dakar", "SN", None)

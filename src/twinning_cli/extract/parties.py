@@ -15,7 +15,7 @@ from collections import namedtuple
 
 from .. import countries, gazetteer
 from .people import is_org
-from .places import Mention, mentions, region_codes
+from .places import Mention, city_of, mentions, region_codes
 from .text import NAME, OF, sentence_at, strip_tail
 
 Candidate = namedtuple("Candidate", "key mentions score strong")
@@ -249,6 +249,15 @@ def _describe(candidate: Candidate, text: str, in_text: list[str]) -> dict:
     kind = next((m.kind for m in ms if m.kind), None)
     bare = ms[0].name
     said = next((c for c in (_context(text, m.end) for m in ms) if c), None)  # 'Chambly, au Québec' 
+    city = city_of(bare) or (None if kind not in (None, "ville", "commune") or gazetteer.places(bare) else _tail(bare))
+    if city:  # a part of a city ('Commune V du district de Bamako', 'Parcelles Assainies de Dakar'):
+        # in the city's country, and neither the city's point nor its id
+        place = next(iter(sorted(gazetteer.places(city), key=lambda p: (said not in (None, p.country), -p.population))),
+                     None)
+        country = said or (place.country if place else None)
+        return {"name": name, "kind": kind or "commune", "country": country,
+                "subdivision": place.subdivision if place and place.country == country else None,
+                "acting_body": None, "lat": None, "lng": None}
     places = gazetteer.places(bare)
     regions = region_codes(bare)
     subdivision = gazetteer.subdivision(bare)
@@ -279,6 +288,12 @@ def _describe(candidate: Candidate, text: str, in_text: list[str]) -> dict:
     if here and kind in (None, "ville", "commune", "municipalité") and gazetteer.geonames_id(place):
         party["geonames"] = gazetteer.geonames_id(place)  # the official identifier of the place it is
     return party
+
+
+def _tail(name: str) -> str | None:
+    """The known place a name unknown itself ends with, after 'de': 'Parcelles Assainies de Dakar'."""
+    m = re.search(rf" (?:de |d'|du )({NAME})$", name)
+    return m.group(1) if m and gazetteer.places(m.group(1)) else None
 
 
 def _as_written(candidate: Candidate, name: str, text: str, written: str) -> str:

@@ -49,6 +49,11 @@ _SIDE = rf"(?:la |le |les |l')?(?:(?i:{_HEAD}){ADJECTIVE} (?:{OF})?)?"
 PAIR = re.compile(rf"\bentre {_SIDE}({NAME}) et {_SIDE}({NAME})")
 # Three or more names in a row ('soit Castillonès, Cahuzac, Moustier et Ferrensac'), known or not.
 ENUMERATION = re.compile(rf"{NAME}(?:, {NAME}){{2,}}(?:,? et {NAME})?")
+# A numbered part of a city is a party of its own: 'la commune v du district de Bamako' (Bamako's six
+# communes), 'Commune 4 de Bamako', 'le 3e arrondissement de Lyon'; the city alone is not it.
+NUMBERED = re.compile(rf"(?<![\w'])(?:((?i:commune|arrondissement)) ([IVXivx]{{1,4}}|\d{{1,2}})|"
+                      rf"(\d{{1,2}}(?:e|er|ème)) ((?i:arrondissement)))"
+                      rf"( (?i:du district|de la ville|de la commune) de | de | d')({NAME})")
 SUFFIXED = re.compile(rf"\b({NAME}) ((?i:métropole|agglomération|agglo|communauté)|Métropole)\b")
 ANY_NAME = re.compile(NAME)
 _SPLIT_LIST = re.compile(rf"(?:, | et |, et | ainsi que )(?:{OF})?")
@@ -76,7 +81,16 @@ def mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     group = 0
+    for m in NUMBERED.finditer(text):
+        number = f"{m.group(1).capitalize()} {m.group(2).upper()}" if m.group(1) else f"{m.group(3)} {m.group(4)}"
+        written = f"{number}{m.group(5)}{m.group(6)}"
+        kind = "arrondissement" if (m.group(1) or m.group(4)).lower() == "arrondissement" else "commune"
+        found.append(Mention(written, written, kind, m.start(), m.end(), "head", 0, m.start()))
+        taken.append(m.span())
+    numbered = list(taken)
     for m in HEADED.finditer(text):
+        if any(a <= m.start(3) < b for a, b in numbered):
+            continue  # 'district de Bamako' inside 'la commune V du district de Bamako'
         head = m.group(1)
         kind = HEADS.get(head) or HEADS.get(head.lower(), "ville")
         if head.lower() == "pays" and not head[0].isupper():
@@ -145,6 +159,12 @@ def mentions(text: str) -> list[Mention]:
         for name, start in _known_in(m.group(0), m.start(), text):
             found.append(Mention(name, name, None, start, start + len(name), "known", 0, start))
     return sorted(found, key=lambda x: x.start)
+
+
+def city_of(name: str) -> str | None:
+    """The city a numbered part of it names ('Commune V du district de Bamako' -> 'Bamako'), else None."""
+    m = NUMBERED.fullmatch(name)
+    return m.group(6) if m else None
 
 
 def _organisation(name: str) -> bool:
