@@ -155,7 +155,7 @@ def test_a_record_s_problems_in_french(run, tmp_path):
     (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
     result = run("--lang", "fr", "validate", str(tmp_path / "bad.json"))
     assert result.exit_code == 1
-    assert "fiche 1 (a-b): parties.0.country: 'ZZ' n'est pas un code de pays ISO 3166-1 alpha-2" in result.stderr
+    assert "fiche 1 (a-b): parties.0.country: 'ZZ' n'est ni un nom de pays ni un code de pays ISO 3166-1 alpha-2" in result.stderr
     assert "extra: Champ non prévu" in result.stderr
 
 

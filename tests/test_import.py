@@ -89,7 +89,7 @@ def test_one_bad_record_writes_nothing_and_lists_every_problem(run, tmp_path, ne
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"Error: {file}: 3 problem(s), nothing written",
-        "record 2 (ville-2-quebec): parties.1.country: 'ZZ' is not an ISO 3166-1 alpha-2 country code",
+        "record 2 (ville-2-quebec): parties.1.country: 'ZZ' is not a country name or ISO 3166-1 alpha-2 code",
         "record 3 (ville-3-quebec): signed_on: '2024-02-30' is not a real date: that month has no day 30",
         "record 3 (ville-3-quebec): domains.1: unknown domain 'cuisine'; 'twinning domains' lists the valid ones",
     ]
@@ -244,3 +244,31 @@ def test_formula_cells_survive_export_and_import(run, tmp_path, new_record, seed
     result = run("import", str(tmp_path / "all.csv"))
     assert result.stderr.endswith("0 added, 0 updated, 6 unchanged.\n"), result.stderr
     assert dump(seeded) == before
+
+
+def test_a_record_written_as_people_write_it(run, tmp_path, new_record):
+    """Countries by name in any language the country lists know (a nation or a region gives the
+    subdivision too), coordinates with a decimal comma, dates written out with a month's name: the
+    same record as written with codes; a word that is no month or country is still refused."""
+    record = new_record(1, signed_on="12 mai 1964")
+    record["parties"][0].update(country="Allemagne", subdivision=None, lat="49,45", lng="11,08")
+    record["parties"][1].update(country="Scotland", subdivision=None, lat=None, lng=None)
+    other = new_record(2, signed_on="May 1985")
+    other["parties"][1].update(country="Ohio, United States", subdivision=None)
+    file = write_jsonl(tmp_path / "written.jsonl", [record, other])
+    result = run("import", file)
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(run("show", "ville-1-quebec", "-f", "json").stdout)
+    assert shown["signed_on"] == "1964-05-12"
+    assert [(p["country"], p["subdivision"], p["lat"], p["lng"]) for p in shown["parties"]] == [
+        ("DE", None, 49.45, 11.08), ("GB", "GB-SCT", None, None)]
+    shown = json.loads(run("show", "ville-2-quebec", "-f", "json").stdout)
+    assert (shown["signed_on"], shown["parties"][1]["country"], shown["parties"][1]["subdivision"]) == (
+        "1985-05", "US", "US-OH")
+    bad = new_record(3, signed_on="about 1985")
+    bad["parties"][0]["country"] = "Narnia"
+    result = run("import", write_jsonl(tmp_path / "bad.jsonl", [bad]))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[1:] == [
+        "record 1 (ville-3-quebec): signed_on: 'about 1985' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+        "record 1 (ville-3-quebec): parties.0.country: 'Narnia' is not a country name or ISO 3166-1 alpha-2 code"]

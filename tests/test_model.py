@@ -24,7 +24,7 @@ def test_invalid_record_names_record_and_field(make_record):
     report = problems([bad])
     assert report.splitlines() == [
         "seed: 1 problem(s)",
-        "record 1 (rennes-quebec): parties.1.country: 'QC' is not an ISO 3166-1 alpha-2 country code",
+        "record 1 (rennes-quebec): parties.1.country: 'QC' is not a country name or ISO 3166-1 alpha-2 code",
     ]
 
 

@@ -119,7 +119,7 @@ def test_unknown_country_is_a_named_error(run, tmp_path):
     (tmp_path / "t.csv").write_text("city1,country1,city2,country2\nA,Atlantis,B,FR\n")
     result = run("import", str(tmp_path / "t.csv"), "--pairs")
     assert result.exit_code == 1
-    assert "record 1 (a-b): parties.0.country: 'Atlantis' is not an ISO 3166-1 alpha-2 country code" in result.stderr
+    assert "record 1 (a-b): parties.0.country: 'Atlantis' is not a country name or ISO 3166-1 alpha-2 code" in result.stderr
 
 
 def test_citation_marks_copied_from_wikipedia_are_left_out(run, tmp_path):
@@ -144,9 +144,10 @@ def test_a_year_cell_that_is_no_date_keeps_the_pair_and_says_so(run, tmp_path):
         "Nancy,France,Karlsruhe,Germany,June 1955\n"
         "Angers,France,Bamako,Mali,1974–1980\n"
         "Lille,France,Erfurt,Germany,n/a\n"
-        "Blois,France,Weimar,Germany,c. 1967\n")
+        "Blois,France,Weimar,Germany,c. 1967\n"
+        "Tours,France,Mülheim,Germany,about 1962\n")
     assert result.exit_code == 0, result.stderr
-    assert "\n2 pair(s) kept without a date: their year cell is not one (quoted in each record's note).\n" \
+    assert "\n3 pair(s) kept without a date: their year cell is not one (quoted in each record's note).\n" \
         in result.stderr
     shown = {slug: json.loads(run("show", slug, "-f", "json").stdout) for slug in (
         "nantes-cardiff", "lyon-berlin", "nancy-karlsruhe", "angers-bamako", "lille-erfurt", "blois-weimar")}
@@ -156,6 +157,8 @@ def test_a_year_cell_that_is_no_date_keeps_the_pair_and_says_so(run, tmp_path):
     assert shown["angers-bamako"]["note"].endswith("The list's year cell, '1974–1980', is not a date: no date recorded.")
     assert "year cell" not in (shown["lille-erfurt"]["note"] or "")
     assert "'c. 1967'" in shown["blois-weimar"]["note"]
+    # a word before a year that is no month's name is no date: the year alone is not recorded as exact
+    assert json.loads(run("show", "tours-mulheim", "-f", "json").stdout)["signed_on"] is None
 
 
 def test_a_region_after_a_towns_name_and_rows_of_empty_cells(run, tmp_path):

@@ -238,12 +238,12 @@ def test_rejects_explain_in_the_inputs_own_format(run, tmp_path):
     lines = result.stderr.splitlines()
     assert lines[-1].endswith("1 added, 0 updated, 0 unchanged, 1 merged, 3 rejected.")
     assert lines[lines.index("Rejected records by reason:") + 1:][:2] == [
-        "      2 × parties.country: … is not an ISO 3166-1 alpha-2 country code",
+        "      2 × parties.country: … is not a country name or ISO 3166-1 alpha-2 code",
         "      1 × party … … is listed twice"]
     rows = list(csv.DictReader(rejects.open(encoding="utf-8")))
     assert [r["city1"] for r in rows] == ["Brest", "Nantes", "Lyon"]
     assert rows[0]["country1"] == "Frnace"
-    assert rows[0]["reason"] == "parties.0.country: 'Frnace' is not an ISO 3166-1 alpha-2 country code"
+    assert rows[0]["reason"] == "parties.0.country: 'Frnace' is not a country name or ISO 3166-1 alpha-2 code"
 
 
 # --- views at scale ----------------------------------------------------------------------------

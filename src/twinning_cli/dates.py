@@ -10,11 +10,14 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from functools import cache, lru_cache
 
 from .i18n import _
 
 _PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only, never '２０２４'
 FIRST_YEAR, LAST_YEAR = 1000, 2100  # a plausible range for an agreement between territories
+# A date written out: a word of three letters or more (a month's name), perhaps a day, a year.
+_WRITTEN = re.compile(r"(?:[0-9]{1,2}(?:st|nd|rd|th|er)?\s+)?[^\W\d_]{3,}\.?\s+(?:[0-9]{1,2},?\s+)?[0-9]{4}")
 
 
 def check_partial(value: str) -> str:
@@ -41,3 +44,42 @@ def last_day(value: str) -> str:
     month = rest[0] if rest else 12
     day = rest[1] if len(rest) > 1 else calendar.monthrange(year, month)[1]
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def read_partial(value: str) -> str:
+    """A partial ISO date as it is, or a date written out with its month's name as one ('12 mai
+    1964' -> '1964-05-12'); else the ValueError of check_partial."""
+    try:
+        return check_partial(value)
+    except ValueError:
+        found = written(value)
+        if found is None:
+            raise
+        return found
+
+
+def written(text: str) -> str | None:
+    """'12 May 1964' -> '1964-05-12', 'juin 1955' -> '1955-06': a date written out with its
+    month's name, in English or French, at the precision written. None for anything else: 'about
+    1967' or 'Summer 1967' is no date to record (dateparser alone would read the year)."""
+    text = " ".join(text.split())
+    return _written(text) if _WRITTEN.fullmatch(text) else None
+
+
+@lru_cache(maxsize=1024)
+def _written(text: str) -> str | None:
+    found = _parser().get_date_data(text)
+    if not found or not found.date_obj or found.period not in ("day", "month"):
+        return None
+    try:
+        return check_partial(found.date_obj.strftime("%Y-%m-%d" if found.period == "day" else "%Y-%m"))
+    except ValueError:
+        return None
+
+
+@cache
+def _parser():
+    """dateparser's reader, imported only for a date written out: it takes a second to import."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en", "fr"], settings={"PREFER_DAY_OF_MONTH": "first"})

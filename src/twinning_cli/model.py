@@ -6,6 +6,7 @@ stored JSON as it is.
 
 from __future__ import annotations
 
+import re
 from functools import cache, cached_property
 from typing import Annotated
 
@@ -13,19 +14,25 @@ import pycountry
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from . import vocabulary
-from .countries import is_country
-from .dates import check_partial
+from .countries import is_country, resolve
+from .dates import read_partial
 from .hygiene import clean
 from .i18n import _
 
+_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
 MAX_PARTIES = 50  # generous for real intercommunal ententes; bounds every view's work per record
 
 
 @cache
 def _country(code: str) -> str:
     if not is_country(code):
-        raise ValueError(_('{code!r} is not an ISO 3166-1 alpha-2 country code').format(code=code))
+        raise ValueError(_("{code!r} is not a country name or ISO 3166-1 alpha-2 code").format(code=code))
     return code
+
+
+@cache
+def _code(value: str) -> bool:
+    return is_country(value)
 
 
 @cache
@@ -61,7 +68,7 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000),
 # An optional text left empty is absent: "" and None are one value, so a CSV round trip keeps it.
 OptLine = Annotated[_Line | None, AfterValidator(lambda v: v or None)]
 OptText = Annotated[_Paragraph | None, AfterValidator(lambda v: v or None)]
-PartialDate = Annotated[str, AfterValidator(cache(check_partial))]
+PartialDate = Annotated[str, AfterValidator(cache(read_partial))]
 Country = Annotated[str, AfterValidator(_country)]
 Subdivision = Annotated[str, AfterValidator(_subdivision)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
@@ -81,6 +88,28 @@ class Party(Strict):
     lng: float | None = Field(default=None, ge=-180, le=180)
     wikidata: Annotated[str | None, Field(pattern=r"^Q[1-9][0-9]{0,11}$")] = None  # the item, e.g. Q90
     geonames: Annotated[str | None, Field(pattern=r"^[1-9][0-9]{0,11}$")] = None  # GeoNames feature id
+
+    @model_validator(mode="before")
+    @classmethod
+    def _as_written(cls, data):
+        """A country written as a name ('France', 'Allemagne', 'Scotland', 'Ohio, United States') is
+        its code, as in --country and the pairs import, and a nation or region it names is the
+        party's subdivision when none is given; a coordinate written with a decimal comma ('45,76',
+        a spreadsheet in a French locale) is a number."""
+        if not isinstance(data, dict):
+            return data
+        country = data.get("country")
+        if isinstance(country, str) and not _code(country):
+            place = resolve(country)
+            if place:
+                data = {**data, "country": place.country}
+                if place.subdivision and not data.get("subdivision"):
+                    data["subdivision"] = place.subdivision
+        for axis in ("lat", "lng"):
+            value = data.get(axis)
+            if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()):
+                data = {**data, axis: value.strip().replace(",", ".")}
+        return data
 
     @property
     def key(self) -> tuple[str, str]:

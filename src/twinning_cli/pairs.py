@@ -7,7 +7,6 @@ citation marks copied from Wikipedia, a region after a town's name, a year writt
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
 
 from .errors import DataError, UsageError
 from .i18n import _
@@ -17,7 +16,6 @@ PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2"
 # A citation mark copied with a name from Wikipedia: 'Sendai[3]', 'Japan[a]', 'Kyiv[note 2]'.
 _FOOTNOTE = re.compile(r"(?:\s*\[(?:[0-9]{1,3}|[a-z]|(?i:note|nb|n) ?[0-9]{1,3}|(?i:citation needed))\])+$")
 # A date written out: '12 May 1964', '1er mai 1964', 'May 12, 1964', 'May 1964' (read by dateparser).
-_WRITTEN_DATE = re.compile(r"(?:[0-9]{1,2}(?:st|nd|rd|th|er)?\s+)?[^\W\d_]{3,}\.?\s+(?:[0-9]{1,2},?\s+)?[0-9]{4}")
 _NO_YEAR = {"n/a", "na", "-", "–", "—", "?", "unknown", "inconnu", "inconnue", "nd", "n.d.", "s.d."}  # 'no date'
 _AFTER_NAME = re.compile(r"(.+?),\s*([^,()]+)|(.+?)\s*\(([^()]+)\)")  # 'Paris, Texas', 'Rennes (Ille-et-Vilaine)'
 _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
@@ -141,38 +139,14 @@ def _year(text: str) -> tuple[str | None, str | None]:
     """The date a year cell gives ('1967', '1963-05', '12 May 1964', '1er mai 1964'), or none and
     a note quoting the cell when it is not one ('c. 1967', '1974–1980', 'n/a'): a pair is not
     refused for its date, and no date is made up."""
-    from .dates import check_partial
+    from .dates import read_partial
 
     if not text or text.lower() in _NO_YEAR:
         return None, None
     try:
-        return check_partial(text), None
+        return read_partial(text), None
     except ValueError:
         pass
-    if _WRITTEN_DATE.fullmatch(text):
-        found = _written_date(text)
-        if found:
-            return found, None
     quoted = text if len(text) <= 60 else text[:60] + "…"
     return None, f"The list's year cell, {quoted!r}, is not a date: no date recorded."
 
-
-@lru_cache(maxsize=1024)
-def _written_date(text: str) -> str | None:
-    """'12 May 1964' -> '1964-05-12', 'June 1955' -> '1955-06', at the precision written; or None."""
-    from .dates import check_partial
-
-    found = _date_parser().get_date_data(text)
-    if not found or not found.date_obj:
-        return None
-    try:
-        return check_partial(found.date_obj.strftime({"day": "%Y-%m-%d", "month": "%Y-%m"}.get(found.period, "%Y")))
-    except ValueError:
-        return None
-
-
-@cache
-def _date_parser():
-    from dateparser.date import DateDataParser
-
-    return DateDataParser(languages=["en", "fr"], settings={"PREFER_DAY_OF_MONTH": "first"})
