@@ -42,6 +42,16 @@ def test_import_json_array_and_single_object(run, tmp_path, new_record, seeded):
     assert count(seeded) == 8
 
 
+def test_a_list_wrapped_in_an_object_is_named_not_taken_for_an_agreement(run, tmp_path, new_record, seeded):
+    """{"records": [...]}, as APIs write it: one line saying what to import, nothing written."""
+    (tmp_path / "wrapped.json").write_text(json.dumps({"records": [new_record(1)]}), encoding="utf-8")
+    result = run("import", str(tmp_path / "wrapped.json"))
+    assert (result.exit_code, count(seeded)) == (1, 5)
+    assert result.stderr == (
+        f"Error: {tmp_path / 'wrapped.json'}: a JSON object holding a list under 'records', not an agreement: import "
+        f"that list (for example: jq '.records' {tmp_path / 'wrapped.json'} | twinning import --format json -)\n")
+
+
 def test_import_stdin_with_format(run, new_record, seeded):
     text = json.dumps(new_record(1)) + "\n"
     result = run("import", "-", "--format", "jsonl", input=text)

@@ -102,6 +102,7 @@ class Input:
             except RecursionError:
                 raise DataError(_('{name}: JSON nested too deeply').format(name=self.name)) from None
             if isinstance(data, dict):
+                _not_a_wrapper(self.name, data)
                 data = [data]
             if not isinstance(data, list):
                 raise DataError(_('{name}: expected a JSON array of agreements').format(name=self.name))
@@ -191,6 +192,18 @@ def _sniff_delimiter(header: str) -> str:
     counts = {d: header.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: (counts[d], d == ","))
     return best if counts[best] else ","
+
+
+def _not_a_wrapper(name: str, data: dict) -> None:
+    """An object whose one key holds a list of objects ({"records": […]}, as many APIs write) is
+    not an agreement: say what to import instead of listing every field it lacks."""
+    if "slug" not in data and len(data) == 1:
+        key, value = next(iter(data.items()))
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            example = _(" (for example: jq '.{key}' {name} | twinning import --format json -)").format(
+                key=key, name=name) if key.isidentifier() else ""
+            raise DataError(_("{name}: a JSON object holding a list under {key!r}, not an agreement: import that "
+                              "list").format(name=name, key=key) + example)
 
 
 def _restore(cell: str | None) -> str | None:
