@@ -321,3 +321,40 @@ def test_a_territory_of_its_own_named_with_its_state(run, tmp_path):
         assert json.loads(result.stdout or "{}").get("country") == "HK", (typed, result.stderr)
     assert [r["slug"] for r in json.loads(run("list", "-t", "Hong Kong, China", "-f", "json").stdout)] == [
         "hong-kong-lyon"]
+
+
+def test_a_town_is_found_whatever_its_punctuation_or_saint(run, tmp_path):
+    """Lists write 'St. Petersburg', 'Saint-Étienne', 'Sankt Augustin'; people type 'st etienne',
+    'Saint Petersburg', 'St Augustin': a hyphen, a space or a full stop are one, and so are St,
+    Ste, Sankt and Saint, Sainte, in list -t, territories show and show by a party's name."""
+    pairs(run, tmp_path, "Saint-Étienne,France,45.43,4.39,Des Moines,United States,41.59,-93.62\n"
+                         "St. Petersburg,Russia,59.94,30.31,Lyon,France,45.76,4.84\n"
+                         "Sankt Augustin,Germany,50.77,7.19,Szentendre,Hungary,47.67,19.07\n"
+                         "Ste-Foy,Canada,46.78,-71.29,Nantes,France,47.22,-1.55\n")
+    for typed, slug in (("st etienne", "saint-etienne-des-moines"), ("Saint Etienne", "saint-etienne-des-moines"),
+                        ("saint-étienne", "saint-etienne-des-moines"), ("Saint Petersburg", "st-petersburg-lyon"),
+                        ("st petersburg", "st-petersburg-lyon"), ("St. Augustin", "sankt-augustin-szentendre"),
+                        ("Sainte Foy", "ste-foy-nantes")):
+        assert run("list", "-t", typed, "-f", "csv").stdout.splitlines()[1:] == [
+            next(line for line in run("list", "-f", "csv").stdout.splitlines() if line.startswith(slug + ","))], typed
+    assert json.loads(run("territories", "show", "St-Etienne", "-f", "json").stdout)["name"] == "Saint-Étienne"
+    assert json.loads(run("show", "Saint Petersburg", "-f", "json").stdout)["slug"] == "st-petersburg-lyon"
+
+
+def test_a_schema_6_register_finds_its_towns_by_the_new_form(run, tmp_path, seeded):
+    """Schema 7 changed only how names are found: a register of schema 6 has its territories'
+    name_folded made again, in place, and nothing else touched."""
+    assert pairs(run, tmp_path, "St. Petersburg,Russia,59.94,30.31,Lyon,France,45.76,4.84\n").exit_code == 0
+    path = seeded
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE territories SET name_folded = lower(name)")  # as schema 6 wrote it: no 'saint' for 'St.'
+    conn.execute("PRAGMA user_version = 6")
+    conn.commit()
+    conn.close()
+    before = scalar(path, "SELECT group_concat(slug || record, ';') FROM agreements")
+    result = run("list", "--db", str(path), "-t", "saint petersburg", "-f", "csv")
+    assert result.stderr == f"Migrated the register at {path} from schema version 6 to {dbmod.SCHEMA_VERSION}.\n"
+    assert result.stdout.splitlines()[1:2] == ["st-petersburg-lyon,St. Petersburg; Lyon,twinning,signed,,"]
+    assert scalar(path, "SELECT name_folded FROM territories WHERE name = 'St. Petersburg'") == "saint petersburg"
+    assert scalar(path, "SELECT group_concat(slug || record, ';') FROM agreements") == before
+    assert run("doctor", "--db", str(path)).exit_code == 0

@@ -15,7 +15,7 @@ from . import lookup, store
 from .errors import DataError, UsageError
 from .model import Agreement
 from .shape import STORED, compact
-from .vocabulary import fold, identity, short_name
+from .vocabulary import identity, search_key, short_name
 from .i18n import _
 
 
@@ -118,7 +118,7 @@ def rename(path: Path, old: str, new: str) -> str:
                                   "territories merge {new!r} {name!r})").format(
                                     new=new, country=country, name=name))
             conn.execute("UPDATE territories SET name = ?, name_key = ?, short_key = ?, name_folded = ? WHERE id = ?",
-                         (new, identity(new), identity(short_name(new)), fold(new), tid))
+                         (new, identity(new), identity(short_name(new)), search_key(new), tid))
             for party in _names_of(conn, tid):
                 _alias(conn, party, country, new)
             _alias(conn, name, country, new)

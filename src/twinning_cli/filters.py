@@ -59,12 +59,12 @@ def _territory(value: str) -> tuple[str, str | None, str | None]:
 
     name, qualifier = split(value)
     if qualifier is None or qualifier.country is None:
-        return vocabulary.fold(value), None, None
+        return vocabulary.search_key(value), None, None
     from .countries import ancestors
 
     sub = qualifier.subdivision
     regions = json.dumps(resolve_region(sub) + ancestors(sub)) if sub else None  # a town recorded by its region too
-    return vocabulary.fold(name), qualifier.country, regions
+    return vocabulary.search_key(name), qualifier.country, regions
 
 
 def _terms(what: str, values: list[str] | None) -> list[str]:

@@ -17,7 +17,7 @@ import re
 import sqlite3
 
 from .countries import related
-from .vocabulary import fold, identity, short_name
+from .vocabulary import fold, identity, search_key, short_name
 
 NEAR_KM = 50
 CITY_KINDS = {"ville", "municipalite", "commune", "cite", "city", "town", "village", "municipality"}
@@ -126,7 +126,7 @@ class Resolver:
         tid = self.conn.execute(
             "INSERT INTO territories (name, name_key, short_key, city_key, name_folded, kind, country, subdivision,"
             " lat, lng, wikidata, geonames) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (name, key, identity(short_name(name)), None if unknown else city, fold(name), party.kind, party.country,
+            (name, key, identity(short_name(name)), None if unknown else city, search_key(name), party.kind, party.country,
              party.subdivision,
              party.lat, party.lng, party.wikidata, party.geonames)).lastrowid
         candidates.append([tid, party.subdivision, party.lat, party.lng, party.wikidata, party.geonames, key])

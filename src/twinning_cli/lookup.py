@@ -17,7 +17,7 @@ from collections import namedtuple
 from .errors import NotFound
 from .filters import escape_like
 from .i18n import _
-from .vocabulary import fold, identity, slugify
+from .vocabulary import fold, identity, search_key, slugify
 
 Candidate = namedtuple("Candidate", "id name kind country subdivision")
 Qualifier = namedtuple("Qualifier", "country subdivision kind")
@@ -85,7 +85,7 @@ def _candidates(conn: sqlite3.Connection, name: str, qualifier: Qualifier | None
     joined = conn.execute("SELECT name FROM territory_aliases WHERE name_key = ? LIMIT 1", (identity(name),)).fetchone()
     if joined:  # a name a person joined to a territory (merge, rename)
         name = joined[0]
-    key, folded = identity(name), fold(name)
+    key, folded = identity(name), search_key(name)
     for sql, value in [
         ("name_key = ?1 OR short_key = ?1", key),
         ("name_folded = ?1", folded),
@@ -136,7 +136,7 @@ def find_territory(conn: sqlite3.Connection, text: str) -> int:
     name, _qualifier = split(text)
     names = [r[0] for r in conn.execute(
         "SELECT name FROM territories WHERE name_folded >= ? AND name_folded < ?",
-        (fold(name)[:1], fold(name)[:1] + "\uffff"))]
+        (search_key(name)[:1], search_key(name)[:1] + "\uffff"))]
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
     hint = _("; closest: {names}").format(names=", ".join(close)) if close else ""
     raise NotFound(_("no territory matches {text!r}{hint}").format(text=text, hint=hint))

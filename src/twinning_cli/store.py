@@ -22,6 +22,7 @@ from .i18n import _
 from .model import Agreement
 from .schema import create_schema
 from .shape import STORED, compact
+from .vocabulary import search_key
 from .writer import Writer, fit_cache
 
 BUSY_TIMEOUT_MS = 60_000
@@ -163,6 +164,11 @@ def migrate(path: Path) -> int | None:
             old = dbmod.version_of(db.conn)
             if old >= dbmod.SCHEMA_VERSION:
                 return None
+            if old == 6:  # the same tables: only the form territories are found by changed
+                db.conn.create_function("search_key", 1, search_key, deterministic=True)
+                db.execute("UPDATE territories SET name_folded = search_key(name)")
+                db.execute(f"PRAGMA user_version = {dbmod.SCHEMA_VERSION}")
+                return old
             records = [Agreement.model_validate_json(row[0]) for row in db.execute(
                 "SELECT record FROM agreements ORDER BY rowid")] if old < 6 else [
                 Agreement.model_validate(compact(row)) for row in db.execute(

@@ -26,6 +26,18 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=16_000)
+def search_key(text: str) -> str:
+    """The form territories are found by (their name_folded): folded, each run of punctuation a
+    space, 'St', 'Ste' and 'Sankt' read as 'Saint' and 'Sainte', as lists write them: 'St-Étienne',
+    'Saint Etienne' and 'saint-étienne' -> 'saint etienne'; 'St. Petersburg' -> 'saint petersburg'."""
+    return " ".join([_ABBREVIATED.get(word, word) for word in _PUNCTUATION.sub(" ", fold(text)).split()])
+
+
+_PUNCTUATION = re.compile(r"[^0-9a-z]+")
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "sankt": "saint"}
+
+
+@lru_cache(maxsize=16_000)
 def identity(text: str) -> str:
     """The name as written, Unicode-normalized (NFC), case-folded, spaces collapsed and
     apostrophes straightened: 'Fürth' and 'Furth' stay two, 'FÜRTH' is 'Fürth'."""
