@@ -66,3 +66,35 @@ def test_a_check_that_cannot_run_is_raised_in_the_caller(seeded):
     with pytest.raises(sqlite3.OperationalError, match="unable to open"):
         health.check(connect)
     assert len(made) == 3
+
+
+def test_a_place_written_two_ways_is_noted_with_the_merge_to_type(run, tmp_path, monkeypatch):
+    """Names of one country that differ only in accents, punctuation or 'St', near each other or
+    without a point, are noted (exit 0) with the command that joins them; the same folded name
+    far away (Fürth, Furth) is not; once merged, the note is gone."""
+    (tmp_path / "p.csv").write_text(
+        "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+        "St. Petersburg,Russia,59.94,30.31,Lyon,France,45.76,4.84\n"
+        "Saint Petersburg,Russia,59.93,30.33,Nantes,France,47.22,-1.55\n"
+        "Fürth,Germany,49.48,10.99,Limoges,France,45.83,1.26\n"
+        "Furth,Germany,48.58,12.02,Bamberg,Germany,49.89,10.89\n"
+        "Saint-Denis,France,,,Sanda,Japan,,\n"
+        "Saint Denis,France,,,Sakai,Japan,,\n", encoding="utf-8")
+    assert run("import", "--pairs", str(tmp_path / "p.csv")).exit_code == 0
+    result = run("doctor")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr.splitlines() == [
+        "Note: Saint-Denis and Saint Denis (FR) may be one place written two ways: "
+        "'twinning territories merge \"Saint-Denis\" \"Saint Denis\"' joins them",
+        "Note: St. Petersburg and Saint Petersburg (RU) may be one place written two ways: "
+        "'twinning territories merge \"St. Petersburg\" \"Saint Petersburg\"' joins them",
+        "The register is healthy."]
+    assert run("territories", "merge", "St. Petersburg", "Saint Petersburg").exit_code == 0
+    assert "Petersburg" not in run("doctor").stderr
+    (tmp_path / "q.csv").write_text("city1,country1,city2,country2\nSt-Malo,France,Gaspé,Canada\n"
+                                    "Saint Malo,France,Cowes,United Kingdom\n", encoding="utf-8")
+    assert run("import", "--pairs", str(tmp_path / "q.csv")).exit_code == 0
+    from twinning_cli import health
+
+    monkeypatch.setattr(health, "WRITTEN_TWICE_SHOWN", 1)  # past a screenful, the rest are counted
+    assert run("doctor").stderr.splitlines()[1:] == ["Note: … and 1 more such pair(s)", "The register is healthy."]

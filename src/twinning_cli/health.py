@@ -115,3 +115,40 @@ def _text_index(conn: sqlite3.Connection) -> list[str]:
     except sqlite3.DatabaseError as error:
         problems.append(_("full-text index: does not agree with the agreements table ({error})").format(error=error))
     return problems
+
+
+def written_twice(conn: sqlite3.Connection) -> list[str]:
+    """Territories of one country whose names differ only in accents, case, punctuation or 'St'
+    for 'Saint' (one search key), and that lie within NEAR_KM of each other or lack a point: likely
+    one place written two ways ('St. Petersburg', 'Saint Petersburg'), which a person may join with
+    `territories merge`. Notes, not problems: Fürth and Furth far apart stay two, unsaid."""
+    from itertools import combinations, groupby
+
+    from .identity import NEAR_KM, distance_km
+    from .lookup import candidates, form
+
+    rows = conn.execute(  # the names found once are left out by their index alone
+        "SELECT name_folded, country, id, name, name_key, lat, lng FROM territories WHERE name_folded IN"
+        " (SELECT name_folded FROM territories GROUP BY name_folded HAVING count(*) > 1) ORDER BY name_folded, country, id")
+    found = []
+    for _key, group in groupby(rows, key=lambda row: row[:2]):
+        group = list(group)
+        for a, b in combinations(group, 2) if len(group) > 1 else ():
+            if a[4] != b[4] and (None in (a[5], b[5]) or distance_km(a[5], a[6], b[5], b[6]) <= NEAR_KM):
+                found.append((a, b))
+    lines = []
+    for a, b in found[:WRITTEN_TWICE_SHOWN]:
+        typed = []
+        for row in (a, b):
+            among = candidates(conn, row[3])
+            mine = [c for c in among if c.id == row[2]]
+            typed.append(form(mine[0], among) if mine else f"#{row[2]}")
+        lines.append(_("{a} and {b} ({country}) may be one place written two ways: 'twinning territories merge "
+                       "\"{typed_a}\" \"{typed_b}\"' joins them").format(
+                           a=a[3], b=b[3], country=a[1], typed_a=typed[0], typed_b=typed[1]))
+    if len(found) > WRITTEN_TWICE_SHOWN:
+        lines.append(_("… and {count} more such pair(s)").format(count=len(found) - WRITTEN_TWICE_SHOWN))
+    return lines
+
+
+WRITTEN_TWICE_SHOWN = 10
