@@ -12,7 +12,7 @@ import pytest
 from dbcheck import scalar
 
 from twinning_cli import db as dbmod
-from twinning_cli.countries import label, resolve
+from twinning_cli.countries import label, resolve, where
 
 SPELLINGS = [  # (as written, country, subdivision)
     ("Russia", "RU", None), ("Russian Federation", "RU", None), ("Russie", "RU", None), ("England", "GB", "GB-ENG"),
@@ -46,6 +46,9 @@ SPELLINGS = [  # (as written, country, subdivision)
     ("Hong Kong, China", "HK", None), ("Greenland (Denmark)", "GL", None), ("Puerto Rico, United States", "PR", None),
     ("Guadeloupe, France", "GP", None), ("Guadeloupe", "GP", None), ("Jersey (UK)", "JE", None),
     ("Macau", "MO", None), ("Georgia, United States", "US", "US-GA"), ("Granada, Spain", "ES", "ES-GR"),
+    # hyphens, spaces, '&' and 'St' as people type them
+    ("Etats Unis", "US", None), ("Guinea Bissau", "GW", None), ("St Lucia", "LC", None), ("Cote d Ivoire", "CI", None),
+    ("Trinidad & Tobago", "TT", None), ("Timor Leste", "TL", None),
 ]
 
 
@@ -57,6 +60,28 @@ def test_country_as_people_write_it(written, country, subdivision):
 @pytest.mark.parametrize("written", ["", "Narnia", "Frnace", "Atlantis", "Ohio, Narnia", "999", "Narnia, The"])
 def test_what_names_no_country(written):
     assert resolve(written) is None
+
+
+@pytest.mark.parametrize("written,country,subdivision", [
+    ("Québec", "CA", "CA-QC"), ("Quebec", "CA", "CA-QC"), ("Bayern", "DE", "DE-BY"), ("Ontario", "CA", "CA-ON"),
+    ("Provence Alpes Cote d Azur", "FR", "FR-PAC"), ("Île de France", "FR", "FR-IDF"), ("St. Gallen", "CH", "CH-SG"),
+    ("France", "FR", None), ("Georgia", "GE", None)])
+def test_a_country_cell_naming_a_region_alone_is_that_region(written, country, subdivision):
+    """Where a country is asked for (a cell, --country), a name that is no country but the one
+    region of that name anywhere is that region, in its country; a country's name stays the
+    country (Georgia), and a region's name several countries share is nothing (Limburg)."""
+    assert tuple(where(written)) == (country, subdivision)
+    assert where("Limburg") is None and resolve("Québec") is None  # resolve: countries alone (extract's context)
+
+
+def test_quebec_as_a_country_cell_and_a_country_filter(run, tmp_path):
+    (tmp_path / "p.csv").write_text("city1,country1,city2,country2\nRennes,France,Sherbrooke,Québec\n"
+                                    "Lyon,France,Toronto,Ontario\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "p.csv"), "--pairs").exit_code == 0
+    sherbrooke = json.loads(run("show", "rennes-sherbrooke", "-f", "json").stdout)["parties"][1]
+    assert (sherbrooke["country"], sherbrooke["subdivision"]) == ("CA", "CA-QC")
+    listed = [r["slug"] for r in json.loads(run("list", "-c", "Québec", "-f", "json").stdout)]
+    assert "rennes-sherbrooke" in listed and "lyon-toronto" not in listed
 
 
 def test_labels_are_common_names():

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from .i18n import _
-from .vocabulary import fold
+from .vocabulary import fold, search_key
 
 Place = namedtuple("Place", "country subdivision")
 
@@ -115,7 +115,7 @@ def subdivision_code(country: str, name: str) -> str | None:
         return upper
     if pycountry.subdivisions.get(code=f"{country}-{upper}"):
         return f"{country}-{upper}"
-    found = [c for c in _all_subdivision_names().get(fold(text), []) if c.startswith(country + "-")]
+    found = [c for c in subdivisions_named(text) if c.startswith(country + "-")]
     return found[0] if found else None
 
 
@@ -206,7 +206,41 @@ def _whole(text: str) -> Place | None:
     if alias:
         return alias
     code = _names().get(key) or _names().get(key.removeprefix("the "))
-    return Place(code, None) if code else None
+    if code:
+        return Place(code, None)
+    loose = search_key(key)  # 'Etats Unis', 'Guinea Bissau', 'St Lucia': punctuation and 'St' aside
+    return _loose_aliases().get(loose) or (Place(_loose_names()[loose], None) if loose in _loose_names() else None)
+
+
+@cache
+def _loose_names() -> dict[str, str]:
+    """_names by search key; a key two countries would share is left out."""
+    found: dict[str, set[str]] = {}
+    for key, code in _names().items():
+        found.setdefault(search_key(key), set()).add(code)
+    return {key: codes.pop() for key, codes in found.items() if len(codes) == 1}
+
+
+@cache
+def _loose_aliases() -> dict[str, Place]:
+    return {search_key(key): place for key, place in ALIASES.items()}
+
+
+def where(value: str) -> Place | None:
+    """What a country cell or a --country value points to: a country (resolve) or, when it names
+    none, the one region of that name anywhere: 'Québec' -> CA, CA-QC; 'Bayern' -> DE, DE-BY
+    (a name several countries' regions share, 'Limburg', points nowhere)."""
+    place = resolve(value)
+    if place is None:
+        code = region_code(value)
+        place = Place(code[:2], code) if code else None
+    return place
+
+
+def subdivisions_named(text: str) -> list[str]:
+    """The ISO 3166-2 codes of the subdivisions of that name in any country, in the ISO list or in
+    French, punctuation and accents aside ('Provence Alpes Cote d Azur', 'St. Gallen')."""
+    return _all_subdivision_names().get(search_key(text), [])
 
 
 def country_code(value: str) -> str | None:
@@ -226,7 +260,7 @@ def regions(value: str) -> list[str]:
     if found:
         codes = [found.code]
     else:
-        codes = _all_subdivision_names().get(fold(text), [])
+        codes = subdivisions_named(text)
         if len(codes) > 1:
             raise ValueError(_("region {value!r} is ambiguous: give its code, one of {codes}").format(
                 value=value, codes=", ".join(sorted(codes))))
@@ -251,7 +285,7 @@ def region_code(value: str) -> str | None:
     found = pycountry.subdivisions.get(code=text.upper()) if "-" in text else None
     if found:
         return found.code
-    codes = _all_subdivision_names().get(fold(text), [])
+    codes = subdivisions_named(text)
     return codes[0] if len(codes) == 1 else None
 
 
@@ -264,7 +298,7 @@ def _all_subdivision_names() -> dict[str, list[str]]:
     french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
     names: dict[str, list[str]] = {}
     for sub in pycountry.subdivisions:
-        for name in {fold(sub.name), fold(french.gettext(sub.name))}:
+        for name in {search_key(sub.name), search_key(french.gettext(sub.name))}:
             names.setdefault(name, []).append(sub.code)
     return names
 

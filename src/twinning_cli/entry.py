@@ -37,14 +37,14 @@ def from_options(*, title: str | None, parties: list[str], kind: str, status: st
         raise UsageError(_("give --party at least twice: --party 'Ville de Pau | ville | FR'"))
     if not sources:
         raise UsageError(_('give --source: the file or page the facts come from'))
-    from .countries import resolve
+    from .countries import where
     from .gazetteer import locate
 
     party_items = [parse_entry("parties", p) for p in parties]
     notes = []
     for item in party_items:
         if "country" in item:
-            place = resolve(item["country"])
+            place = where(item["country"])
             if place:
                 item["country"] = place.country
                 if place.subdivision and not item.get("subdivision"):

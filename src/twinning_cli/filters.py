@@ -18,9 +18,9 @@ from .i18n import _
 
 def _place(value: str):
     """Where a --country value points (countries.resolve), or a usage error naming it."""
-    from .countries import resolve
+    from .countries import where
 
-    place = resolve(value)
+    place = where(value)
     if place is None:
         raise UsageError(_("unknown country {value!r}: give an ISO code (FR, CA) or a country name").format(value=value))
     return place

@@ -14,7 +14,7 @@ import pycountry
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from . import vocabulary
-from .countries import is_country, resolve
+from .countries import is_country, where
 from .dates import read_partial
 from .hygiene import clean
 from .i18n import _
@@ -100,7 +100,7 @@ class Party(Strict):
             return data
         country = data.get("country")
         if isinstance(country, str) and not _code(country):
-            place = resolve(country)
+            place = where(country)
             if place:
                 data = {**data, "country": place.country}
                 if place.subdivision and not data.get("subdivision"):

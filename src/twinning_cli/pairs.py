@@ -80,7 +80,7 @@ def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) 
 def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tuple[dict, bool, bool]:
     """One row of a twin-towns list as a signed twinning between two cities; and whether the
     gazetteer placed a town, and whether the year cell was no date (both said in its note)."""
-    from .countries import resolve
+    from .countries import where
     from .gazetteer import locate
 
     def cell(key: str) -> str:
@@ -89,7 +89,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
 
     def party(n: str) -> dict:
         country = cell(f"country{n}")
-        place = resolve(country)
+        place = where(country)
         item = {"name": cell(f"city{n}"), "kind": "ville", "country": place.country if place else country}
         if place and place.subdivision:
             item["subdivision"] = place.subdivision

@@ -252,6 +252,6 @@ def known(name: str) -> bool:
 @cache
 def region_codes(name: str) -> list[str]:
     """ISO 3166-2 codes of the subdivisions of that name in any country ('Ontario', 'Ariana')."""
-    from ..countries import _all_subdivision_names, fold
+    from ..countries import subdivisions_named
 
-    return _all_subdivision_names().get(fold(name), [])
+    return subdivisions_named(name)
