@@ -129,7 +129,8 @@ def written_twice(conn: sqlite3.Connection) -> list[str]:
 
     rows = conn.execute(  # the names found once are left out by their index alone
         "SELECT name_folded, country, id, name, name_key, lat, lng FROM territories WHERE name_folded IN"
-        " (SELECT name_folded FROM territories GROUP BY name_folded HAVING count(*) > 1) ORDER BY name_folded, country, id")
+        " (SELECT name_folded FROM territories GROUP BY name_folded HAVING count(*) > 1)"
+        " ORDER BY name_folded, country, id")
     found = []
     for _key, group in groupby(rows, key=lambda row: row[:2]):
         group = list(group)

@@ -126,9 +126,8 @@ class Resolver:
         tid = self.conn.execute(
             "INSERT INTO territories (name, name_key, short_key, city_key, name_folded, kind, country, subdivision,"
             " lat, lng, wikidata, geonames) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (name, key, identity(short_name(name)), None if unknown else city, search_key(name), party.kind, party.country,
-             party.subdivision,
-             party.lat, party.lng, party.wikidata, party.geonames)).lastrowid
+            (name, key, identity(short_name(name)), None if unknown else city, search_key(name), party.kind,
+             party.country, party.subdivision, party.lat, party.lng, party.wikidata, party.geonames)).lastrowid
         candidates.append([tid, party.subdivision, party.lat, party.lng, party.wikidata, party.geonames, key])
         return tid
 

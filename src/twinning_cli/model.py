@@ -19,7 +19,7 @@ from .dates import read_partial
 from .hygiene import clean
 from .i18n import _
 
-_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
+DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")  # '45,76': a French spreadsheet's decimal comma
 MAX_PARTIES = 50  # generous for real intercommunal ententes; bounds every view's work per record
 
 
@@ -107,7 +107,7 @@ class Party(Strict):
                     data["subdivision"] = place.subdivision
         for axis in ("lat", "lng"):
             value = data.get(axis)
-            if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()):
+            if isinstance(value, str) and DECIMAL_COMMA.fullmatch(value.strip()):
                 data = {**data, axis: value.strip().replace(",", ".")}
         return data
 

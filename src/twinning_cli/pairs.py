@@ -10,15 +10,14 @@ import re
 
 from .errors import DataError, UsageError
 from .i18n import _
+from .model import DECIMAL_COMMA
 from .vocabulary import slugify
 
 PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year")
 # A citation mark copied with a name from Wikipedia: 'Sendai[3]', 'Japan[a]', 'Kyiv[note 2]'.
 _FOOTNOTE = re.compile(r"(?:\s*\[(?:[0-9]{1,3}|[a-z]|(?i:note|nb|n) ?[0-9]{1,3}|(?i:citation needed))\])+$")
-# A date written out: '12 May 1964', '1er mai 1964', 'May 12, 1964', 'May 1964' (read by dateparser).
 _NO_YEAR = {"n/a", "na", "-", "–", "—", "?", "unknown", "inconnu", "inconnue", "nd", "n.d.", "s.d."}  # 'no date'
 _AFTER_NAME = re.compile(r"(.+?),\s*([^,()]+)|(.+?)\s*\(([^()]+)\)")  # 'Paris, Texas', 'Rennes (Ille-et-Vilaine)'
-_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
 
 
 def pair_mapping(items: list[str]) -> dict[str, str | None]:
@@ -100,7 +99,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         for axis in ("lat", "lng"):
             value = cell(f"{axis}{n}")
             if value:  # a decimal comma, as a French spreadsheet writes it, read as a point
-                item[axis] = value.replace(",", ".") if _DECIMAL_COMMA.fullmatch(value) else value
+                item[axis] = value.replace(",", ".") if DECIMAL_COMMA.fullmatch(value) else value
         return item
 
     first, second = party("1"), party("2")
