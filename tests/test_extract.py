@@ -162,3 +162,21 @@ def test_a_place_unknown_itself_named_after_its_city_is_in_that_citys_country():
             "de partenariat dans le domaine de la santé.")
     parties = extract(text, source="x").record["parties"]
     assert [(p["name"], p["country"], p["lat"]) for p in parties][0] == ("Sicap-Liberté de Dakar", "SN", None)
+
+
+def test_a_signing_year_worked_out_from_an_anniversary():
+    """'le dixième anniversaire du jumelage' in 2011: signed in 2001, inferred, the sentence quoted;
+    numbers in words or digits; no year worked out when the anniversary is the occasion of a
+    new signing."""
+    text = ("Cantley, août 2011. L'année 2011 marque le dixième anniversaire du jumelage entre les "
+            "municipalités de Cantley et d'Ornans.")
+    record = extract(text, source="x").record
+    assert (record["signed_on"], record["signed_on_inferred"]) == ("2001", True)
+    assert record["signed_on_note"] == (
+        "Worked out from « L'année 2011 marque le dixième anniversaire du jumelage entre les municipalités de "
+        "Cantley et d'Ornans. »: 10 years in 2011 (the year its sentence names), so 2011 − 10.")
+    text = "Pau, le 3 juin 2019 – La Ville de Pau et la Ville de Gaspé fêtent leurs 20 ans de jumelage."
+    assert extract(text, source="x").record["signed_on"] == "1999"
+    text = ("Rennes, le 12 mai 2024 – À l'occasion du 25e anniversaire du jumelage, la Ville de Rennes et la "
+            "Ville de Sherbrooke ont signé une nouvelle convention de coopération.")
+    assert extract(text, source="x").record["signed_on"] != "1999"

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections import namedtuple
 
+from .signals import SIGNED
 from .text import NAME
 
 MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
@@ -199,8 +200,49 @@ def signing_date(text: str, sents: list[str], dates: list[DateFound], line: Date
         span = ranges[0]
         return (span.date[:7] if span.date[:7] == span.end[:7] else span.date[:4], True,
                 f"Signed during the event of {span.date} to {span.end} (« {span.text} »).")
+    worked_out = anniversary(sents, line)
+    if worked_out:
+        return worked_out
     if line.date and not re.search(LONGSTANDING, evidence, re.IGNORECASE):
         return (line.date.isoformat()[:7], True,
                 f"The article of {line.date.isoformat()[:7]} (« {line.text or 'its date'} ») reports the signing "
                 "as news without its day: its month.")
     return None, False, None
+
+
+# 'le 10e anniversaire du jumelage', 'le dixième anniversaire de la signature de la charte', 'dix ans
+# de jumelage' (numbers in words read by text2num): an agreement that many years old.
+ANNIVERSARY = re.compile(
+    r"\b(\d{1,3}) ?(?:e|è|ème|eme|ième)? anniversaire (?:de (?:la |leur |son |sa |notre |cette |ce )?)?"
+    r"(?:signature (?:de (?:la |leur |son |sa |notre )?|du |des )?)?(?:du |des )?"
+    r"(?:jumelage|charte|coopération|partenariat|convention|pacte|amitié|accord)"
+    r"|\b(\d{1,3}) ans (?:de |du |d')(?:leur |son |sa |notre )?(?:jumelage|coopération|partenariat|amitié)",
+    re.IGNORECASE)
+
+
+def anniversary(sents: list[str], line: Dateline) -> tuple[str, bool, str] | None:
+    """The year of signing worked out from an anniversary: 'L'année 2011 marque le 10e
+    anniversaire du jumelage' -> 2001 (inferred, how said), the anniversary's year being one its
+    sentence names, else the article's. Not when that sentence signs or renews something at the
+    anniversary ('à l'occasion du 25e anniversaire, les maires ont signé…'): that is a new act."""
+    for sentence in sents:
+        if not re.search(r"anniversaire|\bans\b", sentence) or re.search(SIGNED, sentence, re.IGNORECASE) \
+                or re.search(RENEWAL, sentence, re.IGNORECASE):
+            continue
+        from text_to_num import alpha2digit  # 'dixième', 'vingt-cinq ans': numbers written in words
+
+        digits = alpha2digit(sentence, "fr")
+        found = ANNIVERSARY.search(digits)
+        if not found:
+            continue
+        years = [int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", digits)]
+        year, whose = (years[0], "the year its sentence names") if years else \
+            (line.date.year, "the article's year") if line.date else (None, None)
+        age = int(found.group(1) or found.group(2))
+        if year is None or not 0 < age <= 100:
+            continue
+        quote = " ".join(sentence.split())
+        quote = quote if len(quote) <= 160 else quote[:160] + "…"
+        return (str(year - age), True,
+                f"Worked out from « {quote} »: {age} years in {year} ({whose}), so {year} − {age}.")
+    return None
