@@ -180,3 +180,10 @@ def test_a_signing_year_worked_out_from_an_anniversary():
     text = ("Rennes, le 12 mai 2024 – À l'occasion du 25e anniversaire du jumelage, la Ville de Rennes et la "
             "Ville de Sherbrooke ont signé une nouvelle convention de coopération.")
     assert extract(text, source="x").record["signed_on"] != "1999"
+
+
+def test_intercultural_exchanges_are_culture():
+    from twinning_cli.extract.domains import domains
+
+    text = "La convention met l'accent sur les échanges interculturels et la jeunesse."
+    assert domains(text, [text])[0] == ["culture", "youth-education"]

@@ -11,8 +11,8 @@ MARKERS = [
                 r"étrangères|municipales))|commerc\w+|\bemploi|innovation|investissements?",
      "the economy; not 'faire des économies' (savings), not the social economy, not ministries of affairs"),
     ("tourism", r"touris\w+", "tourism"),
-    ("culture", r"\bcultur(?:e|el|elle|els|elles)\b|artisti\w+|industries créatives|musées?|festivals?|spectacles?",
-     "culture and the arts"),
+    ("culture", r"\bcultur(?:e|el|elle|els|elles)\b|\binter-?cultur\w+|artisti\w+|industries créatives|musées?|"
+                r"festivals?|spectacles?", "culture and the arts, intercultural exchanges"),
     ("heritage", r"patrimo\w+|historiques?", "heritage"),
     ("francophonie", r"francophon\w+|langue (?:française|commune)|fait français", "the French language"),
     ("higher-education-research", r"enseignement supérieur|(?<!à la )(?<!de )\brecherche\b|universit\w+|académiques?|"
