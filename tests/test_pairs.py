@@ -180,3 +180,27 @@ def test_a_region_after_a_towns_name_and_rows_of_empty_cells(run, tmp_path):
                        ("Nantes, Narnia", "FR", None)]
     rennes = json.loads(run("show", "paris-rennes", "-f", "json").stdout)["parties"][1]
     assert (round(rennes["lat"]), round(rennes["lng"])) == (48, -2)  # placed by the gazetteer: FR-35 lies in FR-BRE
+
+
+def test_a_list_with_the_country_in_each_town_cell(run, tmp_path, seeded):
+    """'Town' and 'Twin town' columns, each cell 'Rennes, France' or 'Erlangen (Germany)': the
+    country after the name, a region before it kept ('Paris, Texas, United States'); a cell that
+    names no country is a rejected row that says why."""
+    result = import_pairs(run, tmp_path, "Town,Twin town,Year\n"
+                                         '"Rennes, France",Erlangen (Germany),1964\n'
+                                         '"Paris, Texas, United States","Paris, France",\n'
+                                         'Lyon,"Birmingham, England",1951\n',
+                          "--skip-invalid", "--rejects", str(tmp_path / "rejects.csv"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.endswith("Imported {}: 2 added, 0 updated, 0 unchanged, 1 rejected.\n".format(
+        tmp_path / "pairs.csv"))
+    shown = {slug: json.loads(run("show", slug, "-f", "json").stdout) for slug in ("rennes-erlangen", "paris-paris")}
+    assert [(p["name"], p["country"]) for p in shown["rennes-erlangen"]["parties"]] == [("Rennes", "FR"),
+                                                                                     ("Erlangen", "DE")]
+    assert shown["rennes-erlangen"]["signed_on"] == "1964"
+    assert [(p["name"], p["country"], p["subdivision"]) for p in shown["paris-paris"]["parties"]] == [
+        ("Paris", "US", "US-TX"), ("Paris", "FR", "FR-IDF")]
+    rejected = (tmp_path / "rejects.csv").read_text(encoding="utf-8").splitlines()
+    assert rejected[1] == ('Lyon,"Birmingham, England",1951,"parties.0.country: no country given: a code or a name, '
+                           'or in a list of pairs with no country column, after the name of the town, as in '
+                           '\'Lyon, France\'"')

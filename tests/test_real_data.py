@@ -262,8 +262,10 @@ def test_rejects_explain_in_the_inputs_own_format(run, tmp_path):
     assert result.exit_code == 0, result.stderr
     lines = result.stderr.splitlines()
     assert lines[-1].endswith("1 added, 0 updated, 0 unchanged, 1 merged, 3 rejected.")
-    assert lines[lines.index("Rejected records by reason:") + 1:][:2] == [
-        "      2 × parties.country: … is not a country name or ISO 3166-1 alpha-2 code",
+    assert lines[lines.index("Rejected records by reason:") + 1:][:3] == [
+        "      1 × parties.country: … is not a country name or ISO 3166-1 alpha-2 code",
+        "      1 × parties.country: no country given: a code or a name, or in a list of pairs with no country column, "
+        "after the name of the town, as in …",
         "      1 × party … … is listed twice"]
     rows = list(csv.DictReader(rejects.open(encoding="utf-8")))
     assert [r["city1"] for r in rows] == ["Brest", "Nantes", "Lyon"]

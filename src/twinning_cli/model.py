@@ -25,6 +25,9 @@ MAX_PARTIES = 50  # generous for real intercommunal ententes; bounds every view'
 
 @cache
 def _country(code: str) -> str:
+    if not code:
+        raise ValueError(_("no country given: a code or a name, or in a list of pairs with no country column, "
+                           "after the name of the town, as in 'Lyon, France'"))
     if not is_country(code):
         raise ValueError(_("{code!r} is not a country name or ISO 3166-1 alpha-2 code").format(code=code))
     return code

@@ -41,6 +41,10 @@ _HEADER_WORDS = {
     "lng": ("lng", "lon", "long", "longitude"),
     "year": ("year", "annee"),
 }
+# A list of one town's twins names its columns without numbers: 'Town' then 'Twin town', 'Ville'
+# then 'Ville jumelle' (folded as _header_key).
+_TWIN_HEADERS = ("twintown", "twincity", "sistercity", "sistertown", "partnercity", "partnertown", "villejumelle",
+                 "villejumelee", "communejumelle", "communejumelee", "villepartenaire", "jumelle", "jumelleavec")
 
 
 def _header_key(header: str) -> str:
@@ -50,14 +54,15 @@ def _header_key(header: str) -> str:
     return "".join(char for char in fold(header) if char.isalnum())
 
 
-def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) -> dict[str, str]:
+def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) -> dict[str, str | None]:
     """Each pair column's header in this file: the one --map names (spaces around it aside), else
-    the column's own name or a usual variant of it in any case or spacing ('Ville 1', 'LATITUDE2')."""
+    the column's own name or a usual variant of it in any case or spacing ('Ville 1', 'LATITUDE2').
+    Without country columns, a country is None: each town cell then holds it ('Rennes, France')."""
     stripped = {header.strip(): header for header in headers}
     folded: dict[str, str] = {}
     for header in headers:
         folded.setdefault(_header_key(header), header)
-    found: dict[str, str] = {}
+    found: dict[str, str | None] = {}
     missing = []
     for key, wanted in mapping.items():
         if wanted is not None:
@@ -65,6 +70,12 @@ def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) 
         else:
             word, number = key.rstrip("12"), key[len(key.rstrip("12")):]
             header = next((folded[name + number] for name in _HEADER_WORDS[word] if name + number in folded), None)
+            if header is None and word == "city" and any(name in folded for name in _TWIN_HEADERS):
+                names = _HEADER_WORDS["city"] if number == "1" else _TWIN_HEADERS  # 'Town', 'Twin town'
+                header = next((folded[name] for name in names if name in folded), None)
+        if header is None and key.startswith("country") and wanted is None:
+            found[key] = None  # none: each town cell says its country ('Rennes, France')
+            continue
         if header is None and key in PAIR_COLUMNS[:4]:
             missing.append(_("{key} (header {header!r})").format(key=key, header=wanted or key))
         found[key] = header if header is not None else wanted or key
@@ -87,9 +98,11 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         return _FOOTNOTE.sub("", text) if text.endswith("]") else text
 
     def party(n: str) -> dict:
-        country = cell(f"country{n}")
+        name, country = cell(f"city{n}"), cell(f"country{n}")
+        if mapping[f"country{n}"] is None:  # no country column: the country after the town's name
+            name, country = _town_and_country(name)
         place = where(country)
-        item = {"name": cell(f"city{n}"), "kind": "ville", "country": place.country if place else country}
+        item = {"name": name, "kind": "ville", "country": place.country if place else country}
         if place and place.subdivision:
             item["subdivision"] = place.subdivision
         elif place and ("," in item["name"] or "(" in item["name"]):  # 'Paris, Texas': a town in a region
@@ -119,6 +132,23 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     if notes:
         record["note"] = " ".join(notes)
     return record, bool(placed), bool(undated)
+
+
+def _town_and_country(text: str) -> tuple[str, str]:
+    """A town cell that holds its country too, after a comma or in brackets: 'Rennes, France',
+    'Erlangen (Germany)', 'Paris, Texas, United States' -> (town, country); else (text, '')."""
+    from .countries import where
+
+    head, sep, tail = text.rpartition(",")
+    if not sep:
+        match = _IN_BRACKETS.fullmatch(text)
+        head, tail = (match.group(1), match.group(2)) if match else ("", "")
+    if head.strip(" ,") and where(tail.strip()):
+        return head.strip(" ,"), tail.strip()
+    return text, ""
+
+
+_IN_BRACKETS = re.compile(r"(.+?)\s*\(([^()]+)\)")
 
 
 def _town_in_region(name: str, country: str) -> tuple[str, str | None]:
