@@ -385,3 +385,16 @@ def test_a_schema_6_register_finds_its_towns_by_the_new_form(run, tmp_path, seed
     assert scalar(path, "SELECT name_folded FROM territories WHERE name = 'St. Petersburg'") == "saint petersburg"
     assert scalar(path, "SELECT group_concat(slug || record, ';') FROM agreements") == before
     assert run("doctor", "--db", str(path)).exit_code == 0
+
+
+def test_the_name_files_are_keyed_as_names_are_looked_up():
+    """countries.tsv's search keys and subdivisions.tsv are made by scripts/make_countries.py with
+    vocabulary.search_key: each key is its own search key, so a change to that rule without
+    running the script again fails here."""
+    from twinning_cli import countries
+    from twinning_cli.vocabulary import search_key
+
+    keys = [*countries._loose_names(), *countries._all_subdivision_names()]
+    assert len(keys) > 10_000
+    assert [key for key in keys if search_key(key) != key] == []
+    assert countries.subdivisions_named("Provence-Alpes-Côte d’Azur") == ["FR-PAC"]

@@ -1,7 +1,8 @@
 """Country names as people write them, to ISO codes; and the labels shown on screen.
 
 Names come from countries.tsv, generated from pycountry (ISO 3166-1) and Babel (CLDR,
-every locale) by scripts/make_countries.py; ISO 3166-2 subdivisions from pycountry.
+every locale) by scripts/make_countries.py; ISO 3166-2 subdivisions from subdivisions.tsv,
+generated from pycountry by the same script.
 The same resolver serves --country, imports, validate and extract. Stdlib only at
 import time: the table is read the first time a name (not a code) is looked up.
 """
@@ -77,9 +78,7 @@ def _names() -> dict[str, str]:
 
 def is_country(code: str) -> bool:
     """An ISO 3166-1 alpha-2 code, or XK."""
-    import pycountry
-
-    return code in EXTRA_CODES or pycountry.countries.get(alpha_2=code) is not None
+    return code in _labels()  # every ISO 3166-1 code has its labels in countries.tsv, and XK
 
 
 @cache
@@ -107,13 +106,11 @@ def label(code: str, lang: str = "en") -> str:
 def subdivision_code(country: str, name: str) -> str | None:
     """The ISO 3166-2 code of a region of `country` given by its code, or its name in the
     ISO list or in French ('Brandenburg', 'Ohio', 'Bretagne', 'DE-BB')."""
-    import pycountry
-
     text = name.strip()
     upper = text.upper()
-    if pycountry.subdivisions.get(code=upper) and upper.startswith(country + "-"):
+    if upper in _subdivisions() and upper.startswith(country + "-"):
         return upper
-    if pycountry.subdivisions.get(code=f"{country}-{upper}"):
+    if f"{country}-{upper}" in _subdivisions():
         return f"{country}-{upper}"
     found = [c for c in subdivisions_named(text) if c.startswith(country + "-")]
     return found[0] if found else None
@@ -166,9 +163,7 @@ def _within(head: str, country: Place) -> Place:
 def _dependency(sub: str) -> bool:
     """A subdivision that is a territory of its own beside the state: CN-HK, US-PR, FR-971, NL-AW
     (not a province or state that shares a name with a country: GN-ML Mali, US-GA Georgia)."""
-    import pycountry
-
-    found = pycountry.subdivisions.get(code=sub)
+    found = _subdivisions().get(sub)
     kind = (found.type if found else "").lower()
     return kind.startswith(("overseas", "outlying", "special administrative")) or kind == "country"
 
@@ -197,9 +192,7 @@ def _whole(text: str) -> Place | None:
         found = pycountry.countries.get(numeric=text)
         return Place(found.alpha_2, None) if found else None
     if "-" in text and len(text) <= 6 and upper[:2].isalpha():
-        import pycountry
-
-        if pycountry.subdivisions.get(code=upper):
+        if upper in _subdivisions():
             return Place(upper[:2], upper)
     key = fold(text)
     alias = ALIASES.get(key)
@@ -208,17 +201,24 @@ def _whole(text: str) -> Place | None:
     code = _names().get(key) or _names().get(key.removeprefix("the "))
     if code:
         return Place(code, None)
+    if "," in key or "(" in key:
+        return None  # resolve takes such a text apart
     loose = search_key(key)  # 'Etats Unis', 'Guinea Bissau', 'St Lucia': punctuation and 'St' aside
-    return _loose_aliases().get(loose) or (Place(_loose_names()[loose], None) if loose in _loose_names() else None)
+    code = _names().get(loose) or _loose_names().get(loose)
+    return _loose_aliases().get(loose) or (Place(code, None) if code else None)
 
 
 @cache
 def _loose_names() -> dict[str, str]:
-    """_names by search key; a key two countries would share is left out."""
-    found: dict[str, set[str]] = {}
-    for key, code in _names().items():
-        found.setdefault(search_key(key), set()).add(code)
-    return {key: codes.pop() for key, codes in found.items() if len(codes) == 1}
+    """Names by their search key where it differs ('etats-unis' as 'etats unis'), one country's
+    alone: the K lines of countries.tsv, after its names."""
+    loose = {}
+    with (Path(__file__).with_name("countries.tsv")).open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("K\t"):
+                _, key, code = line.rstrip("\n").split("\t")
+                loose[key] = code
+    return loose
 
 
 @cache
@@ -253,12 +253,9 @@ def regions(value: str) -> list[str]:
     """The ISO 3166-2 codes a --region names, with the subdivisions inside it ('FR-BRE' brings its
     départements): a code ('CA-QC') or a name in the ISO list or in French ('Québec', 'Bretagne',
     'Occitanie'). ValueError naming the codes when a name is ambiguous, or when nothing matches."""
-    import pycountry
-
     text = value.strip()
-    found = pycountry.subdivisions.get(code=text.upper())
-    if found:
-        codes = [found.code]
+    if text.upper() in _subdivisions():
+        codes = [text.upper()]
     else:
         codes = subdivisions_named(text)
         if len(codes) > 1:
@@ -279,54 +276,70 @@ def regions(value: str) -> list[str]:
 def region_code(value: str) -> str | None:
     """The one ISO 3166-2 subdivision a name or code gives, in any country ('Texas', 'Bretagne',
     'Québec', 'US-TX'); None when it gives none, or several ('Limburg' is in BE and NL)."""
-    import pycountry
-
     text = value.strip()
-    found = pycountry.subdivisions.get(code=text.upper()) if "-" in text else None
-    if found:
-        return found.code
+    if "-" in text and text.upper() in _subdivisions():
+        return text.upper()
     codes = subdivisions_named(text)
     return codes[0] if len(codes) == 1 else None
 
 
+Subdivision = namedtuple("Subdivision", "parent type name")
+
+
 @cache
-def _all_subdivision_names() -> dict[str, list[str]]:
-    import gettext
-
-    import pycountry
-
-    french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+def _subdivision_file() -> tuple[dict[str, Subdivision], dict[str, list[str]]]:
+    """ISO 3166-2 from subdivisions.tsv (made from pycountry by scripts/make_countries.py): each
+    code's parent, type and name; each search key of an ISO or French name to its codes. Read in
+    a few milliseconds, where going through pycountry's 5,000 subdivisions took a fifth of a second."""
+    codes: dict[str, Subdivision] = {}
     names: dict[str, list[str]] = {}
-    for sub in pycountry.subdivisions:
-        for name in {search_key(sub.name), search_key(french.gettext(sub.name))}:
-            names.setdefault(name, []).append(sub.code)
-    return names
+    with (Path(__file__).with_name("subdivisions.tsv")).open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("C\t"):
+                _, code, parent, kind, name = line.rstrip("\n").split("\t")
+                codes[code] = Subdivision(parent or None, kind, name)
+            elif line.startswith("N\t"):
+                _, key, found = line.rstrip("\n").split("\t")
+                names[key] = found.split(",")
+    return codes, names
+
+
+def _subdivisions() -> dict[str, Subdivision]:
+    return _subdivision_file()[0]
+
+
+def is_subdivision(code: str) -> bool:
+    """An ISO 3166-2 code: 'FR-BRE', 'CA-QC'."""
+    return code in _subdivisions()
+
+
+def subdivision_names() -> dict[str, str]:
+    """Each ISO 3166-2 code and its ISO name, in code order."""
+    return {code: sub.name for code, sub in _subdivisions().items()}
+
+
+def _all_subdivision_names() -> dict[str, list[str]]:
+    return _subdivision_file()[1]
 
 
 @cache
 def _children() -> dict[str, list[str]]:
-    import pycountry
-
     children: dict[str, list[str]] = {}
-    for sub in pycountry.subdivisions:
-        if sub.parent_code:
-            children.setdefault(sub.parent_code, []).append(sub.code)
+    for code, sub in _subdivisions().items():
+        if sub.parent:
+            children.setdefault(sub.parent, []).append(code)
     return children
 
 
 def region_label(code: str) -> str:
     """A subdivision's name as ISO lists it ('Bretagne', 'Quebec'), or the code."""
-    import pycountry
-
-    found = pycountry.subdivisions.get(code=code)
+    found = _subdivisions().get(code)
     return found.name if found else code
 
 
 @cache
 def _parents() -> dict[str, str]:
-    import pycountry
-
-    return {sub.code: sub.parent_code for sub in pycountry.subdivisions if sub.parent_code}
+    return {code: sub.parent for code, sub in _subdivisions().items() if sub.parent}
 
 
 def ancestors(code: str) -> list[str]:

@@ -4,8 +4,8 @@ Québec place of 500+ and the world's places (GeoNames), with their other names.
 gazetteer.tsv.gz is made by scripts/make_gazetteer.py (sources, versions and licences in its
 first line). Read whole it takes a second; so on first use it is indexed once into a small
 SQLite file in the user's cache folder (TWINNING_CACHE to put it elsewhere), built in a temporary
-file and renamed into place, and every later look-up is an index search. pycountry adds the
-names of regions, départements and provinces.
+file and renamed into place, and every later look-up is an index search. subdivisions.tsv (made
+from pycountry) adds the names of regions, départements and provinces.
 """
 
 from __future__ import annotations
@@ -135,12 +135,9 @@ def places(name: str) -> list[Place]:
 @cache
 def _subdivisions() -> dict[str, tuple[str, str]]:
     """Folded names of French regions and départements and of Canada's provinces: (country, code)."""
-    import pycountry
+    from .countries import subdivision_names
 
-    names = {}
-    for country in ("FR", "CA"):
-        for sub in pycountry.subdivisions.get(country_code=country):
-            names[slugify(sub.name)] = (country, sub.code)
+    names = {slugify(name): (code[:2], code) for code, name in subdivision_names().items() if code[:2] in ("FR", "CA")}
     names["quebec"] = ("CA", "CA-QC")  # the province, when a text says 'au Québec'
     return names
 

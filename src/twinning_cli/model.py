@@ -10,11 +10,10 @@ import re
 from functools import cache, cached_property
 from typing import Annotated
 
-import pycountry
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from . import vocabulary
-from .countries import is_country, where
+from .countries import is_country, is_subdivision, where
 from .dates import read_partial
 from .hygiene import clean
 from .i18n import _
@@ -40,7 +39,7 @@ def _code(value: str) -> bool:
 
 @cache
 def _subdivision(code: str) -> str:
-    if pycountry.subdivisions.get(code=code) is None:
+    if not is_subdivision(code):
         raise ValueError(_('{code!r} is not an ISO 3166-2 subdivision code').format(code=code))
     return code
 

@@ -18,10 +18,9 @@ def _label(dimension: str, value: object) -> str:
 
         return label(value)
     if dimension == "subdivision":
-        import pycountry
+        from .countries import region_label
 
-        found = pycountry.subdivisions.get(code=value)
-        return found.name if found else str(value)
+        return region_label(str(value))
     return str(value)
 
 

@@ -30,9 +30,13 @@ def search_key(text: str) -> str:
     """The form territories are found by (their name_folded): folded, each run of punctuation a
     space, 'St', 'Ste' and 'Sankt' read as 'Saint' and 'Sainte', as lists write them: 'St-Étienne',
     'Saint Etienne' and 'saint-étienne' -> 'saint etienne'; 'St. Petersburg' -> 'saint petersburg'."""
-    return " ".join([_ABBREVIATED.get(word, word) for word in _PUNCTUATION.sub(" ", fold(text)).split()])
+    folded = fold(text)
+    if not _LOOSE.search(folded):
+        return folded  # most names: nothing to loosen
+    return " ".join([_ABBREVIATED.get(word, word) for word in _PUNCTUATION.sub(" ", folded).split()])
 
 
+_LOOSE = re.compile(r"[^0-9a-z ]|\b(?:st|ste|sankt)\b|^ | $|  ")
 _PUNCTUATION = re.compile(r"[^0-9a-z]+")
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "sankt": "saint"}
 
