@@ -109,7 +109,7 @@ class Party(Strict):
                     data["subdivision"] = place.subdivision
         for axis in ("lat", "lng"):
             value = data.get(axis)
-            if isinstance(value, str) and DECIMAL_COMMA.fullmatch(value.strip()):
+            if value.__class__ is str and "," in value and DECIMAL_COMMA.fullmatch(value.strip()):
                 data = {**data, axis: value.strip().replace(",", ".")}
         return data
 

@@ -112,7 +112,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         for axis in ("lat", "lng"):
             value = cell(f"{axis}{n}")
             if value:  # a decimal comma, as a French spreadsheet writes it, read as a point
-                item[axis] = value.replace(",", ".") if DECIMAL_COMMA.fullmatch(value) else value
+                item[axis] = value.replace(",", ".") if "," in value and DECIMAL_COMMA.fullmatch(value) else value
         return item
 
     first, second = party("1"), party("2")
