@@ -2,6 +2,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from twinning_cli.flatten import COLUMNS
 
 
@@ -69,3 +71,13 @@ def test_export_to_unwritable_place_fails_cleanly(run, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1].startswith("Error: cannot write")
     assert not (tmp_path / "missing-dir").exists()
+
+
+@pytest.mark.parametrize("name", ["register.xlsx", "register.ODS"])
+def test_a_spreadsheets_own_format_is_refused_not_written_as_csv(run, tmp_path, name):
+    """CSV under an .xlsx name is a file Excel refuses to open: say what to give instead."""
+    result = run("export", "-o", str(tmp_path / name))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"Error: twinning does not write {name[name.index('.'):].lower()} files: give --output "
+                             "FILE.csv (with --excel, a CSV that Excel opens as it is)\n")
+    assert not (tmp_path / name).exists()

@@ -68,3 +68,11 @@ def test_every_territory_and_a_filtered_list_name_partners_alike(run, tmp_path):
     assert len(hub) == 8
     filtered = list(csv.DictReader(io.StringIO(run("territories", "--country", "CH").stdout)))
     assert filtered == hub
+
+
+@pytest.mark.parametrize("args", [("territories", "show", ""), ("network", "--from", "  "),
+                                  ("territories", "merge", "", "Pau")])
+def test_an_empty_territory_name_is_a_usage_error(run, args):
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "Error: give a territory's name (or part of it)\n"

@@ -14,7 +14,7 @@ import re
 import sqlite3
 from collections import namedtuple
 
-from .errors import NotFound
+from .errors import NotFound, UsageError
 from .filters import escape_like
 from .i18n import _
 from .vocabulary import fold, identity, search_key, slugify
@@ -123,6 +123,8 @@ def describe(rows: list[Candidate]) -> str:
 
 def find_territory(conn: sqlite3.Connection, text: str) -> int:
     """The one territory `text` names, or NotFound listing the candidates in the form to type."""
+    if not text.strip():
+        raise UsageError(_("give a territory's name (or part of it)"))
     rows = candidates(conn, text)
     if len(rows) == 1:
         return rows[0].id

@@ -76,6 +76,8 @@ OPTIONS: dict[str, Opt] = {
 # `terminal`: the format on a terminal when none is given.
 Read = namedtuple("Read", "view options argument formats piped terminal",
                   defaults=(None, FORMATS, "csv", "table"))
+# Spreadsheets' own formats, which twinning does not write (it writes CSV they open).
+SPREADSHEETS = (".xlsx", ".xls", ".xlsm", ".ods", ".numbers")
 # What --output's extension says, when --format does not.
 EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".json": "json", ".jsonl": "jsonl",
               ".ndjson": "jsonl", ".md": "markdown", ".markdown": "markdown", ".geojson": "geojson",
@@ -119,7 +121,11 @@ def prepare(read: Read, values: dict) -> dict:
     if fmt is None and values.get("output"):
         from pathlib import PurePath
 
-        fmt = EXTENSIONS.get(PurePath(values["output"]).suffix.lower())
+        suffix = PurePath(values["output"]).suffix.lower()
+        if suffix in SPREADSHEETS:  # CSV under such a name is a file the spreadsheet refuses to open
+            raise UsageError(_("twinning does not write {suffix} files: give --output FILE.csv (with --excel, a CSV "
+                               "that Excel opens as it is)").format(suffix=suffix))
+        fmt = EXTENSIONS.get(suffix)
         if fmt is None or fmt not in read.formats:
             fmt = read.piped  # an extension that names no format we write: what a pipe would get
     values["format"] = fmt or choose(None, read.piped, read.terminal)

@@ -313,11 +313,11 @@ def network(*, format: str, start: str | None, depth: int, db: str | None, filte
         raise UsageError(_("--depth goes with --from NAME: how many agreements away from it"))
     conn = open_register(db)
     root = among = None
-    if start:
+    if start is not None:
         root = lookup.find_territory(conn, start)
         among = queries.neighbourhood(conn, filters, root, depth)
         if not among:
-            raise NotFound(f"{start!r} is party to no agreement that matches the filters")
+            raise NotFound(_("{start!r} is party to no agreement that matches the filters").format(start=start))
     if not start and not queries.count(conn, filters):
         render.info(_("0 agreements match.") if not filters.empty else _("0 agreements: the register is empty."))
     if format == "table":
