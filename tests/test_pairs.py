@@ -204,3 +204,17 @@ def test_a_list_with_the_country_in_each_town_cell(run, tmp_path, seeded):
     assert rejected[1] == ('Lyon,"Birmingham, England",1951,"parties.0.country: no country given: a code or a name, '
                            'or in a list of pairs with no country column, after the name of the town, as in '
                            '\'Lyon, France\'"')
+
+
+def test_a_row_cut_short_says_so_and_trailing_cells_may_be_left_out(run, tmp_path, seeded):
+    """A line that stops before its towns and countries is named as cut short; one that leaves out
+    only the trailing coordinates and year, as hand-written lists do, is a pair."""
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2,lat1,lng1,lat2,lng2,year\n"
+                                         "Rennes,France,Sendai,Japan\n"
+                                         "Lyon,France\n")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[1:] == ["record 2: fewer cells than the header has columns: no town or country "
+                                              "in some"]
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2,lat1,lng1,lat2,lng2,year\n"
+                                         "Rennes,France,Sendai,Japan\n")
+    assert result.exit_code == 0, result.stderr

@@ -127,7 +127,7 @@ class Input:
     def _rows(self, text: io.TextIOWrapper) -> Iterator[Raw]:
         first = text.readline()
         delimiter = self.delimiter or ("\t" if self.format == "tsv" else _sniff_delimiter(first))
-        reader = csv.DictReader(itertools.chain([first], text), delimiter=delimiter, restval="")
+        reader = csv.DictReader(itertools.chain([first], text), delimiter=delimiter, restval=_ABSENT)
         self.headers = [h for h in reader.fieldnames or []]
         self.delimiter = delimiter
         if self.pairs is not None:
@@ -146,6 +146,10 @@ class Input:
             if None in row:
                 yield number, Unreadable(_("more cells than the header has columns")), original
                 continue
+            if self.pairs is not None and any(row.get(self.pairs[key]) is _ABSENT for key in _TOWNS if self.pairs[key]):
+                yield number, Unreadable(_("fewer cells than the header has columns: no town or country in "
+                                           "some")), original  # a cut line; missing coordinates are fine
+                continue
             if not self.raw:
                 row = {k: _restore(v) for k, v in row.items()}
             if self.pairs is None:
@@ -155,6 +159,16 @@ class Input:
                 self.located += located
                 self.undated += undated
             yield number, record, original
+
+
+_TOWNS = ("city1", "country1", "city2", "country2")  # the cells a pair cannot lack
+
+
+class _Absent(str):
+    """The cell of a row cut short: empty to every reader, and told apart by identity."""
+
+
+_ABSENT = _Absent("")
 
 
 def _bounded_int(text: str) -> int | str:
