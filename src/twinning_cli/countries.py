@@ -56,7 +56,6 @@ ALIASES: dict[str, Place] = {
     "dr congo": Place("CD", None),  # the usual English short forms of the Democratic Republic
     "drc": Place("CD", None),
 }
-EXTRA_CODES = {"XK": "Kosovo"}  # user-assigned code used by the EU and CLDR; not in ISO 3166-1
 _PAREN = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
 
 
@@ -77,7 +76,7 @@ def _names() -> dict[str, str]:
 
 
 def is_country(code: str) -> bool:
-    """An ISO 3166-1 alpha-2 code, or XK."""
+    """An ISO 3166-1 alpha-2 code, or XK (user-assigned, used by the EU and CLDR for Kosovo)."""
     return code in _labels()  # every ISO 3166-1 code has its labels in countries.tsv, and XK
 
 

@@ -137,7 +137,8 @@ def _subdivisions() -> dict[str, tuple[str, str]]:
     """Folded names of French regions and départements and of Canada's provinces: (country, code)."""
     from .countries import subdivision_names
 
-    names = {slugify(name): (code[:2], code) for code, name in subdivision_names().items() if code[:2] in ("FR", "CA")}
+    names = {slugify(name): (code[:2], code) for code, name in subdivision_names().items()
+             if code[:2] in ("FR", "CA")}
     names["quebec"] = ("CA", "CA-QC")  # the province, when a text says 'au Québec'
     return names
 
