@@ -187,3 +187,11 @@ def test_intercultural_exchanges_are_culture():
 
     text = "La convention met l'accent sur les échanges interculturels et la jeunesse."
     assert domains(text, [text])[0] == ["culture", "youth-education"]
+
+
+def test_a_partner_named_after_avec_and_a_country_said_after_it():
+    """'une charte de jumelage avec Zeppolo, en Italie': Zeppolo, unknown to the gazetteer, is the
+    partner, in Italy; Italy named there does not draw Pau to its Sardinian namesake."""
+    text = "Le 5 juin 2019, la commune de Pau a signé une charte de jumelage avec Zeppolo, en Italie."
+    assert [(p["name"], p["country"]) for p in extract(text, source="x").record["parties"]] == [
+        ("Pau", "FR"), ("Zeppolo", "IT")]

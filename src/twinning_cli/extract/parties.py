@@ -54,9 +54,13 @@ def parties(text: str, sents: list[str], written: str | None = None) -> list[dic
             chosen += [candidates[k] for k in dict.fromkeys(_key(m) for m in members)
                        if candidates[k] not in chosen]
     in_text = _countries_named(text)
+    said = {c.key: _said(c, text) for c in chosen[:12]}
     result = []
     for candidate in sorted(chosen[:12], key=lambda c: c.mentions[0].start):  # in the article's order
-        party = _describe(candidate, text, in_text)
+        # A country said right after another party ('avec Zeppolo, en Italie') is that party's:
+        # it does not draw this one to a namesake there (Pau, Sardinia, for Pau).
+        theirs = {country for key, country in said.items() if key != candidate.key} - {said[candidate.key]}
+        party = _describe(candidate, text, [country for country in in_text if country not in theirs])
         party["name"] = _as_written(candidate, party["name"], text, written or text)
         # Sure when it stands as a party ('entre A et B', 'A et B ont signé') and is a place the
         # gazetteer knows or a territorial word names; less when chosen for how often it comes back.
@@ -162,6 +166,11 @@ def _score(found: list[Mention], text: str) -> dict[str, Candidate]:
     return {k: Candidate(k, ms, scores[k], strong[k]) for k, ms in by_key.items()}
 
 
+def _said(candidate: Candidate, text: str) -> str | None:
+    """The country the text says right after one of the candidate's mentions: 'Chambly, au Québec'."""
+    return next((c for c in (_context(text, m.end) for m in candidate.mentions) if c), None)
+
+
 def _context(text: str, end: int) -> str | None:
     """The country a text puts right after a name: ', au Québec', ', en France', ' (Italie)'."""
     after = re.match(r",? (?:en|au|aux) ([A-ZÉÎ][\w'\-]+(?: [A-Z][\w'\-]+)?)|\s?\(([A-ZÉÎ][\w'\- ]+)\)",
@@ -248,7 +257,7 @@ def _describe(candidate: Candidate, text: str, in_text: list[str]) -> dict:
         max(forms, key=lambda f: (forms.count(f), f != ms[0].name))
     kind = next((m.kind for m in ms if m.kind), None)
     bare = ms[0].name
-    said = next((c for c in (_context(text, m.end) for m in ms) if c), None)  # 'Chambly, au Québec' 
+    said = _said(candidate, text)
     city = city_of(bare) or (None if kind not in (None, "ville", "commune") or gazetteer.places(bare) else _tail(bare))
     if city:  # a part of a city ('Commune V du district de Bamako', 'Parcelles Assainies de Dakar'):
         # in the city's country, and neither the city's point nor its id

@@ -47,6 +47,9 @@ HEADED = re.compile(rf"(?<![\w'])((?i:{_HEAD})){ADJECTIVE} ({OF})?((?:pays {OF})
 ROLE = re.compile(rf"\b(?:(?:maire|mairesse|bourgmestre|sindaco) {OF}({NAME})|présidente? (?:de la |du )({WORD})\b(?![\-']))")
 _SIDE = rf"(?:la |le |les |l')?(?:(?i:{_HEAD}){ADJECTIVE} (?:{OF})?)?"
 PAIR = re.compile(rf"\bentre {_SIDE}({NAME}) et {_SIDE}({NAME})")
+# The partner an agreement is made with: 'une charte de jumelage avec Zeppolo', known or not.
+WITH = re.compile(rf"\b(?i:jumel\w*|partenariat|coopération|convention|accord|protocole|charte|pacte|amitié)\b"
+                  rf"[^.\n]{{0,60}}? avec {_SIDE}({NAME})")
 # Three or more names in a row ('soit Castillonès, Cahuzac, Moustier et Ferrensac'), known or not.
 ENUMERATION = re.compile(rf"{NAME}(?:, {NAME}){{2,}}(?:,? et {NAME})?")
 # A numbered part of a city is a party of its own: 'la commune v du district de Bamako' (Bamako's six
@@ -120,8 +123,9 @@ def mentions(text: str) -> list[Mention]:
                 and not any(a <= start < b for a, b in taken):
             found.append(Mention(name, name, None, start, start + len(name), "role", 0, start))
             taken.append((start, start + len(name)))
-    for m in PAIR.finditer(text):  # 'entre la ville de Saint-Paul-lès-Dax et Caldès de Monbui', known or not
-        names = [(_known_part(_trim(m.group(i))), m.start(i)) for i in (1, 2)]
+    pairs = [(m, (1, 2)) for m in PAIR.finditer(text)] + [(m, (1,)) for m in WITH.finditer(text)]
+    for m, groups in pairs:  # 'entre la ville de Saint-Paul-lès-Dax et Caldès de Monbui', 'jumelage avec X'
+        names = [(_known_part(_trim(m.group(i))), m.start(i)) for i in groups]
         if any(countries.resolve(n) and not known(n) for n, _ in names):
             continue  # 'entre la France et le Québec': countries, the context of an agreement
         for name, start in names:
