@@ -195,3 +195,12 @@ def test_a_partner_named_after_avec_and_a_country_said_after_it():
     text = "Le 5 juin 2019, la commune de Pau a signé une charte de jumelage avec Zeppolo, en Italie."
     assert [(p["name"], p["country"]) for p in extract(text, source="x").record["parties"]] == [
         ("Pau", "FR"), ("Zeppolo", "IT")]
+
+
+@pytest.mark.parametrize("phrase,country", [("la ville italienne de Zeppolo", "IT"),
+                                            ("la commune allemande de Kleinstadtheim", "DE"),
+                                            ("la ville sénégalaise de Ndiaffate", "SN")])
+def test_an_adjective_of_nationality_gives_a_partner_its_country(phrase, country):
+    """Towns the gazetteer does not know, named with an adjective of nationality."""
+    text = f"Le 5 juin 2019, la ville de Pau et {phrase} ont signé une charte de jumelage."
+    assert [p["country"] for p in extract(text, source="x").record["parties"]] == ["FR", country]

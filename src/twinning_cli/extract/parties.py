@@ -167,8 +167,16 @@ def _score(found: list[Mention], text: str) -> dict[str, Candidate]:
 
 
 def _said(candidate: Candidate, text: str) -> str | None:
-    """The country the text says right after one of the candidate's mentions: 'Chambly, au Québec'."""
-    return next((c for c in (_context(text, m.end) for m in candidate.mentions) if c), None)
+    """The country the text says right after one of the candidate's mentions ('Chambly, au
+    Québec'), or by an adjective in the phrase that names it ('la ville italienne de Zeppolo')."""
+    from .demonyms import demonym
+
+    after = next((c for c in (_context(text, m.end) for m in candidate.mentions) if c), None)
+    if after:
+        return after
+    adjectives = {found[0] for found in (demonym(text[m.lead:m.start]) for m in candidate.mentions
+                                         if m.how == "head" and m.lead < m.start) if found}
+    return adjectives.pop() if len(adjectives) == 1 else None
 
 
 def _context(text: str, end: int) -> str | None:
