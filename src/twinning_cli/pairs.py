@@ -139,16 +139,13 @@ def _town_and_country(text: str) -> tuple[str, str]:
     'Erlangen (Germany)', 'Paris, Texas, United States' -> (town, country); else (text, '')."""
     from .countries import where
 
-    head, sep, tail = text.rpartition(",")
+    head, sep, tail = text.rpartition(",")  # the last comma: 'Paris, Texas, United States'
     if not sep:
-        match = _IN_BRACKETS.fullmatch(text)
-        head, tail = (match.group(1), match.group(2)) if match else ("", "")
+        match = _AFTER_NAME.fullmatch(text)  # 'Erlangen (Germany)'
+        head, tail = (match.group(3), match.group(4)) if match else ("", "")
     if head.strip(" ,") and where(tail.strip()):
         return head.strip(" ,"), tail.strip()
     return text, ""
-
-
-_IN_BRACKETS = re.compile(r"(.+?)\s*\(([^()]+)\)")
 
 
 def _town_in_region(name: str, country: str) -> tuple[str, str | None]:
