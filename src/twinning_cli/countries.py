@@ -60,14 +60,22 @@ _PAREN = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
 
 
 @cache
-def _names() -> dict[str, str]:
-    """Folded country names in every language CLDR knows, and ISO's, to alpha-2 codes."""
-    names = {}
+def _keyed() -> dict[str, dict[str, str]]:
+    """countries.tsv's keyed lines in one reading: 'N' (folded names) and 'K' (search keys), each
+    key to its alpha-2 code."""
+    found: dict[str, dict[str, str]] = {"N": {}, "K": {}}
     with (Path(__file__).with_name("countries.tsv")).open(encoding="utf-8") as handle:
         for line in handle:
-            if line.startswith("N\t"):
-                _, key, code = line.rstrip("\n").split("\t")
-                names[key] = code
+            if line[:2] in ("N\t", "K\t"):
+                tag, key, code = line.rstrip("\n").split("\t")
+                found[tag][key] = code
+    return found
+
+
+@cache
+def _names() -> dict[str, str]:
+    """Folded country names in every language CLDR knows, and ISO's, to alpha-2 codes."""
+    names = dict(_keyed()["N"])
     for key, code in list(names.items()):  # ISO's inverted names read forward too: 'korea, republic of'
         head, sep, tail = key.partition(", ")  # -> 'republic of korea', 'palestine, state of' -> 'state of palestine'
         if sep and ", " not in tail:
@@ -207,17 +215,10 @@ def _whole(text: str) -> Place | None:
     return _loose_aliases().get(loose) or (Place(code, None) if code else None)
 
 
-@cache
 def _loose_names() -> dict[str, str]:
     """Names by their search key where it differs ('etats-unis' as 'etats unis'), one country's
-    alone: the K lines of countries.tsv, after its names."""
-    loose = {}
-    with (Path(__file__).with_name("countries.tsv")).open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("K\t"):
-                _, key, code = line.rstrip("\n").split("\t")
-                loose[key] = code
-    return loose
+    alone: the K lines of countries.tsv."""
+    return _keyed()["K"]
 
 
 @cache
