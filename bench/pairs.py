@@ -135,7 +135,7 @@ VIEWS = [  # (what a person types, on an 80-column terminal unless it says --for
 ]
 
 
-def measure(twinning: str, sqlite_utils: str, size: int, out_dir, timed, runs: int) -> dict:
+def measure(twinning: str, sqlite_utils: str, size: int, out_dir, timed, runs: int, floor_cmd) -> dict:
     """Import the file (against `sqlite-utils insert --csv` of it), then run every view: seconds,
     lines written and the widest line, as a person at an 80-column terminal would get them."""
     import os
@@ -185,9 +185,10 @@ def measure(twinning: str, sqlite_utils: str, size: int, out_dir, timed, runs: i
                                 "spread": (timing["min"], timing["max"]),
                                 "lines": len(lines), "widest": max((len(line) for line in lines), default=0),
                                 "stderr": done.stderr.strip().splitlines()[-1:]})
-    # The full dumps beside sqlite-utils writing the same rows (without the partners or the flattening)
-    result["dumps"] = [{"what": what, "sql": sql, **timed([sqlite_utils, "query", str(db), sql, "--csv"], runs)}
-                       for what, sql in DUMPS]
+    # The full dumps beside sqlite-utils writing the same rows (without the partners or the flattening),
+    # and beside the floor (floor_cmd): a bare Python process writing them with sqlite3 and csv
+    result["dumps"] = [{"what": what, "sql": sql, **timed([sqlite_utils, "query", str(db), sql, "--csv"], runs),
+                        "floor": timed(floor_cmd(db, sql), runs)} for what, sql in DUMPS]
     return result
 
 
@@ -233,11 +234,17 @@ def report(result: dict) -> str:
                      f"{view['widest']} | {view['exit']} | {note[:90]} |")
     if result.get("dumps"):
         lines += ["", ("The full dumps beside `sqlite-utils query DB \"<SQL>\" --csv` writing the same rows from the "
-                       "same register, without the partners (territories) or the flattening of each record (export):"),
+                       "same register, without the partners (territories) or the flattening of each record (export), "
+                       "and beside the floor: `python -c` running that SQL with `sqlite3` and writing its rows with "
+                       "`csv`, nothing else:"),
                   "",
-                  "| command | twinning | sqlite-utils | spread | SQL |", "|---|---:|---:|---:|---|"]
+                  "| command | twinning | sqlite-utils | spread | floor | spread | SQL |",
+                  "|---|---:|---:|---:|---:|---:|---|"]
         ours = {view["argv"]: view["seconds"] for view in result["views"]}
         for dump in result["dumps"]:
+            floor = dump.get("floor")
+            low = f"{floor['median'] * 1000:,.0f} ms | {floor['min'] * 1000:,.0f}–{floor['max'] * 1000:,.0f} ms" \
+                if floor else " | "
             lines.append(f"| `{dump['what']}` | {ours[dump['what']] * 1000:,.0f} ms | {dump['median'] * 1000:,.0f} ms | "
-                         f"{dump['min'] * 1000:,.0f}–{dump['max'] * 1000:,.0f} ms | `{dump['sql']}` |")
+                         f"{dump['min'] * 1000:,.0f}–{dump['max'] * 1000:,.0f} ms | {low} | `{dump['sql']}` |")
     return "\n".join(lines) + "\n"

@@ -154,7 +154,7 @@ def main() -> None:
 
         twinning, sqlite_utils = shutil.which("twinning"), shutil.which("sqlite-utils")
         OUT.mkdir(exist_ok=True)
-        result = pairs.measure(twinning, sqlite_utils, args.pairs, OUT, timed, min(args.runs, 5))
+        result = pairs.measure(twinning, sqlite_utils, args.pairs, OUT, timed, min(args.runs, 5), floor_cmd)
         text = pairs.report(result)
         (HERE.parent / "docs" / "scale.md").write_text(text, encoding="utf-8")
         print(text)

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from operator import itemgetter
 
 from .filters import Filters
 from .shape import NESTED, POSITION, STORED, whole
@@ -216,6 +219,23 @@ _PARTNERS = ("SELECT group_concat(name, '; ') FROM (SELECT DISTINCT t2.name FROM
 _EVERY_PARTY = "SELECT agreement, territory_id FROM agreement_parties ORDER BY agreement"
 
 
+def _partners(links: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
+    """Each territory's partners (ids) from (agreement, territory) rows in agreement order; most
+    agreements join two parties, which take each other without a list made between them."""
+    partners: dict[int, set[int]] = defaultdict(set)
+    for _, group in groupby(links, key=itemgetter(0)):
+        ids = [tid for _, tid in group]
+        if len(ids) == 2:
+            first, second = ids
+            if first != second:
+                partners[first].add(second)
+                partners[second].add(first)
+        else:
+            for tid in ids:
+                partners[tid].update([other for other in ids if other != tid])
+    return partners
+
+
 def territories(conn: sqlite3.Connection, filters: Filters) -> list[tuple]:
     """One row per territory party to a matching agreement, the busiest first, with its partners."""
     return territory_page(conn, filters)[0]
@@ -224,8 +244,6 @@ def territories(conn: sqlite3.Connection, filters: Filters) -> list[tuple]:
 def territory_page(conn: sqlite3.Connection, filters: Filters, limit: int | None = None) -> tuple[list[tuple], int]:
     """The busiest `limit` territories (all without it) and how many there are in all. Counted in
     one pass over the parties (linear in the register); partners are named for the rows returned."""
-    from itertools import groupby
-
     if filters.empty and limit is not None:  # the busiest page, from the counts the triggers keep
         rows = conn.execute(
             f"SELECT name, kind, country, subdivision, agreements, ({_PARTNERS}) FROM territories t"
@@ -235,12 +253,9 @@ def territory_page(conn: sqlite3.Connection, filters: Filters, limit: int | None
         rows = conn.execute("SELECT id, name, kind, country, subdivision, agreements FROM territories"
                             " WHERE agreements > 0 ORDER BY agreements DESC, name, id").fetchall()
         names = {row[0]: row[1] for row in rows}  # every party counts, so every partner is here
-        partners: dict[int, set[str]] = {}
-        for _, group in groupby(conn.execute(_EVERY_PARTY), key=lambda row: row[0]):
-            ids = [tid for _, tid in group]
-            for tid in ids:
-                partners.setdefault(tid, set()).update([names[other] for other in ids if other != tid])
-        return [(*row[1:], "; ".join(sorted(partners.get(row[0], ())))) for row in rows], len(rows)
+        partners = _partners(conn.execute(_EVERY_PARTY))
+        return [(*row[1:], "; ".join(sorted({names[p] for p in partners[row[0]]}) if row[0] in partners else ""))
+                for row in rows], len(rows)
     counts: dict[int, int] = {}
     partners: dict[int, set[int]] = {}
     for _, rows in groupby(party_links(conn, filters), key=lambda row: row[0]):

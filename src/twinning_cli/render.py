@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 
 from .hygiene import terminal_safe
 
@@ -52,14 +53,21 @@ def csv_line(cells: Iterable[object], delimiter: str = ",", guard: bool = True, 
 
 _SPECIAL = {d: re.compile(f'["\r\n{re.escape(d)}]') for d in (",", ";", "\t")}
 _UNIT = "\x1f"  # joins a row's cells for one check; no stored text holds it (hygiene refuses controls)
+_ROW = "\x1e"  # joins a block's rows, the same way
+
+
+def _blocks(rows: Iterable[Sequence], size: int) -> Iterator[list]:
+    rows = iter(rows)
+    while block := list(islice(rows, size)):
+        yield block
 
 
 def _plain_row(delimiter: str, raw: bool):
-    """A test that a row's cells, joined by _UNIT, need neither quotes nor the formula guard (a
+    """A test that a row's cells, joined by _UNIT (or a block's rows, joined by _ROW), need neither quotes nor the formula guard (a
     cell starting with a formula sign, or hiding one after another delimiter). Substring tests
     first: one regex over the whole line costs more than the rest of the row."""
     starts = tuple(_FORMULA_START)
-    after_unit = re.compile(f"{_UNIT}[{re.escape(''.join(_FORMULA_START))}]")
+    after_unit = re.compile(f"[{_UNIT}{_ROW}][{re.escape(''.join(_FORMULA_START))}]")
 
     def plain(joined: str) -> bool:
         if '"' in joined or delimiter in joined or "\n" in joined or "\r" in joined:
@@ -109,18 +117,22 @@ def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str, *, raw: boo
             write("\ufeff")
         write(csv_line(columns, delimiter, end=end))
         plain = _plain_row(delimiter, raw)
-        lines: list[str] = []  # written a few hundred at a time: one call per row costs as much as the row
-        for row in rows:
-            texts = ["" if v is None else v if isinstance(v, str) else str(v) for v in row]
-            if plain(_UNIT.join(texts)):  # most rows: no cell to quote or to guard, checked at once
-                lines.append(delimiter.join(texts) + end)
-            else:
-                lines.append(csv_line((v if raw else spreadsheet_safe(v) for v in texts), delimiter, guard=not raw,
+        # Written a few hundred rows at a time, checked at once: most blocks need no quote and no
+        # guard, and are written with their separators replaced (one call for the whole block).
+        units = len(columns) - 1
+        for block in _blocks(rows, 256):
+            cells = [["" if v is None else v if v.__class__ is str else str(v) for v in row] for row in block]
+            joined = _ROW.join([_UNIT.join(row) for row in cells])
+            if (plain(joined) and joined.count(_ROW) == len(block) - 1  # no cell holds a separator itself
+                    and joined.count(_UNIT) == units * len(block)):
+                write(joined.replace(_UNIT, delimiter).replace(_ROW, end) + end)
+                continue
+            lines = []
+            for row in cells:  # a block with a cell to quote or to guard: row by row
+                lines.append(delimiter.join(row) + end if plain(_UNIT.join(row)) else
+                             csv_line((v if raw else spreadsheet_safe(v) for v in row), delimiter, guard=not raw,
                                       end=end))
-            if len(lines) >= 256:
-                write("".join(lines))
-                lines.clear()
-        write("".join(lines))
+            write("".join(lines))
     elif fmt in ("json", "jsonl"):
         emit_json([dict(zip(columns, row)) for row in rows], fmt)
     elif fmt == "markdown":
