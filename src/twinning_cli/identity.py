@@ -15,8 +15,10 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
+from collections import OrderedDict
 
 from .countries import related
+from .seen import Seen
 from .vocabulary import fold, identity, search_key, short_name
 
 NEAR_KM = 50
@@ -75,11 +77,14 @@ def _missing(candidate: list, party) -> bool:
 class Resolver:
     """Parties to territory ids, creating territories as needed; remembers what it found."""
 
-    CACHE = 16_000  # keys remembered; past that the cache starts again, so memory stays flat
+    CACHE = 16_000  # keys remembered, the least recently used forgotten first, so memory stays flat
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
-        self.cache: dict[tuple, list[list]] = {}
+        self.cache: OrderedDict[tuple, list[list]] = OrderedDict()
+        # Made inside the writer's transaction: a register with no territory then holds only those
+        # this resolver makes, whose keys `made` remembers (a name never made needs no look-up).
+        self.made = Seen() if conn.execute("SELECT 1 FROM territories LIMIT 1").fetchone() is None else None
         self.aliases = dict(((key, country), name) for key, country, name in
                             conn.execute("SELECT name_key, country, name FROM territory_aliases"))
 
@@ -104,13 +109,16 @@ class Resolver:
         if unknown:  # 'Pau' of unknown kind may be the city 'Ville de Pau', if it lies where that city lies
             city = key
         candidates = self.cache.get((key, city, party.country))
-        if candidates is None:
-            candidates = [list(row) for row in self.conn.execute(  # two index look-ups, not a scan of a country
-                f"SELECT * FROM (SELECT {COLUMNS} FROM territories WHERE name_key = ?2 AND country = ?1 UNION"
-                f" SELECT {COLUMNS} FROM territories WHERE city_key = ?3 AND country = ?1)"
-                " ORDER BY name_key != ?2, id", (party.country, key, city))]
+        if candidates is not None:
+            self.cache.move_to_end((key, city, party.country))
+        else:
+            candidates = [] if self._never_made(key, city, party.country) else [
+                list(row) for row in self.conn.execute(  # two index look-ups, not a scan of a country
+                    f"SELECT * FROM (SELECT {COLUMNS} FROM territories WHERE name_key = ?2 AND country = ?1 UNION"
+                    f" SELECT {COLUMNS} FROM territories WHERE city_key = ?3 AND country = ?1)"
+                    " ORDER BY name_key != ?2, id", (party.country, key, city))]
             if len(self.cache) >= self.CACHE:
-                self.cache.clear()
+                self.cache.popitem(last=False)
             self.cache[key, city, party.country] = candidates
         for candidate in candidates:
             if unknown and candidate[6] != key and not _near(candidate, party):
@@ -123,13 +131,24 @@ class Resolver:
                                      candidate[3] if candidate[3] is not None else party.lng,
                                      candidate[4] or party.wikidata, candidate[5] or party.geonames]
                 return candidate[0]
+        stored_city = None if unknown else city
         tid = self.conn.execute(
             "INSERT INTO territories (name, name_key, short_key, city_key, name_folded, kind, country, subdivision,"
             " lat, lng, wikidata, geonames) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (name, key, identity(short_name(name)), None if unknown else city, search_key(name), party.kind,
+            (name, key, identity(short_name(name)), stored_city, search_key(name), party.kind,
              party.country, party.subdivision, party.lat, party.lng, party.wikidata, party.geonames)).lastrowid
+        if self.made is not None:
+            self.made.add(("name", key, party.country))
+            if stored_city is not None:
+                self.made.add(("city", stored_city, party.country))
         candidates.append([tid, party.subdivision, party.lat, party.lng, party.wikidata, party.geonames, key])
         return tid
+
+    def _never_made(self, key: str, city: str | None, country: str) -> bool:
+        """Certainly no territory of this name (or naming this city) in the country: the register
+        was empty and this resolver made none (the look-up would find nothing)."""
+        return self.made is not None and ("name", key, country) not in self.made and (
+            city is None or ("city", city, country) not in self.made)
 
     def _fill(self, tid: int, party) -> None:
         self.conn.execute(

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
 
 from . import store
 from .errors import DataError
@@ -94,7 +93,7 @@ def _differences(old: dict, new: dict) -> list[str]:
     return [key for key in new if old.get(key) != new[key]]
 
 
-def ingest(db: sqlite_utils.Database, path: Path, raws: Iterable[tuple], *, origin: str,
+def ingest(db: store.Register, path: Path, raws: Iterable[tuple], *, origin: str,
            update: bool = False, merge_pairs: bool = False, skip_invalid: bool = False,
            reject: Callable[[object, str], None] | None = None, dry_run: bool = False,
            wikidata: bool = False) -> Outcome:
@@ -150,7 +149,7 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
     row = current = None
     if merge_pairs:
         queued = writer.pending_pairs.get(pair)
-        there = None if queued is not None else conn.execute(
+        there = None if queued is not None or not writer.may_hold("pair", pair) else conn.execute(
             f"SELECT a.rowid, {STORED} FROM agreements a WHERE a.pair_key = ?", (pair,)).fetchone()
         if queued is not None or there:
             # A pair this file named before, or one already there in another form, is merged;
@@ -170,7 +169,7 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
         row = current and [current[1 + _COLUMN[name]] for name in _STORED_NAMES]
         queued = writer.pending_pairs.get(pair)
         other = queued if queued and queued != agreement.slug else None
-        if other is None and queued is None:
+        if other is None and queued is None and writer.may_hold("pair", pair):
             found = conn.execute("SELECT slug FROM agreements WHERE pair_key = ? AND slug != ?",
                                  (pair, agreement.slug)).fetchone()
             other = found[0] if found else None
@@ -210,7 +209,7 @@ def _where(number: int, slug: str) -> str:
 
 
 def _slug_taken(db, writer: store.Writer, slug: str) -> bool:
-    return slug in writer.pending_slugs or bool(
+    return slug in writer.pending_slugs or writer.may_hold("slug", slug) and bool(
         db.conn.execute("SELECT 1 FROM agreements WHERE slug = ?", (slug,)).fetchone())
 
 
@@ -265,7 +264,7 @@ def load(where: Path, source, *, update: bool = False, skip_invalid: bool = Fals
     """
     sink = RejectsFile(rejects, source) if rejects else None  # a bad path fails here, before any work
     if dry_run and not where.exists():
-        db = sqlite_utils.Database(memory=True)
+        db = store.Register.memory()
         store.create_schema(db)
     else:
         db = store.open_db(where)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import sqlite_utils
-
 from . import db as dbmod
 from . import vocabulary
 
@@ -90,8 +88,11 @@ def set_aside_fts_update_trigger(conn: sqlite3.Connection) -> str:
     return found[0]
 
 
-def create_schema(db: sqlite_utils.Database) -> None:
-    """Drop and create every table, index, view and the FTS index."""
+def create_schema(register) -> None:
+    """Drop and create every table, index, view and the FTS index (`register`: a store.Register)."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(register.conn, execute_plugins=False)  # our tables, whatever is installed
     db.execute("DROP VIEW IF EXISTS agreements_flat")
     db.execute("DROP VIEW IF EXISTS territory_map")
     db.execute("DROP VIEW IF EXISTS agreement_list")

@@ -8,12 +8,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-import sqlite_utils
 
 from . import schema
 from .countries import label as country_label
 from .model import Agreement
 from .schema import CHILD_TABLES, FTS_COLUMNS, FTS_DELETE, FTS_INSERT
+from .seen import Seen
 from .shape import pack
 
 
@@ -54,7 +54,7 @@ class Writer:
 
     BATCH = 2000
 
-    def __init__(self, db: sqlite_utils.Database, bulk: bool = False):
+    def __init__(self, db, bulk: bool = False):
         """`bulk`: a load that ends with `finish` (write, prune); into an empty register it makes the
         read-only indexes and the counts once, at the end (schema.suspend)."""
         from .identity import Resolver
@@ -74,6 +74,8 @@ class Writer:
         self.first_rowid = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM agreements").fetchone()[0]
         self.next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM agreements").fetchone()[0]
         self.suspended = bulk and self.first_rowid == 0
+        # Into a register with no agreement, the pairs and slugs this writer wrote are all there is.
+        self.written = Seen() if self.first_rowid == 0 else None
         self.fts_trigger: str | None = None  # the update trigger's SQL while `replace` does its work ("": none)
         if self.suspended:
             schema.suspend(self.conn)
@@ -109,6 +111,8 @@ class Writer:
         rowid, old = row[0], row[1:]
         ident = old[names.index("id")]
         pair = pair or self.pair_key(a)
+        if self.written is not None:
+            self.written.add(("pair", pair))
         new = self._row(a, ident, pair)
         changed = [(name, value) for name, was, value in zip(names, old, new) if was != value]
         indexed = any(name in FTS_COLUMNS for name, _ in changed)
@@ -153,6 +157,11 @@ class Writer:
             schema.resume(self.conn)
             self.suspended = False
 
+    def may_hold(self, what: str, key: str) -> bool:
+        """False when the register certainly holds no agreement of this pair (`what`: "pair") or
+        slug ("slug"): it had none when this writer began, and this writer wrote none."""
+        return self.written is None or (what, key) in self.written
+
     def pair_key(self, a: Agreement) -> str:
         """Kind and the parties' territories, as an unordered set: the same two places in either
         order, under any spelling that resolves to them, are one pair; two towns of one name,
@@ -172,6 +181,9 @@ class Writer:
         s = self.next_id
         self.next_id += 1
         pair = pair or self.pair_key(a)
+        if self.written is not None:
+            self.written.add(("pair", pair))
+            self.written.add(("slug", a.slug))
         self.pending_pairs[pair] = a.slug
         self.pending_slugs.add(a.slug)
         self.pending["agreements"].append(self._row(a, s, pair))

@@ -1,0 +1,97 @@
+"""A load into an empty register asks the register only about keys it may have written (seen.py),
+and the territories' name cache forgets the least recently used first."""
+
+import re
+
+import pytest
+
+from dbcheck import scalar
+from twinning_cli import store
+from twinning_cli.seen import Seen
+
+
+def test_a_key_added_is_always_found_also_past_a_filters_capacity():
+    seen = Seen(capacity=100)
+    added = [("name", f"ville {n}", "FR") for n in range(1000)]
+    for key in added:
+        seen.add(key)
+    assert len(seen.filters) > 1  # grew past its first filter
+    assert all(key in seen for key in added)
+    others = sum(("name", f"ville {n}", "DE") in seen for n in range(10_000))
+    assert others < 500  # "perhaps" of a key never added is rare (1 % a filter)
+
+
+@pytest.fixture
+def statements(monkeypatch):
+    """The SQL each register opened for writing runs, numbers and quoted text made '?'."""
+    ran: list[str] = []
+    opened = store.open_db
+
+    def traced(path):
+        db = opened(path)
+        db.conn.set_trace_callback(lambda sql: ran.append(re.sub(r"'[^']*'|\b\d+\b", "?", sql)))
+        return db
+
+    monkeypatch.setattr(store, "open_db", traced)
+    return ran
+
+
+def lookups(ran: list[str]) -> tuple[int, int]:
+    """(territory look-ups by name, agreement look-ups by pair or slug)."""
+    names = sum(sql.startswith("SELECT * FROM (SELECT id") for sql in ran)
+    pairs = sum("WHERE pair_key = ?" in sql or "WHERE a.pair_key = ?" in sql
+                or sql.startswith("SELECT ? FROM agreements WHERE slug") for sql in ran)
+    return names, pairs
+
+
+PAIRS = "city1,country1,city2,country2\nAmiens,France,Dortmund,Germany\nBrest,France,Kiel,Germany\n" \
+        "Amiens,France,Görlitz,Germany\n"
+
+
+def test_a_load_into_an_empty_register_looks_up_no_name_and_no_pair_it_never_wrote(run, tmp_path, statements):
+    source = tmp_path / "pairs.csv"
+    source.write_text(PAIRS, encoding="utf-8")
+    assert run("init", "--empty").exit_code == 0
+    assert run("import", str(source), "--pairs").exit_code == 0
+    assert lookups(statements) == (0, 0)  # Amiens again: from the name cache
+    # Into the register that now holds them, the same kind of file asks the register
+    statements.clear()
+    source.write_text("city1,country1,city2,country2\nBrest,France,Dortmund,Germany\n", encoding="utf-8")
+    assert run("import", str(source), "--pairs").exit_code == 0
+    assert lookups(statements)[0] == 2 and lookups(statements)[1] >= 1
+
+
+def test_a_name_that_may_be_a_city_written_before_is_still_looked_up(run, tmp_path, statements, register_path):
+    """'Ville de Pau' made, then 'Pau' (a city of the same name): the filter says "perhaps" for the
+    city's key, the register is asked, and the two are one territory, as in a register not empty."""
+    source = tmp_path / "records.jsonl"
+    record = '{{"slug": "{slug}", "title": "t", "kind": "twinning", "status": "signed", "parties": [' \
+             '{{"name": "{a}", "kind": "ville", "country": "FR"}}, {{"name": "{b}", "kind": "ville", ' \
+             '"country": "ES"}}], "sources": [{{"file": "f.txt"}}]}}\n'
+    source.write_text(record.format(slug="pau-jaca", a="Ville de Pau", b="Jaca")
+                      + record.format(slug="pau-huesca", a="Pau", b="Huesca"), encoding="utf-8")
+    assert run("init", "--empty").exit_code == 0
+    result = run("import", str(source))
+    assert result.exit_code == 0, result.stderr
+    assert lookups(statements)[0] == 1  # 'Pau' only: Jaca, Huesca and 'Ville de Pau' were never made
+    assert scalar(register_path, "SELECT count(*) FROM territories WHERE country = 'FR'") == 1
+    assert scalar(register_path, "SELECT agreements FROM territories WHERE country = 'FR'") == 2
+
+
+def test_the_name_cache_forgets_the_least_recently_used(tmp_path):
+    from types import SimpleNamespace
+
+    from twinning_cli.identity import Resolver
+
+    db = store.open_db(tmp_path / "r.db")
+    store.create_schema(db)
+    resolver = Resolver(db.conn)
+    resolver.CACHE = 2
+    party = {name: SimpleNamespace(name=name, kind="ville", country="FR", subdivision=None, lat=None, lng=None,
+                                   wikidata=None, geonames=None) for name in ("Albi", "Brive", "Cahors")}
+    ids = {name: resolver.territory_id(p) for name, p in party.items() if name != "Cahors"}
+    resolver.territory_id(party["Albi"])  # used again: now the most recent
+    ids["Cahors"] = resolver.territory_id(party["Cahors"])  # the cache full: Brive goes, not Albi
+    assert [key[0] for key in resolver.cache] == ["albi", "cahors"]
+    assert resolver.territory_id(party["Brive"]) == ids["Brive"]  # asked of the register again, the same
+    db.close()
