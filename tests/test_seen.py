@@ -95,3 +95,22 @@ def test_the_name_cache_forgets_the_least_recently_used(tmp_path):
     assert [key[0] for key in resolver.cache] == ["albi", "cahors"]
     assert resolver.territory_id(party["Brive"]) == ids["Brive"]  # asked of the register again, the same
     db.close()
+
+
+def test_a_file_repeating_a_record_long_after_is_told_which_one(make_record):
+    """The checker's keys go to its file a batch at a time: a slug or a pair repeated after its
+    batch was written is found there, with the record that had it first."""
+    from twinning_cli.validate import Checker
+
+    checker = Checker()
+    checker.BATCH = 2
+    records = [make_record(slug=f"ville-{n}-quebec") for n in range(5)]
+    for n, record in enumerate(records):
+        record["parties"][0]["name"] = f"Ville {n}"
+    verdicts = [checker.check(n, record)[1] for n, record in enumerate(records, start=1)]
+    assert verdicts == [[]] * 5 and not checker.queued["slugs"].get("ville-0-quebec")
+    again = make_record(slug="ville-0-quebec")
+    again["parties"][0]["name"] = "Ville 1"  # the slug of record 1, the pair of record 2
+    messages = [problem.message for problem in checker.check(6, again)[1]]
+    assert messages == ["duplicate slug: already record 1",
+                        "same parties and kind as ville-1-quebec (a pair listed twice, maybe reversed)"]

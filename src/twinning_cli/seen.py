@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-CAPACITY = 1_000_000  # keys per filter at the error rate below (1.2 MB); a full one is followed by a larger one
+CAPACITY = 100_000  # keys in a first filter at the error rate below (120 kB); a full one is followed by one twice as large
 ERROR_RATE = 0.01
 
 

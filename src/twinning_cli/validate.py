@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from .errors import DataError
 from .i18n import N_, _
 from .model import Agreement
+from .seen import Seen
 
 MAX_SHOWN = 20
 
@@ -61,14 +62,20 @@ class Checker:
     """Checks records one by one, remembering what a whole file must not repeat.
 
     What it remembers lives in a private on-disk SQLite file, not in Python
-    sets, so checking a million records takes no more memory than a thousand.
+    sets, so checking a million records takes no more memory than a thousand;
+    a Bloom filter in front of it (seen.Seen) says which keys are certainly new,
+    and those are written to it a few thousand at a time, in key order.
     """
+
+    BATCH = 4096
 
     def __init__(self, repeats: bool = True):
         self.repeats = repeats  # False: a repeated slug or pair is not this checker's business
         self.seen = sqlite3.connect("")  # "" = a temporary file, deleted on close
         self.seen.execute("CREATE TABLE slugs (slug TEXT PRIMARY KEY, number INTEGER)")
         self.seen.execute("CREATE TABLE pairs (pair TEXT PRIMARY KEY, slug TEXT)")
+        self.filters = {"slugs": Seen(), "pairs": Seen()}
+        self.queued: dict[str, dict[str, object]] = {"slugs": {}, "pairs": {}}
 
     def check(self, number: int, raw: object) -> tuple[Agreement | None, list[Problem]]:
         if isinstance(raw, Unreadable):  # a line or row that could not be parsed at all
@@ -94,10 +101,20 @@ class Checker:
 
     def _remember(self, table: str, key: str, value: object) -> object | None:
         """The value first stored under `key`, or None after storing this one."""
-        if self.seen.execute(f"INSERT OR IGNORE INTO {table} VALUES (?, ?)", (key, value)).rowcount:
-            return None
-        column = "slug" if table == "slugs" else "pair"
-        return self.seen.execute(f"SELECT * FROM {table} WHERE {column} = ?", (key,)).fetchone()[1]
+        queued = self.queued[table]
+        if key in self.filters[table]:  # perhaps seen: in the queue, or in the file
+            if key in queued:
+                return queued[key]
+            column = "slug" if table == "slugs" else "pair"
+            row = self.seen.execute(f"SELECT * FROM {table} WHERE {column} = ?", (key,)).fetchone()
+            if row is not None:
+                return row[1]
+        self.filters[table].add(key)
+        queued[key] = value
+        if len(queued) >= self.BATCH:
+            self.seen.executemany(f"INSERT INTO {table} VALUES (?, ?)", sorted(queued.items()))
+            queued.clear()
+        return None
 
 
 def report(problems: list[Problem], total: int | None = None) -> str:
