@@ -210,26 +210,40 @@ given back after), spilling to temporary files instead:
 | the sorts beside the 64 MiB cache | 174.5 s | 200.0 MB |
 | the sorts in 8 MiB | 177.1 s | 161.9 MB |
 
-At 1,000,000 this took the peak from 232 MiB to 160 MiB (the tables above). The rest of the goal
-is out of reach without a smaller cache, which costs time (16 MiB: 12 % slower at 100,000): 45 MiB
-before the first record and 64 MiB of cache are already 109.
+At 1,000,000 this took the peak from 232 MiB to 160 MiB (163 MiB in the seventh session's run).
+This run's 172 MiB holds the Bloom filters of the eighth session (below): about 10 bits for each
+slug, pair and territory name a load writes, some 9 MB at 1,000,000, nothing worth counting at
+the sizes people import (120 kB a filter up to 100,000 keys). The rest of the goal is out of
+reach without a smaller cache, which costs time (16 MiB: 12 % slower at 100,000): 41 MiB before
+the first record and 64 MiB of cache are already 105.
 
-"1,000,000 ≤ 11× the time of 100,000" reads 13.6× in this run (15.6× and 11.7× in the two runs
-of the session before, on nearly the same import code). The two sizes are timed some minutes apart
-and this machine's speed moves meanwhile: in this run sqlite-utils' own insert took 13.4× as long
-for 1,000,000 as for 100,000 (107.20 s against 8.01 s; 11.1× and 8.3× in those runs), and our
-import against it at each size, 5.83× and 5.92×, is the steadier measure (4.65× and 6.53× in the
-run before).
+"1,000,000 ≤ 11× the time of 100,000" reads 13.7× in this run (13.6×, 15.6× and 11.7× in the
+three runs before it, on nearly the same import code). The two sizes are timed some minutes
+apart and this machine's speed moves meanwhile: sqlite-utils' own insert took 10.5× as long for
+1,000,000 as for 100,000 in this run (96.41 s against 9.16 s; 13.4×, 11.1× and 8.3× in those
+runs); our import against it, 5.17× at 100,000 and 6.72× at 1,000,000, grew by a third this time
+(5.83× and 5.92× in the run before, 4.65× and 6.53× in the one before that).
 
-This run is of the seventh session's code, whose changes on the import's path are small: each
-party goes through one more Python check (a country written as a name, a decimal comma), and ISO
-codes are looked up in a file of our own instead of pycountry. The pairs import of 25,000, three
-rounds of the code before them (6387252) and after, one after the other: 9.01/9.38, 9.25/9.44,
-9.39/8.17 s (no difference beyond noise). "Reads at 100,000 ≤ 1.5× their time on the seed" reads
-1.83× in this run: `list --search quebec --limit 20`, 120.6 ms (93–213 ms) at 100,000 against
-65.8 ms on the seed, the fastest of the seed's reads. Timed again at 100,000, five rounds, the code
-of 6387252 and this one after each other: 0.09/0.09, 0.11/0.09, 0.09/0.11, 0.10/0.10,
-0.10/0.11 s: the same code path, moved by the machine.
+This run is of the eighth session's code. Its steps, each timed against the code before it
+(fadd426), one after the other on this machine:
+
+| step | before | after |
+|---|---:|---:|
+| writes open the register with sqlite3 itself; sqlite-utils (and the plugins it loads) only where a schema is made: importing one record | 0.42–0.60 s, 44.3 MB | 0.38–0.45 s, 41.4 MB |
+| a load into an empty register asks the register only about pairs, slugs and territory names it may have written (Bloom filters, rbloom, ~10 bits a key); the name cache forgets the least recently used instead of starting again: the first 30,000 of the 100,000 | 16.3, 17.1, 13.5 s | 14.5, 14.9, 12.5 s |
+| the same, `import --pairs` of 25,000 | 7.04, 6.79, 7.68 s | 5.77, 6.51, 6.88 s |
+| the same, 100,000 | 52.4, 40.9 s | 54.5, 43.1 s |
+| the file's repeated slugs and pairs checked behind a Bloom filter, new keys written to the checker's file 4,096 at a time in key order: the check alone, 100,000 / 300,000 keys | 2.11/8.32, 2.52/7.68 s | 1.69/6.13, 1.30/4.62 s |
+
+Each register made by both was the same, dump for dump. At 100,000 the look-ups went from 180,792
+by name and 100,000 by pair to 98,786 and none, and the time did not move: at that size they were
+not where the time goes. What grows from 10,000 to 100,000 is spread over every Python function
+alike (in cProfile each takes 12 times its 10,000 time for 10 times the records), not one step.
+Tried at 100,000, not kept: the rollback journal instead of the write-ahead log for a load into an
+empty register (each page written once instead of twice; 46.6 and 48.2 s against 54.1 and 49.2 s,
+within the noise, and readers would wait for the whole load); a page cache twice the register's
+size (49.5 and 51.0 s against 43.3 and 47.9 s: the cache is not what the time waits on); 16 MiB of
+cache (54.4 and 55.5 s against 47.9 and 50.0 s, peak 109 MB against 137 MB).
 
 `--update` of 10,000 into a register of 100,000 (the first 10,000 of its records, each with its
 summary changed) against the same file into an empty register, three rounds each, the code of
@@ -279,8 +293,8 @@ because reading, parsing and validating are most of the import (2.6–3.2 s of i
 so the second process alone took 4.6 s. Not tried, by size of the likely gain: the text rules as
 one pass over each raw record instead of one call per string (validating a generated record takes
 97 µs with them and 72 µs without, best of seven rounds of 2,000); a lighter interpreter footprint
-(47 MiB before the first record: pydantic, Rich, Typer, sqlite-utils, pycountry), which is most
-of the 64 MiB memory goal.
+(41 MiB before the first record now that writes leave sqlite-utils alone: pydantic and the models
+it builds, Typer, Rich), which is most of the 64 MiB memory goal.
 """
 
 
