@@ -207,6 +207,19 @@ def test_latin1_file_needs_encoding(run, tmp_path, new_record, seeded):
     assert json.loads(run("show", "ville-1-quebec", "-f", "json").stdout)["title"] == record["title"]
 
 
+def test_a_file_saved_on_windows_is_read_as_the_hint_says(run, tmp_path, new_record, seeded):
+    """Excel and Notepad save French text as cp1252: the hint names it, and the apostrophe (0x92)
+    comes in as itself, where latin-1 would make it a control character that the register refuses."""
+    record = new_record(1, title="Jumelage entre L’Isle-Adam et Québec")
+    (tmp_path / "win.jsonl").write_bytes((json.dumps(record, ensure_ascii=False) + "\n").encode("cp1252"))
+    result = run("import", str(tmp_path / "win.jsonl"))
+    assert result.exit_code == 1
+    assert result.stderr.strip().endswith("give its encoding with --encoding, e.g. --encoding cp1252")
+    result = run("import", str(tmp_path / "win.jsonl"), "--encoding", "cp1252")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(run("show", "ville-1-quebec", "-f", "json").stdout)["title"] == record["title"]
+
+
 def test_unknown_encoding_is_usage_error(run, tmp_path, new_record):
     result = run("import", write_jsonl(tmp_path / "a.jsonl", [new_record()]), "--encoding", "klingon")
     assert result.exit_code == 2

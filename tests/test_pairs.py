@@ -206,6 +206,23 @@ def test_a_list_with_the_country_in_each_town_cell(run, tmp_path, seeded):
                            '\'Lyon, France\'"')
 
 
+@pytest.mark.parametrize("header", ["Ville;Pays;Ville jumelle;Pays jumelle;Latitude;Longitude;Latitude jumelle;"
+                                    "Longitude jumelle;Année",
+                                    "Town;Country;Twin town;Twin country;Lat;Long;Twin lat;Twin long;Year"])
+def test_a_list_of_one_towns_twins_with_a_country_column_for_each(run, tmp_path, seeded, header):
+    """Unnumbered columns, the twin's told by a word ('Pays jumelle', 'Twin country'), as a French
+    spreadsheet saves them (a BOM, ';', CRLF): each town has its own country and point."""
+    (tmp_path / "jumelages.csv").write_bytes(("\ufeff" + header + "\r\n"
+                                             "Rennes;France;Erlangen;Allemagne;48,11;-1,68;49,59;11,0;1964\r\n"
+                                             ).encode("utf-8"))
+    result = run("import", str(tmp_path / "jumelages.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(run("show", "rennes-erlangen", "-f", "json").stdout)
+    assert [(p["name"], p["country"], p["lat"], p["lng"]) for p in shown["parties"]] == [
+        ("Rennes", "FR", 48.11, -1.68), ("Erlangen", "DE", 49.59, 11.0)]
+    assert shown["signed_on"] == "1964"
+
+
 def test_a_row_cut_short_says_so_and_trailing_cells_may_be_left_out(run, tmp_path, seeded):
     """A line that stops before its towns and countries is named as cut short; one that leaves out
     only the trailing coordinates and year, as hand-written lists do, is a pair."""

@@ -19,7 +19,7 @@ from pathlib import Path
 from .errors import DataError, UsageError
 from .flatten import unflatten
 from .pairs import find_headers, pair_mapping, pair_record
-from .streams import DEFAULT_MAX_MB, check_input, open_input, sniff_encoding
+from .streams import DEFAULT_MAX_MB, LEGACY, check_input, open_input, sniff_encoding
 from .validate import Unreadable
 from .i18n import _
 
@@ -80,7 +80,7 @@ class Input:
             try:
                 yield from self._parse(text)
             except UnicodeDecodeError as error:
-                hint = "--encoding utf-16" if b"\x00" in error.object[:200] else "--encoding latin-1"
+                hint = "--encoding utf-16" if b"\x00" in error.object[:200] else LEGACY
                 raise DataError(_("{name} is not {encoding} text (byte {value:#04x} cannot be decoded): give its "
                                   "encoding with --encoding, e.g. {hint}").format(
                                     name=self.name,

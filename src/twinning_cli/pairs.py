@@ -47,6 +47,23 @@ _TWIN_HEADERS = ("twintown", "twincity", "sistercity", "sistertown", "partnercit
                  "villejumelee", "communejumelle", "communejumelee", "villepartenaire", "jumelle", "jumelleavec")
 
 
+# What tells the twin's column from the town's in such a list: 'Pays jumelle', 'Twin country'.
+_TWIN_MARKERS = ("jumel", "twin", "sister", "partner", "partenaire")
+
+
+def _unnumbered(word: str, number: str, folded: dict[str, str]) -> str | None:
+    """In a list of one town's twins, the header of `word` (city, country, lat, lng) for the town
+    ('Ville', 'Pays': the word alone) or for its twin ('Ville jumelle', 'Pays jumelle', 'Twin
+    country': the word with a twin marker)."""
+    names = _HEADER_WORDS[word]
+    if number == "1":
+        return next((folded[name] for name in names if name in folded), None)
+    if word == "city":
+        return next((folded[name] for name in _TWIN_HEADERS if name in folded), None)
+    return next((header for key, header in folded.items() if any(marker in key for marker in _TWIN_MARKERS)
+                 and any(key.startswith(name) or key.endswith(name) for name in names)), None)
+
+
 def _header_key(header: str) -> str:
     """A header as compared: accents, case, spaces and punctuation left out ('Ville 1' = 'ville1')."""
     from .vocabulary import fold
@@ -70,9 +87,8 @@ def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) 
         else:
             word, number = key.rstrip("12"), key[len(key.rstrip("12")):]
             header = next((folded[name + number] for name in _HEADER_WORDS[word] if name + number in folded), None)
-            if header is None and word == "city" and any(name in folded for name in _TWIN_HEADERS):
-                names = _HEADER_WORDS["city"] if number == "1" else _TWIN_HEADERS  # 'Town', 'Twin town'
-                header = next((folded[name] for name in names if name in folded), None)
+            if header is None and number and any(name in folded for name in _TWIN_HEADERS):
+                header = _unnumbered(word, number, folded)
         if header is None and key.startswith("country") and wanted is None:
             found[key] = None  # none: each town cell says its country ('Rennes, France')
             continue

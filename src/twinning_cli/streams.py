@@ -98,6 +98,12 @@ def sniff_encoding(stream: io.BufferedReader, encoding: str) -> str:
     return "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
 
 
+# What a file that is not UTF-8 most often is here: saved by Excel or Notepad on Windows in a
+# Western European language. cp1252 reads every byte latin-1 reads as a letter, and the typographic
+# apostrophe, quotes, dashes, œ and € that latin-1 would make control characters (0x80-0x9f).
+LEGACY = "--encoding cp1252"
+
+
 def read_text(name: str, max_bytes: int = DEFAULT_MAX_MB * 1_000_000, encoding: str = "utf-8") -> str:
     """The whole text of FILE or '-', bounded; decoding errors are DataErrors."""
     with open_input(name, max_bytes) as stream:
@@ -106,9 +112,9 @@ def read_text(name: str, max_bytes: int = DEFAULT_MAX_MB * 1_000_000, encoding: 
     try:
         return data.decode(chosen)
     except UnicodeDecodeError as error:
-        raise DataError(_("{name} is not {encoding} text (byte {value:#04x} cannot be decoded): give its encoding "
-                          "with --encoding, e.g. --encoding latin-1").format(
-                            name=name, encoding=encoding, value=error.object[error.start])) from None
+        raise DataError(_("{name} is not {encoding} text (byte {value:#04x} cannot be decoded): give its "
+                          "encoding with --encoding, e.g. {hint}").format(
+                            name=name, encoding=encoding, value=error.object[error.start], hint=LEGACY)) from None
 
 
 def _mode(path: Path) -> int:
