@@ -141,13 +141,13 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         "parties": [first, second],
         "sources": [{"file": source}],
     }
-    signed_on, undated = _year(cell("year"))
+    signed_on, said = _year(cell("year"))
     if signed_on:
         record["signed_on"] = signed_on
-    notes = placed + ([undated] if undated else [])
+    notes = placed + ([said] if said else [])
     if notes:
         record["note"] = " ".join(notes)
-    return record, bool(placed), bool(undated)
+    return record, bool(placed), bool(said) and not signed_on
 
 
 def _town_and_country(text: str) -> tuple[str, str]:
@@ -181,7 +181,7 @@ def _year(text: str) -> tuple[str | None, str | None]:
     """The date a year cell gives ('1967', '1963-05', '12 May 1964', '1er mai 1964'), or none and
     a note quoting the cell when it is not one ('c. 1967', '1974–1980', 'n/a'): a pair is not
     refused for its date, and no date is made up."""
-    from .dates import read_partial
+    from .dates import check_partial, read_partial
 
     if not text or text.lower() in _NO_YEAR:
         return None, None
@@ -190,5 +190,22 @@ def _year(text: str) -> tuple[str | None, str | None]:
     except ValueError:
         pass
     quoted = text if len(text) <= 60 else text[:60] + "…"
+    if match := _SHEET_YEAR.fullmatch(text):  # '1964 kept as text ('1964), or as a number (1964.0)
+        return match.group(1), None
+    if match := _NUMERIC_DATE.fullmatch(text):
+        first, second, year = (int(part) for part in match.groups())
+        day, month = (first, second) if first > 12 else (second, first) if second > 12 else (None, None)
+        try:
+            if day is not None:  # one reading only: 25/05/1964 or 05/25/1964
+                return check_partial(f"{year:04d}-{month:02d}-{day:02d}"), None
+            if first and second:
+                return check_partial(f"{year:04d}"), (
+                    f"The list's year cell, {quoted!r}, is a day and a month either way round: its year recorded.")
+        except ValueError:
+            pass
     return None, f"The list's year cell, {quoted!r}, is not a date: no date recorded."
+
+
+_SHEET_YEAR = re.compile(r"'?([0-9]{4})(?:\.0+)?")
+_NUMERIC_DATE = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})")  # 12/05/1964, 12.05.1964
 
