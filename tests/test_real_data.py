@@ -49,6 +49,10 @@ SPELLINGS = [  # (as written, country, subdivision)
     # hyphens, spaces, '&' and 'St' as people type them
     ("Etats Unis", "US", None), ("Guinea Bissau", "GW", None), ("St Lucia", "LC", None), ("Cote d Ivoire", "CI", None),
     ("Trinidad & Tobago", "TT", None), ("Timor Leste", "TL", None),
+    # words lists shorten, in French and in English
+    ("Rép. tchèque", "CZ", None), ("Rép. dém. du Congo", "CD", None), ("Féd. de Russie", "RU", None),
+    ("Rép. populaire de Chine", "CN", None), ("Czech Rep.", "CZ", None), ("Dem. Rep. of the Congo", "CD", None),
+    ("Central African Rep.", "CF", None),
 ]
 
 
@@ -57,7 +61,8 @@ def test_country_as_people_write_it(written, country, subdivision):
     assert tuple(resolve(written)) == (country, subdivision)
 
 
-@pytest.mark.parametrize("written", ["", "Narnia", "Frnace", "Atlantis", "Ohio, Narnia", "999", "Narnia, The"])
+@pytest.mark.parametrize("written", ["", "Narnia", "Frnace", "Atlantis", "Ohio, Narnia", "999", "Narnia, The", "Rép.",
+                                     "Rep. of Narnia"])
 def test_what_names_no_country(written):
     assert resolve(written) is None
 

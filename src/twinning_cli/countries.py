@@ -211,8 +211,27 @@ def _whole(text: str) -> Place | None:
     if "," in key or "(" in key:
         return None  # resolve takes such a text apart
     loose = search_key(key)  # 'Etats Unis', 'Guinea Bissau', 'St Lucia': punctuation and 'St' aside
-    code = _names().get(loose) or _loose_names().get(loose)
-    return _loose_aliases().get(loose) or (Place(code, None) if code else None)
+    for form in _spelled_out(loose):
+        code = _names().get(form) or _loose_names().get(form)
+        found = _loose_aliases().get(form) or (Place(code, None) if code else None)
+        if found:
+            return found
+    return None
+
+
+# Words lists shorten in country names, in French then in English ('Rép. tchèque', 'Czech Rep.',
+# 'Rép. dém. du Congo', 'Dem. Rep. of the Congo', 'Féd. de Russie'): neither CLDR nor ISO lists
+# these forms.
+_SHORT_WORDS = ({"rep": "republique", "dem": "democratique", "fed": "federation", "pop": "populaire"},
+                {"rep": "republic", "dem": "democratic", "fed": "federation", "pop": "people s"})
+
+
+def _spelled_out(loose: str) -> list[str]:
+    """A search key as it is, then with its shortened words written out in each language."""
+    words = loose.split()
+    if not any(word in _SHORT_WORDS[0] for word in words):
+        return [loose]
+    return [loose, *(" ".join(short.get(word, word) for word in words) for short in _SHORT_WORDS)]
 
 
 def _loose_names() -> dict[str, str]:
