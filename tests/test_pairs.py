@@ -242,6 +242,23 @@ def test_a_list_of_one_towns_twins_with_a_country_column_for_each(run, tmp_path,
     assert shown["signed_on"] == "1964"
 
 
+def test_a_column_of_regions_tells_towns_of_one_name_apart(run, tmp_path, seeded):
+    """'State', 'Région' columns: each town's ISO 3166-2 region from its name or code, so that three
+    Springfields are three places; a region its country does not have is said in the note."""
+    result = import_pairs(run, tmp_path, "city1,state1,country1,city2,Région 2,country2\n"
+                                         "Springfield,Illinois,USA,Rennes,Bretagne,France\n"
+                                         "Springfield,MA,USA,Brest,Narnia,France\n"
+                                         "Springfield,Ohio,United States,Lorient,,France\n")
+    assert result.exit_code == 0, result.stderr
+    conn = sqlite3.connect(seeded)
+    assert conn.execute("SELECT subdivision FROM territories WHERE name = 'Springfield' ORDER BY 1").fetchall() == [
+        ("US-IL",), ("US-MA",), ("US-OH",)]
+    conn.close()
+    brest = json.loads(run("show", "springfield-brest", "-f", "json").stdout)
+    assert [p["subdivision"] for p in brest["parties"]][0] == "US-MA"
+    assert "The list's region cell 'Narnia' is no region of FR that ISO 3166-2 lists: not recorded." in brest["note"]
+
+
 def test_a_row_cut_short_says_so_and_trailing_cells_may_be_left_out(run, tmp_path, seeded):
     """A line that stops before its towns and countries is named as cut short; one that leaves out
     only the trailing coordinates and year, as hand-written lists do, is a pair."""

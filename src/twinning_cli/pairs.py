@@ -13,7 +13,7 @@ from .i18n import _
 from .model import DECIMAL_COMMA
 from .vocabulary import slugify
 
-PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year")
+PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year", "region1", "region2")
 # A citation mark copied with a name from Wikipedia: 'Sendai[3]', 'Japan[a]', 'Kyiv[note 2]'.
 _FOOTNOTE = re.compile(r"(?:\s*\[(?:[0-9]{1,3}|[a-z]|(?i:note|nb|n) ?[0-9]{1,3}|(?i:citation needed))\])+$")
 _NO_YEAR = {"n/a", "na", "-", "–", "—", "?", "unknown", "inconnu", "inconnue", "nd", "n.d.", "s.d."}  # 'no date'
@@ -40,6 +40,7 @@ _HEADER_WORDS = {
     "lat": ("lat", "latitude"),
     "lng": ("lng", "lon", "long", "longitude"),
     "year": ("year", "annee"),
+    "region": ("region", "state", "province", "subdivision", "etat", "departement", "county"),
 }
 # A list of one town's twins names its columns without numbers: 'Town' then 'Twin town', 'Ville'
 # then 'Ville jumelle' (folded as _header_key).
@@ -125,12 +126,23 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
             item["name"], region = _town_in_region(item["name"], place.country)
             if region:
                 item["subdivision"] = region
+        region = cell(f"region{n}")
+        if place and region and "subdivision" not in item:  # a column of regions: 'Texas', 'TX', 'Bretagne'
+            from .countries import subdivision_code
+
+            code = subdivision_code(place.country, region)
+            if code:
+                item["subdivision"] = code
+            else:
+                unread.append(f"The list's region cell {region[:60]!r} is no region of {place.country} that "
+                              "ISO 3166-2 lists: not recorded.")
         for axis in ("lat", "lng"):
             value = cell(f"{axis}{n}")
             if value:  # a decimal comma, as a French spreadsheet writes it, read as a point
                 item[axis] = value.replace(",", ".") if "," in value and DECIMAL_COMMA.fullmatch(value) else value
         return item
 
+    unread: list[str] = []
     first, second = party("1"), party("2")
     placed = [note for note in map(locate, (first, second)) if note]
     record = {
@@ -144,7 +156,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     signed_on, said = _year(cell("year"))
     if signed_on:
         record["signed_on"] = signed_on
-    notes = placed + ([said] if said else [])
+    notes = placed + unread + ([said] if said else [])
     if notes:
         record["note"] = " ".join(notes)
     return record, bool(placed), bool(said) and not signed_on
