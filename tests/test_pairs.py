@@ -134,18 +134,19 @@ def test_citation_marks_copied_from_wikipedia_are_left_out(run, tmp_path):
 
 
 def test_a_year_cell_as_a_spreadsheet_gives_it(run, tmp_path):
-    """A date in figures is read where only one reading is a date (25/05/1964, 05/25/1964); where
+    """A date in figures is read where only one reading is a date (25/05/1964, 05/25/1964, 05.05.1964); where
     day and month could be either way round (12/05/1964), its year alone, said in the note; a year
     kept as text ('1964) or as a number (1964.0) is the year; no day 31 in February."""
     result = import_pairs(run, tmp_path, "city1,country1,city2,country2,year\n"
                                          "Aa,FR,Ba,US,25/05/1964\nAb,FR,Bb,US,05/25/1964\nAc,FR,Bc,US,12/05/1964\n"
-                                         "Ad,FR,Bd,US,'1964\nAe,FR,Be,US,1964.0\nAf,FR,Bf,US,31/02/1964\n")
+                                         "Ad,FR,Bd,US,'1964\nAe,FR,Be,US,1964.0\nAf,FR,Bf,US,31/02/1964\n"
+                                         "Ag,FR,Bg,US,05.05.1964\n")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.startswith("1 pair(s) kept without a date")
-    shown = {f"a{x}-b{x}": json.loads(run("show", f"a{x}-b{x}", "-f", "json").stdout) for x in "abcdef"}
+    shown = {f"a{x}-b{x}": json.loads(run("show", f"a{x}-b{x}", "-f", "json").stdout) for x in "abcdefg"}
     assert {slug: r["signed_on"] for slug, r in shown.items()} == {
         "aa-ba": "1964-05-25", "ab-bb": "1964-05-25", "ac-bc": "1964", "ad-bd": "1964", "ae-be": "1964",
-        "af-bf": None}
+        "af-bf": None, "ag-bg": "1964-05-05"}
     assert shown["ac-bc"]["note"] == ("The list's year cell, '12/05/1964', is a day and a month either way round: "
                                       "its year recorded.")
     assert shown["aa-ba"]["note"] is None and shown["ad-bd"]["note"] is None
@@ -225,8 +226,8 @@ def test_a_list_with_the_country_in_each_town_cell(run, tmp_path, seeded):
                            '\'Lyon, France\'"')
 
 
-@pytest.mark.parametrize("header", ["Ville;Pays;Ville jumelle;Pays jumelle;Latitude;Longitude;Latitude jumelle;"
-                                    "Longitude jumelle;Année",
+@pytest.mark.parametrize("header", [("Ville;Pays;Ville jumelle;Pays jumelle;Latitude;Longitude;Latitude jumelle;"
+                                     "Longitude jumelle;Année"),
                                     "Town;Country;Twin town;Twin country;Lat;Long;Twin lat;Twin long;Year"])
 def test_a_list_of_one_towns_twins_with_a_country_column_for_each(run, tmp_path, seeded, header):
     """Unnumbered columns, the twin's told by a word ('Pays jumelle', 'Twin country'), as a French
@@ -255,7 +256,7 @@ def test_a_column_of_regions_tells_towns_of_one_name_apart(run, tmp_path, seeded
         ("US-IL",), ("US-MA",), ("US-OH",)]
     conn.close()
     brest = json.loads(run("show", "springfield-brest", "-f", "json").stdout)
-    assert [p["subdivision"] for p in brest["parties"]][0] == "US-MA"
+    assert brest["parties"][0]["subdivision"] == "US-MA"
     assert "The list's region cell 'Narnia' is no region of FR that ISO 3166-2 lists: not recorded." in brest["note"]
 
 

@@ -4,8 +4,8 @@ and the territories' name cache forgets the least recently used first."""
 import re
 
 import pytest
-
 from dbcheck import scalar
+
 from twinning_cli import store
 from twinning_cli.seen import Seen
 

@@ -206,9 +206,10 @@ def _year(text: str) -> tuple[str | None, str | None]:
         return match.group(1), None
     if match := _NUMERIC_DATE.fullmatch(text):
         first, second, year = (int(part) for part in match.groups())
-        day, month = (first, second) if first > 12 else (second, first) if second > 12 else (None, None)
+        day, month = (first, second) if first > 12 or first == second else (second, first) if second > 12 \
+            else (None, None)
         try:
-            if day is not None:  # one reading only: 25/05/1964 or 05/25/1964
+            if day is not None:  # one reading only: 25/05/1964, 05/25/1964, 05/05/1964
                 return check_partial(f"{year:04d}-{month:02d}-{day:02d}"), None
             if first and second:
                 return check_partial(f"{year:04d}"), (

@@ -63,9 +63,9 @@ def _blocks(rows: Iterable[Sequence], size: int) -> Iterator[list]:
 
 
 def _plain_row(delimiter: str, raw: bool):
-    """A test that a row's cells, joined by _UNIT (or a block's rows, joined by _ROW), need neither quotes nor the formula guard (a
-    cell starting with a formula sign, or hiding one after another delimiter). Substring tests
-    first: one regex over the whole line costs more than the rest of the row."""
+    """A test that a row's cells, joined by _UNIT (or a block's rows, joined by _ROW), need neither
+    quotes nor the formula guard (a cell starting with a formula sign, or hiding one after another
+    delimiter). Substring tests first: one regex over the whole line costs more than the rest."""
     starts = tuple(_FORMULA_START)
     after_unit = re.compile(f"[{_UNIT}{_ROW}][{re.escape(''.join(_FORMULA_START))}]")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-CAPACITY = 100_000  # keys in a first filter at the error rate below (120 kB); a full one is followed by one twice as large
+CAPACITY = 100_000  # keys in a first filter at the error rate below (120 kB); then one twice as large
 ERROR_RATE = 0.01
 
 

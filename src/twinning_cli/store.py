@@ -49,7 +49,7 @@ def load_seed() -> list[Agreement]:
 class Register:
     """A register open for writing: its connection, with the few conveniences the write side
     uses. sqlite-utils (and its plugins) is loaded only where a schema is made (schema.py): an
-    import or an `add` starts a tenth of a second sooner and in 8 MB less without it."""
+    import or an `add` starts a tenth of a second sooner and in 3 MB less without it."""
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn

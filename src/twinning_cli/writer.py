@@ -8,7 +8,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-
 from . import schema
 from .countries import label as country_label
 from .model import Agreement
