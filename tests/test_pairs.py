@@ -260,6 +260,24 @@ def test_a_column_of_regions_tells_towns_of_one_name_apart(run, tmp_path, seeded
     assert "The list's region cell 'Narnia' is no region of FR that ISO 3166-2 lists: not recorded." in brest["note"]
 
 
+def test_a_town_cell_saying_its_country_again_is_the_town(run, tmp_path, seeded):
+    """With country columns, a country written again after the name ('Rennes (France)', 'Cork,
+    Ireland', 'Erlangen (Allemagne)') is not part of the name: one Rennes, not two. Another word
+    in brackets stays ('Kyiv (Kiev)'), and so does a country the column contradicts."""
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2\n"
+                                         "Rennes,France,Erlangen (Allemagne),Germany\n"
+                                         'Rennes (France),France,"Cork, Ireland",Ireland\n'
+                                         "Kyiv (Kiev),Ukraine,Brest (Belarus),France\n")
+    assert result.exit_code == 0, result.stderr
+    conn = sqlite3.connect(seeded)
+    names = dict(conn.execute("SELECT name || ', ' || country, agreements FROM territories"))
+    conn.close()
+    assert names["Rennes, FR"] == 2  # both rows of this list
+    assert {name: names.get(name) for name in ("Erlangen, DE", "Cork, IE", "Kyiv (Kiev), UA", "Brest (Belarus), FR")} \
+        == dict.fromkeys(("Erlangen, DE", "Cork, IE", "Kyiv (Kiev), UA", "Brest (Belarus), FR"), 1)
+    assert not [name for name in names if name.startswith(("Rennes (", "Cork, Ireland", "Erlangen ("))]
+
+
 def test_a_row_cut_short_says_so_and_trailing_cells_may_be_left_out(run, tmp_path, seeded):
     """A line that stops before its towns and countries is named as cut short; one that leaves out
     only the trailing coordinates and year, as hand-written lists do, is a pair."""

@@ -178,15 +178,22 @@ def _town_and_country(text: str) -> tuple[str, str]:
 
 def _town_in_region(name: str, country: str) -> tuple[str, str | None]:
     """A town's name and the ISO 3166-2 region written after it, when that is a region of its
-    country: 'Paris, Texas' in US -> ('Paris', 'US-TX'); else the name as written, and None."""
+    country: 'Paris, Texas' in US -> ('Paris', 'US-TX'); its country written after it again
+    leaves the name alone: 'Erlangen (Allemagne)' in DE -> ('Erlangen', None); else the name as
+    written ('Kyiv (Kiev)'), and None."""
     match = _AFTER_NAME.fullmatch(name)
     if not match:
         return name, None
-    from .countries import subdivision_code
+    from .countries import resolve, subdivision_code
 
     head, region = match.group(1) or match.group(3), match.group(2) or match.group(4)
     code = subdivision_code(country, region)
-    return (head.strip(" ,"), code) if code else (name, None)
+    if code:
+        return head.strip(" ,"), code
+    said = resolve(region)
+    if said and said.country == country:  # the list's country column says it already
+        return head.strip(" ,"), said.subdivision
+    return name, None
 
 
 def _year(text: str) -> tuple[str | None, str | None]:
