@@ -54,8 +54,42 @@ def check_one(number: int, raw: object) -> tuple[Agreement | None, list[Problem]
             message = item["msg"].removeprefix("Value error, ")
             if message in PYDANTIC:  # pydantic's own words, in the interface's language
                 message = _(message)
+            if item["type"] == "extra_forbidden" and (meant := _meant(item["loc"])):
+                message += _(" (did you mean {field}?)").format(field=meant)
             problems.append(Problem(where, field, message))
         return None, problems
+
+
+# What other registers and spreadsheets call our fields, in English and French, by where they
+# stand (a record's own field, or a party's): an unknown field named so is pointed to ours.
+SYNONYMS = {
+    None: {"type": "kind", "nature": "kind", "date": "signed_on", "signed": "signed_on", "signature": "signed_on",
+           "signing_date": "signed_on", "date_signature": "signed_on", "partners": "parties", "party": "parties",
+           "partenaires": "parties", "source": "sources", "domain": "domains",
+           "domaines": "domains", "themes": "domains", "statut": "status", "titre": "title", "name": "title",
+           "description": "summary", "resume": "summary"},
+    "parties": {"nom": "name", "pays": "country", "type": "kind", "nature": "kind", "latitude": "lat",
+                "longitude": "lng", "lon": "lng", "long": "lng", "region": "subdivision", "state": "subdivision",
+                "province": "subdivision", "qid": "wikidata"},
+    "sources": {"link": "url", "lien": "url", "href": "url", "fichier": "file", "path": "file", "editeur": "publisher",
+                "date": "published_on", "published": "published_on"},
+    "events": {"lieu": "place", "when": "date", "debut": "date", "start": "date", "fin": "end"},
+}
+
+
+def _meant(loc: tuple) -> str | None:
+    """The field an unknown one most likely is: a known other name for it, or a near spelling."""
+    import difflib
+
+    from .shape import AGREEMENT, NESTED
+
+    *path, name = [part for part in loc if not isinstance(part, int)]
+    if not isinstance(name, str) or len(path) > 1 or (path and path[0] not in NESTED):
+        return None
+    known = list(NESTED[path[0]] if path else AGREEMENT)
+    said = SYNONYMS.get(path[0] if path else None, {}).get(name.casefold())
+    close = difflib.get_close_matches(name.casefold(), known, n=1, cutoff=0.75)
+    return said or (close[0] if close else None)
 
 
 class Checker:
