@@ -154,8 +154,8 @@ def path(db=None) -> None:
     typer.echo(str(dbmod.locate(db).path))
 
 
-Encoding = Annotated[str, typer.Option(help="Text encoding of the file (utf-8, with or without BOM, "
-                                            "by default; latin-1, cp1252…).")]
+Encoding = Annotated[str, typer.Option(metavar="ENCODING", help="Text encoding of the file (utf-8, with or "
+                                                               "without BOM, by default; latin-1, cp1252…).")]
 MaxSize = Annotated[int, typer.Option("--max-size", min=1, metavar="MB",
                                       help="Refuse a file larger than this many megabytes.")]
 InFormat = Annotated[Optional[str], typer.Option(
@@ -164,7 +164,8 @@ InFormat = Annotated[Optional[str], typer.Option(
 Delimiter = Annotated[Optional[str], typer.Option(
     "--delimiter", metavar="CHAR", help="CSV: the delimiter, ',' ';' or 'tab' (default: sniffed from the header).")]
 PairsOpt = Annotated[bool, typer.Option("--pairs", help="The file is a CSV list of twinned pairs: "
-                                                         "city1,country1,city2,country2[,lat1,lng1,lat2,lng2][,year], "
+                                                         "city1,country1,city2,country2[,lat1,lng1,lat2,lng2]"
+                                                         "[,year][,region1,region2], "
                                                          "in any case, or in French (Ville 1, Pays 1…).")]
 MapOpt = Annotated[Optional[list[str]], typer.Option("--map", metavar="COLUMN=HEADER",
                                                      help="With --pairs: the header that holds COLUMN, where it "
@@ -252,20 +253,23 @@ def validate(
 
 @command()
 def add(
-    title: Annotated[Optional[str], typer.Option(help="In French, as a person would name the agreement.")] = None,
+    title: Annotated[Optional[str], typer.Option(metavar="TEXT",
+                                                 help="In French, as a person would name the agreement.")] = None,
     party: Annotated[Optional[list[str]], typer.Option(
         metavar="'NAME | KIND | COUNTRY [| SUBDIVISION | ACTING BODY]'",
         help="A party, twice or more: --party 'Ville de Pau | ville | FR | FR-NAQ'.")] = None,
-    kind: Annotated[str, typer.Option(help="twinning, partnership-agreement, cooperation-protocol…")] = "twinning",
-    status: Annotated[str, typer.Option(help="exploratory, proposed, signed, ended.")] = "signed",
+    kind: Annotated[str, typer.Option(metavar="KIND",
+                                      help="twinning, partnership-agreement, cooperation-protocol…")] = "twinning",
+    status: Annotated[str, typer.Option(metavar="STATUS", help="exploratory, proposed, signed, ended.")] = "signed",
     signed_on: Annotated[Optional[str], typer.Option(metavar="DATE", help="YYYY[-MM[-DD]].")] = None,
-    domain: Annotated[Optional[list[str]], typer.Option("--domain", "-d", help="A domain (repeat).")] = None,
-    topic: Annotated[Optional[list[str]], typer.Option(help="A free keyword (repeat).")] = None,
+    domain: Annotated[Optional[list[str]], typer.Option("--domain", "-d", metavar="DOMAIN",
+                                                                         help="A domain (repeat).")] = None,
+    topic: Annotated[Optional[list[str]], typer.Option(metavar="TOPIC", help="A free keyword (repeat).")] = None,
     source: Annotated[Optional[list[str]], typer.Option(
         metavar="'FILE [| PUBLISHER | PUBLISHED_ON | DATELINE | URL]'",
         help="Where the facts come from (repeat); at least one.")] = None,
-    summary: Annotated[Optional[str], typer.Option(help="Two or three sentences in French.")] = None,
-    slug: Annotated[Optional[str], typer.Option(help="Default: from the parties' names.")] = None,
+    summary: Annotated[Optional[str], typer.Option(metavar="TEXT", help="Two or three sentences in French.")] = None,
+    slug: Annotated[Optional[str], typer.Option(metavar="SLUG", help="Default: from the parties' names.")] = None,
     from_file: Annotated[Optional[str], typer.Option(metavar="FILE",
                                                      help="Take the record from a JSON file (or - for "
                                                           "stdin) instead.")] = None,
