@@ -219,9 +219,10 @@ def test_quebec_names_the_city_unless_a_province_is_a_party_too(run, seeded, mak
     assert run("import", "-", input=json.dumps([record])).exit_code == 0
     result = run("territories", "show", "Québec")
     assert result.stderr == ("Error: 'Québec' is ambiguous: it matches 2 territories (territories of different kinds "
-                             "share this name); type one of: Québec [province, CA-QC]; Ville de Québec [ville, "
-                             "CA-QC]\n")
+                             "share this name); type one of: Québec (province) [province, CA-QC]; Ville de Québec "
+                             "[ville, CA-QC]\n")  # each in a form that names it alone: 'Québec' would not
     assert json.loads(run("territories", "show", "Québec (ville)", "-f", "json").stdout)["name"] == "Ville de Québec"
+    assert json.loads(run("territories", "show", "Québec (province)", "-f", "json").stdout)["kind"] == "province"
 
 
 def test_between_two_countries(run, seeded, tmp_path):

@@ -123,6 +123,24 @@ def subdivision_code(country: str, name: str) -> str | None:
     return found[0] if found else None
 
 
+AFTER_NAME = re.compile(r"(.+?),\s*([^,()]+)|(.+?)\s*\(([^()]+)\)")  # 'Paris, Texas', 'Rennes (Ille-et-Vilaine)'
+
+
+def after_name(name: str, country: str) -> tuple[str, str | None] | None:
+    """A place's name without what is written after it of where it lies, when that is a region of
+    `country` or `country` itself, and that region: 'Paris, Texas' in US -> ('Paris', 'US-TX'),
+    'Erlangen (Allemagne)' in DE -> ('Erlangen', None); None for anything else ('Kyiv (Kiev)')."""
+    match = AFTER_NAME.fullmatch(name)
+    if not match:
+        return None
+    head, region = (match.group(1) or match.group(3)).strip(" ,"), match.group(2) or match.group(4)
+    code = subdivision_code(country, region)
+    if code:
+        return head, code
+    said = resolve(region)
+    return (head, said.subdivision) if said and said.country == country else None
+
+
 @lru_cache(maxsize=4096)  # a list repeats its few country cells thousands of times
 def resolve(value: str) -> Place | None:
     """Where a country cell points: 'Russia', 'Allemagne', 'England, United Kingdom',

@@ -131,12 +131,16 @@ def written_twice(conn: sqlite3.Connection) -> list[str]:
         "SELECT name_folded, country, id, name, name_key, lat, lng FROM territories WHERE name_folded IN"
         " (SELECT name_folded FROM territories GROUP BY name_folded HAVING count(*) > 1)"
         " ORDER BY name_folded, country, id")
+    def near(a, b) -> bool:
+        return None in (a[5], b[5]) or distance_km(a[5], a[6], b[5], b[6]) <= NEAR_KM
+
     found = []
     for _key, group in groupby(rows, key=lambda row: row[:2]):
         group = list(group)
         for a, b in combinations(group, 2) if len(group) > 1 else ():
-            if a[4] != b[4] and (None in (a[5], b[5]) or distance_km(a[5], a[6], b[5], b[6]) <= NEAR_KM):
+            if a[4] != b[4] and near(a, b):
                 found.append((a, b))
+    found += _with_country_after(conn, near)
     lines = []
     for a, b in found[:WRITTEN_TWICE_SHOWN]:
         typed = []
@@ -153,3 +157,22 @@ def written_twice(conn: sqlite3.Connection) -> list[str]:
 
 
 WRITTEN_TWICE_SHOWN = 10
+
+
+def _with_country_after(conn: sqlite3.Connection, near) -> list[tuple]:
+    """A territory named with its own country or region after the name ('Rennes (France)',
+    'Cork, Ireland') beside one named without it, near or without a point: the pairs import
+    before it read such cells as the town."""
+    from .countries import after_name
+    from .vocabulary import search_key
+
+    pairs = []
+    for row in conn.execute("SELECT name_folded, country, id, name, name_key, lat, lng FROM territories"
+                            " WHERE name LIKE '%(%' OR name LIKE '%,%' ORDER BY id").fetchall():
+        found = after_name(row[3], row[1])
+        other = found and conn.execute(
+            "SELECT name_folded, country, id, name, name_key, lat, lng FROM territories WHERE name_folded = ?"
+            " AND country = ? AND id != ? ORDER BY id", (search_key(found[0]), row[1], row[2])).fetchone()
+        if other and near(other, row):
+            pairs.append((other, row))
+    return pairs

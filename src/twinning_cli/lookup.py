@@ -17,7 +17,7 @@ from collections import namedtuple
 from .errors import NotFound, UsageError
 from .filters import escape_like
 from .i18n import _
-from .vocabulary import fold, identity, search_key, slugify
+from .vocabulary import fold, identity, search_key, short_name, slugify
 
 Candidate = namedtuple("Candidate", "id name kind country subdivision")
 Qualifier = namedtuple("Qualifier", "country subdivision kind")
@@ -100,8 +100,8 @@ def _candidates(conn: sqlite3.Connection, name: str, qualifier: Qualifier | None
 
 
 def form(row: Candidate, rows: list[Candidate]) -> str:
-    """The shortest way to type `row` that names it alone among `rows`."""
-    same = [r for r in rows if identity(r.name) == identity(row.name)]
+    """The shortest way to type `row` that names it alone among `rows`, the candidates its name
+    finds: its own name, and another whose short form it is ('Rennes' finds 'Rennes Métropole')."""
     options = [row.name, f"{row.name}, {row.country}"]
     if row.subdivision:
         options.append(f"{row.name}, {row.subdivision}")
@@ -109,7 +109,8 @@ def form(row: Candidate, rows: list[Candidate]) -> str:
         options.append(f"{row.name} ({row.kind})")
     for option in options:
         name, qualifier = split(option)
-        if len(_keep([r for r in same if identity(r.name) == identity(name)], qualifier)) == 1:
+        typed = identity(name)
+        if _keep([r for r in rows if typed in (identity(r.name), identity(short_name(r.name)))], qualifier) == [row]:
             return option
     return f"#{row.id}"
 

@@ -17,7 +17,6 @@ PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2"
 # A citation mark copied with a name from Wikipedia: 'Sendai[3]', 'Japan[a]', 'Kyiv[note 2]'.
 _FOOTNOTE = re.compile(r"(?:\s*\[(?:[0-9]{1,3}|[a-z]|(?i:note|nb|n) ?[0-9]{1,3}|(?i:citation needed))\])+$")
 _NO_YEAR = {"n/a", "na", "-", "–", "—", "?", "unknown", "inconnu", "inconnue", "nd", "n.d.", "s.d."}  # 'no date'
-_AFTER_NAME = re.compile(r"(.+?),\s*([^,()]+)|(.+?)\s*\(([^()]+)\)")  # 'Paris, Texas', 'Rennes (Ille-et-Vilaine)'
 
 
 def pair_mapping(items: list[str]) -> dict[str, str | None]:
@@ -165,11 +164,11 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
 def _town_and_country(text: str) -> tuple[str, str]:
     """A town cell that holds its country too, after a comma or in brackets: 'Rennes, France',
     'Erlangen (Germany)', 'Paris, Texas, United States' -> (town, country); else (text, '')."""
-    from .countries import where
+    from .countries import AFTER_NAME, where
 
     head, sep, tail = text.rpartition(",")  # the last comma: 'Paris, Texas, United States'
     if not sep:
-        match = _AFTER_NAME.fullmatch(text)  # 'Erlangen (Germany)'
+        match = AFTER_NAME.fullmatch(text)  # 'Erlangen (Germany)'
         head, tail = (match.group(3), match.group(4)) if match else ("", "")
     if head.strip(" ,") and where(tail.strip()):
         return head.strip(" ,"), tail.strip()
@@ -177,23 +176,12 @@ def _town_and_country(text: str) -> tuple[str, str]:
 
 
 def _town_in_region(name: str, country: str) -> tuple[str, str | None]:
-    """A town's name and the ISO 3166-2 region written after it, when that is a region of its
-    country: 'Paris, Texas' in US -> ('Paris', 'US-TX'); its country written after it again
-    leaves the name alone: 'Erlangen (Allemagne)' in DE -> ('Erlangen', None); else the name as
-    written ('Kyiv (Kiev)'), and None."""
-    match = _AFTER_NAME.fullmatch(name)
-    if not match:
-        return name, None
-    from .countries import resolve, subdivision_code
+    """A town's name and the ISO 3166-2 region written after it (countries.after_name): 'Paris,
+    Texas' in US -> ('Paris', 'US-TX'), 'Erlangen (Allemagne)' in DE -> ('Erlangen', None); else
+    the name as written ('Kyiv (Kiev)'), and None."""
+    from .countries import after_name
 
-    head, region = match.group(1) or match.group(3), match.group(2) or match.group(4)
-    code = subdivision_code(country, region)
-    if code:
-        return head.strip(" ,"), code
-    said = resolve(region)
-    if said and said.country == country:  # the list's country column says it already
-        return head.strip(" ,"), said.subdivision
-    return name, None
+    return after_name(name, country) or (name, None)
 
 
 def _year(text: str) -> tuple[str | None, str | None]:
