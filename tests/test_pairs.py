@@ -278,6 +278,28 @@ def test_a_town_cell_saying_its_country_again_is_the_town(run, tmp_path, seeded)
     assert not [name for name in names if name.startswith(("Rennes (", "Cork, Ireland", "Erlangen ("))]
 
 
+def test_a_town_with_several_twins_in_one_cell_gives_a_pair_each(run, tmp_path, seeded):
+    """A town's own list: its twins in one cell, after ';' or one a line, their countries alike or
+    one for all; a count of countries that does not match refuses the line, written once to the
+    rejects with its reason."""
+    result = import_pairs(run, tmp_path, "Ville;Pays;Villes jumelles;Pays des villes jumelles\n"
+                                         'Rennes;France;"Erlangen; Sendai";"Allemagne; Japon"\n'
+                                         'Brest;France;"Kiel\nDresde";Allemagne\n'
+                                         'Nantes;France;"Cardiff; Jurmala";"Pays de Galles; Lettonie; Italie"\n',
+                          "--skip-invalid", "--rejects", str(tmp_path / "rejects.csv"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.endswith("4 added, 0 updated, 0 unchanged, 2 rejected.\n")
+    slugs = [line.split(",")[0] for line in run("list", "-t", "Rennes", "-t", "Brest", "--sort", "slug").stdout
+             .splitlines()[1:]]
+    assert slugs == ["brest-dresde", "brest-kiel", "rennes-erlangen", "rennes-quebec", "rennes-sendai"]
+    sendai = json.loads(run("show", "rennes-sendai", "-f", "json").stdout)["parties"][1]
+    assert (sendai["name"], sendai["country"]) == ("Sendai", "JP")
+    rejected = (tmp_path / "rejects.csv").read_text(encoding="utf-8").splitlines()
+    assert rejected == ["Ville;Pays;Villes jumelles;Pays des villes jumelles;reason",
+                        "Nantes;France;\"Cardiff; Jurmala\";\"Pays de Galles; Lettonie; Italie\";\"parties.1.country: "
+                        "'Pays de Galles; Lettonie; Italie' is not a country name or ISO 3166-1 alpha-2 code\""]
+
+
 def test_a_row_cut_short_says_so_and_trailing_cells_may_be_left_out(run, tmp_path, seeded):
     """A line that stops before its towns and countries is named as cut short; one that leaves out
     only the trailing coordinates and year, as hand-written lists do, is a pair."""

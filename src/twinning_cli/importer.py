@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .errors import DataError, UsageError
 from .flatten import unflatten
-from .pairs import find_headers, pair_mapping, pair_record
+from .pairs import find_headers, one_twin_a_row, pair_mapping, pair_record
 from .streams import DEFAULT_MAX_MB, LEGACY, check_input, open_input, sniff_encoding
 from .validate import Unreadable
 from .i18n import _
@@ -153,12 +153,13 @@ class Input:
             if not self.raw:
                 row = {k: _restore(v) for k, v in row.items()}
             if self.pairs is None:
-                record = unflatten(row)
-            else:
-                record, located, undated = pair_record(row, self.pairs, source)
+                yield number, unflatten(row), original
+                continue
+            for each in one_twin_a_row(row, self.pairs):  # 'Erlangen; Sendai' in one cell: two pairs
+                record, located, undated = pair_record(each, self.pairs, source)
                 self.located += located
                 self.undated += undated
-            yield number, record, original
+                yield number, record, original
 
 
 _TOWNS = ("city1", "country1", "city2", "country2")  # the cells a pair cannot lack

@@ -294,6 +294,7 @@ class RejectsFile:
         from .streams import Output
 
         self.output, self.source, self.handle, self.count = Output(path), source, None, 0
+        self.last: object = None  # the line last written: a line naming several twins is written once
 
     def open(self) -> None:
         self.handle = self.output.__enter__()
@@ -301,6 +302,9 @@ class RejectsFile:
     def write(self, original: object, reason: str) -> None:
         from .render import csv_line
 
+        if original is self.last and isinstance(original, dict):
+            return  # another twin of the same line, refused too: the line is there already, with a reason
+        self.last = original
         fmt = self.source.format
         if fmt in ("csv", "tsv"):
             delimiter = self.source.delimiter or ","

@@ -44,7 +44,10 @@ _HEADER_WORDS = {
 # A list of one town's twins names its columns without numbers: 'Town' then 'Twin town', 'Ville'
 # then 'Ville jumelle' (folded as _header_key).
 _TWIN_HEADERS = ("twintown", "twincity", "sistercity", "sistertown", "partnercity", "partnertown", "villejumelle",
-                 "villejumelee", "communejumelle", "communejumelee", "villepartenaire", "jumelle", "jumelleavec")
+                 "villejumelee", "communejumelle", "communejumelee", "villepartenaire", "jumelle", "jumelleavec",
+                 "twintowns", "twincities", "sistercities", "sistertowns", "partnercities", "partnertowns",
+                 "villesjumelles", "villesjumelees", "communesjumelles", "communesjumelees", "villespartenaires",
+                 "jumelles", "jumelages")
 
 
 # What tells the twin's column from the town's in such a list: 'Pays jumelle', 'Twin country'.
@@ -101,6 +104,30 @@ def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) 
             hint = _("the header reads as one column: give the delimiter with --delimiter ';' (or ',', 'tab')")
         raise DataError(_('missing columns: {value}; {hint}').format(value=', '.join(missing), hint=hint))
     return found
+
+
+# Several twins in one cell, as a town's own list gives them: 'Erlangen; Sendai', or one a line.
+_SEVERAL = re.compile(r"\s*[;\n]\s*")
+
+
+def one_twin_a_row(row: dict[str, str], mapping: dict[str, str | None]) -> list[dict[str, str]]:
+    """A row naming several twins in its twin cell as one row each. The twin's country and point
+    cells are split alike where they hold as many parts, else kept whole (one country for all;
+    a count that does not match is left for the check to refuse, not guessed)."""
+    cell = (row.get(mapping["city2"]) or "").strip()
+    names = [name for name in _SEVERAL.split(cell) if name] if _SEVERAL.search(cell) else []
+    if len(names) < 2:
+        return [row]
+    rows = []
+    for i, name in enumerate(names):
+        part = {**row, mapping["city2"]: name}
+        for key in ("country2", "lat2", "lng2"):
+            header = mapping[key]
+            pieces = _SEVERAL.split((row.get(header) or "").strip()) if header else []
+            if len(pieces) == len(names):
+                part[header] = pieces[i]
+        rows.append(part)
+    return rows
 
 
 def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tuple[dict, bool, bool]:
