@@ -83,7 +83,10 @@ def _meant(loc: tuple) -> str | None:
 
     from .shape import AGREEMENT, NESTED
 
-    *path, name = [part for part in loc if not isinstance(part, int)]
+    parts = [part for part in loc if not isinstance(part, int)]
+    if not parts:
+        return None
+    *path, name = parts
     if not isinstance(name, str) or len(path) > 1 or (path and path[0] not in NESTED):
         return None
     known = list(NESTED[path[0]] if path else AGREEMENT)
