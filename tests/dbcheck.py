@@ -39,3 +39,12 @@ def scalar(path, sql: str):
         return conn.execute(sql).fetchone()[0]
     finally:
         conn.close()
+
+
+def rows(path, sql: str) -> list[tuple]:
+    """Every row a query returns."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()

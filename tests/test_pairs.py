@@ -4,6 +4,7 @@ import json
 import sqlite3
 
 import pytest
+from dbcheck import rows
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -251,10 +252,8 @@ def test_a_column_of_regions_tells_towns_of_one_name_apart(run, tmp_path, seeded
                                          "Springfield,MA,USA,Brest,Narnia,France\n"
                                          "Springfield,Ohio,United States,Lorient,,France\n")
     assert result.exit_code == 0, result.stderr
-    conn = sqlite3.connect(seeded)
-    assert conn.execute("SELECT subdivision FROM territories WHERE name = 'Springfield' ORDER BY 1").fetchall() == [
+    assert rows(seeded, "SELECT subdivision FROM territories WHERE name = 'Springfield' ORDER BY 1") == [
         ("US-IL",), ("US-MA",), ("US-OH",)]
-    conn.close()
     brest = json.loads(run("show", "springfield-brest", "-f", "json").stdout)
     assert brest["parties"][0]["subdivision"] == "US-MA"
     assert "The list's region cell 'Narnia' is no region of FR that ISO 3166-2 lists: not recorded." in brest["note"]
@@ -269,9 +268,7 @@ def test_a_town_cell_saying_its_country_again_is_the_town(run, tmp_path, seeded)
                                          'Rennes (France),France,"Cork, Ireland",Ireland\n'
                                          "Kyiv (Kiev),Ukraine,Brest (Belarus),France\n")
     assert result.exit_code == 0, result.stderr
-    conn = sqlite3.connect(seeded)
-    names = dict(conn.execute("SELECT name || ', ' || country, agreements FROM territories"))
-    conn.close()
+    names = dict(rows(seeded, "SELECT name || ', ' || country, agreements FROM territories"))
     assert names["Rennes, FR"] == 2  # both rows of this list
     assert {name: names.get(name) for name in ("Erlangen, DE", "Cork, IE", "Kyiv (Kiev), UA", "Brest (Belarus), FR")} \
         == dict.fromkeys(("Erlangen, DE", "Cork, IE", "Kyiv (Kiev), UA", "Brest (Belarus), FR"), 1)
