@@ -52,6 +52,18 @@ def test_a_list_wrapped_in_an_object_is_named_not_taken_for_an_agreement(run, tm
         f"that list (for example: jq '.records' {tmp_path / 'wrapped.json'} | twinning import --format json -)\n")
 
 
+@pytest.mark.parametrize("wrapper,key", [({"count": 1, "next": None, "results": "LIST"}, "results"),
+                                         ({"data": "LIST", "meta": {"page": 1}}, "data"), ({"records": []}, "records")])
+def test_a_list_wrapped_with_an_apis_other_keys_is_named_too(run, tmp_path, new_record, seeded, wrapper, key):
+    """A page of an API (a count, a link to the next page, metadata beside the list), or an empty
+    list: no field of an agreement, one list of objects: the same one line."""
+    data = {name: [new_record(1)] if value == "LIST" else value for name, value in wrapper.items()}
+    (tmp_path / "page.json").write_text(json.dumps(data), encoding="utf-8")
+    result = run("import", str(tmp_path / "page.json"))
+    assert (result.exit_code, count(seeded)) == (1, 5)
+    assert result.stderr.startswith(f"Error: {tmp_path / 'page.json'}: a JSON object holding a list under {key!r}")
+
+
 def test_import_stdin_with_format(run, new_record, seeded):
     text = json.dumps(new_record(1)) + "\n"
     result = run("import", "-", "--format", "jsonl", input=text)

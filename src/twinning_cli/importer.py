@@ -210,11 +210,15 @@ def _sniff_delimiter(header: str) -> str:
 
 
 def _not_a_wrapper(name: str, data: dict) -> None:
-    """An object whose one key holds a list of objects ({"records": […]}, as many APIs write) is
-    not an agreement: say what to import instead of listing every field it lacks."""
-    if "slug" not in data and len(data) == 1:
-        key, value = next(iter(data.items()))
-        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+    """An object that names no field of an agreement and holds one list of objects ({"records":
+    […]}, {"count": 2, "results": […]}, as many APIs write) is not an agreement: say what to import
+    instead of listing every field it lacks."""
+    from .shape import AGREEMENT
+
+    lists = [(key, value) for key, value in data.items() if isinstance(value, list)]
+    if not any(key in AGREEMENT for key in data) and len(lists) == 1:
+        key, value = lists[0]
+        if all(isinstance(item, dict) for item in value):
             example = _(" (for example: jq '.{key}' {name} | twinning import --format json -)").format(
                 key=key, name=name) if key.isidentifier() else ""
             raise DataError(_("{name}: a JSON object holding a list under {key!r}, not an agreement: import that "
