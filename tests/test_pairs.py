@@ -297,6 +297,23 @@ def test_a_town_with_several_twins_in_one_cell_gives_a_pair_each(run, tmp_path, 
                         "'Pays de Galles; Lettonie; Italie' is not a country name or ISO 3166-1 alpha-2 code\""]
 
 
+def test_columns_read_into_no_field_are_named(run, tmp_path, seeded):
+    """A list's other columns (population, notes) are left out, and the summary says which; a
+    register's own CSV with a column of the reader's is named the same way; our export, none."""
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2,population,notes\n"
+                                         "Rennes,France,Erlangen,Germany,220000,vu\n")
+    assert result.exit_code == 0, result.stderr
+    assert "2 column(s) of the file read into no field, left out: 'population', 'notes'\n" in result.stderr
+    exported = run("export", "--format", "csv").stdout
+    (tmp_path / "mine.csv").write_text(exported, encoding="utf-8")
+    assert "left out" not in run("import", str(tmp_path / "mine.csv")).stderr
+    lines = exported.splitlines()
+    (tmp_path / "theirs.csv").write_text("\n".join([lines[0] + ",commentaire", *(line + ",vu" for line in lines[1:])])
+                                         + "\n", encoding="utf-8")
+    assert "1 column(s) of the file read into no field, left out: 'commentaire'\n" in \
+        run("import", str(tmp_path / "theirs.csv")).stderr
+
+
 def test_a_row_cut_short_says_so_and_trailing_cells_may_be_left_out(run, tmp_path, seeded):
     """A line that stops before its towns and countries is named as cut short; one that leaves out
     only the trailing coordinates and year, as hand-written lists do, is a pair."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DataError, UsageError
-from .flatten import unflatten
+from .flatten import COLUMNS, unflatten
 from .pairs import find_headers, one_twin_a_row, pair_mapping, pair_record
 from .streams import DEFAULT_MAX_MB, LEGACY, check_input, open_input, sniff_encoding
 from .validate import Unreadable
@@ -44,6 +44,7 @@ class Input:
     delimiter: str | None = None  # CSV: None = sniffed from the header line
     size: int | None = field(default=None, init=False)
     headers: list[str] = field(default_factory=list, init=False)  # CSV: as read, for a rejects file
+    left_out: list[str] = field(default_factory=list, init=False)  # CSV: the columns no field is read from
     located: int = field(default=0, init=False)  # pairs whose towns the gazetteer placed
     undated: int = field(default=0, init=False)  # pairs whose year cell was no date
 
@@ -132,11 +133,15 @@ class Input:
         self.delimiter = delimiter
         if self.pairs is not None:
             self.pairs = find_headers(self.headers, self.pairs, first)
+            read = set(self.pairs.values())
         elif "slug" not in self.headers:
             what = "CSV" if self.format == "csv" else "TSV"
             raise DataError(_("{name}: not a register's {what}: its header has no slug column (give --format json "
                               "or jsonl for JSON, --pairs for a list of twinned towns)").format(
                                 name=self.name, what=what))
+        else:
+            read = set(COLUMNS)
+        self.left_out = [header for header in self.headers if header not in read and header.strip()]
         source = Path(self.name).name
         for number, row in enumerate(reader, start=1):
             if not any(cell.strip() for cell in row.values() if isinstance(cell, str)) \

@@ -346,6 +346,11 @@ def summary(outcome: Outcome, source, file: str, rejects: str | None, dry_run: b
     lines += [_("Note: {line}").format(line=note) for note in outcome.notes[:20]]
     if len(outcome.notes) > 20:
         lines.append(_("… and {count} more differences, not applied").format(count=len(outcome.notes) - 20))
+    left_out = getattr(source, "left_out", ())
+    if left_out:
+        shown = ", ".join(repr(name) for name in left_out[:10]) + (" …" if len(left_out) > 10 else "")
+        lines.append(_("{count} column(s) of the file read into no field, left out: {names}").format(
+            count=len(left_out), names=shown))
     if source.located:
         lines.append(_("{count} pair(s) had a town placed from the gazetteer (region, coordinates; said in each "
                        "record's note).").format(count=source.located))
