@@ -45,6 +45,7 @@ def test_a_field_named_as_elsewhere_points_to_ours(run, tmp_path, make_record):
     party = record["parties"][0]
     party["pays"], party["latitude"], party["colour"] = party.pop("country"), 46.8, "red"
     record["sources"][0]["link"] = "https://example.org"
+    record["Résumé"] = "Deux villes."
     (tmp_path / "other.json").write_text(json.dumps([record]), encoding="utf-8")
     lines = run("validate", str(tmp_path / "other.json")).stderr.splitlines()
     assert set(lines) >= {
@@ -53,4 +54,5 @@ def test_a_field_named_as_elsewhere_points_to_ours(run, tmp_path, make_record):
         "record 1 (rennes-quebec): parties.0.pays: Extra inputs are not permitted (did you mean country?)",
         "record 1 (rennes-quebec): parties.0.latitude: Extra inputs are not permitted (did you mean lat?)",
         "record 1 (rennes-quebec): parties.0.colour: Extra inputs are not permitted",
-        "record 1 (rennes-quebec): sources.0.link: Extra inputs are not permitted (did you mean url?)"}
+        "record 1 (rennes-quebec): sources.0.link: Extra inputs are not permitted (did you mean url?)",
+        "record 1 (rennes-quebec): Résumé: Extra inputs are not permitted (did you mean summary?)"}

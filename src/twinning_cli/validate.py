@@ -82,6 +82,7 @@ def _meant(loc: tuple) -> str | None:
     import difflib
 
     from .shape import AGREEMENT, NESTED
+    from .vocabulary import fold
 
     parts = [part for part in loc if not isinstance(part, int)]
     if not parts:
@@ -90,8 +91,9 @@ def _meant(loc: tuple) -> str | None:
     if not isinstance(name, str) or len(path) > 1 or (path and path[0] not in NESTED):
         return None
     known = list(NESTED[path[0]] if path else AGREEMENT)
-    said = SYNONYMS.get(path[0] if path else None, {}).get(name.casefold())
-    close = difflib.get_close_matches(name.casefold(), known, n=1, cutoff=0.75)
+    written = fold(name)  # 'Résumé', 'début' as 'resume', 'debut'
+    said = SYNONYMS.get(path[0] if path else None, {}).get(written)
+    close = difflib.get_close_matches(written, known, n=1, cutoff=0.75)
     return said or (close[0] if close else None)
 
 
