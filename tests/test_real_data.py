@@ -53,6 +53,10 @@ SPELLINGS = [  # (as written, country, subdivision)
     ("Rép. tchèque", "CZ", None), ("Rép. dém. du Congo", "CD", None), ("Féd. de Russie", "RU", None),
     ("Rép. populaire de Chine", "CN", None), ("Czech Rep.", "CZ", None), ("Dem. Rep. of the Congo", "CD", None),
     ("Central African Rep.", "CF", None),
+    # abbreviations of the French press; an island standing for its two-island state
+    ("É.-U.", "US", None), ("E.U.", "US", None), ("R.-U.", "GB", None), ("RDC", "CD", None), ("RCA", "CF", None),
+    ("EAU", "AE", None), ("UAE", "AE", None), ("Grande-Bretagne", "GB", None), ("Trinidad", "TT", None),
+    ("St Kitts", "KN", None), ("São Tomé", "ST", None),
 ]
 
 
@@ -62,7 +66,7 @@ def test_country_as_people_write_it(written, country, subdivision):
 
 
 @pytest.mark.parametrize("written", ["", "Narnia", "Frnace", "Atlantis", "Ohio, Narnia", "999", "Narnia, The", "Rép.",
-                                     "Rep. of Narnia"])
+                                     "Rep. of Narnia", "EU", "U.", "R."])
 def test_what_names_no_country(written):
     assert resolve(written) is None
 

@@ -55,6 +55,19 @@ ALIASES: dict[str, Place] = {
     "holy see": Place("VA", None),  # ISO has it only with '(Vatican City State)' after it
     "dr congo": Place("CD", None),  # the usual English short forms of the Democratic Republic
     "drc": Place("CD", None),
+    # French abbreviations of the press and of official lists, which CLDR does not give
+    "e.-u.": Place("US", None),  # États-Unis ('É.-U.', 'E.U.')
+    "r.-u.": Place("GB", None),  # Royaume-Uni
+    "rdc": Place("CD", None),  # République démocratique du Congo
+    "rca": Place("CF", None),  # République centrafricaine
+    "eau": Place("AE", None),  # Émirats arabes unis
+    "uae": Place("AE", None),  # the English one of the same
+    "grande-bretagne": Place("GB", None),  # French for Great Britain, used for the state as above
+    # the first island of a two-island state, alone in many lists for the state
+    "trinidad": Place("TT", None),
+    "antigua": Place("AG", None),
+    "saint kitts": Place("KN", None),
+    "sao tome": Place("ST", None),
 }
 _PAREN = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
 
