@@ -2,7 +2,8 @@
 
 Read commands (list, show, export, stats…) are views.py functions whose options
 are declared in options.py; `_read_command` turns each into a Typer command, and
-fast.py runs the same functions without Typer when it can. Write commands are
+fast.py runs the same functions without Typer when it can; so are `import`,
+`validate` and `add` (writing.py, options.WRITES). The other write commands are
 below, decorated with `@command()`: that gives them `--db` and maps their
 TwinningErrors to one line on stderr and an exit code. To add a read command,
 add its view and its entry in options.READS; to add a write command, write a
@@ -16,12 +17,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__, options, views
-from .commanding import _guarded, _lang_param, _signed, _start_language, _typer_param, summary
+from . import __version__, options, views, writing
+from .commanding import _argument_param, _guarded, _lang_param, _signed, _start_language, _typer_param, summary
 from .errors import NotFound, UsageError
 from .i18n import _
 from .i18n.help import Command, Group, install_errors
 from .render import info
+from .writing import writable_register
 
 install_errors()
 app = typer.Typer(
@@ -47,9 +49,7 @@ def _read_command(name: str, register) -> None:
     view = getattr(views, read.view)
     params = [_typer_param(o) for o in read.options]
     if read.argument:
-        arg, help_ = read.argument
-        params.insert(0, inspect.Parameter(arg, inspect.Parameter.POSITIONAL_OR_KEYWORD,
-                                           annotation=Annotated[str, typer.Argument(help=help_)]))
+        params.insert(0, _argument_param(*read.argument))
     if name == "territories":  # the group's callback: list only when no subcommand follows
         params.insert(0, inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD,
                                            annotation=typer.Context))
@@ -79,18 +79,6 @@ def command(name: str | None = None, group: typer.Typer | None = None):
         register(_signed(_guarded(func), own + [_typer_param("db"), _lang_param()]))
         return func
     return decorate
-
-
-def writable_register(db: str | None):
-    """The register's path for a write, created from the seed on first use, migrated if old."""
-    from . import db as dbmod
-
-    where = dbmod.locate(db)
-    if where.named and not where.path.exists():
-        raise NotFound(_("no database at {path} (run 'twinning init --db {path}' to create one)").format(
-            path=where.path))
-    views.open_register(db).close()
-    return where.path
 
 
 def _version(value: bool) -> None:
@@ -154,146 +142,18 @@ def path(db=None) -> None:
     typer.echo(str(dbmod.locate(db).path))
 
 
-Encoding = Annotated[str, typer.Option(metavar="ENCODING", help="Text encoding of the file (utf-8, with or "
-                                                               "without BOM, by default; latin-1, cp1252…).")]
-MaxSize = Annotated[int, typer.Option("--max-size", min=1, metavar="MB",
-                                      help="Refuse a file larger than this many megabytes.")]
-InFormat = Annotated[Optional[str], typer.Option(
-    "--format", "-f", metavar="FORMAT",
-    help="json, jsonl, csv or tsv (default: from the file's extension, else from its content).")]
-Delimiter = Annotated[Optional[str], typer.Option(
-    "--delimiter", metavar="CHAR", help="CSV: the delimiter, ',' ';' or 'tab' (default: sniffed from the header).")]
-PairsOpt = Annotated[bool, typer.Option("--pairs", help="The file is a CSV list of twinned pairs: "
-                                                         "city1,country1,city2,country2[,lat1,lng1,lat2,lng2]"
-                                                         "[,year][,region1,region2], "
-                                                         "in any case, or in French (Ville 1, Pays 1…).")]
-MapOpt = Annotated[Optional[list[str]], typer.Option("--map", metavar="COLUMN=HEADER",
-                                                     help="With --pairs: the header that holds COLUMN, where it "
-                                                          "is not found by itself (--map city1=Ville).")]
-FileArg = Annotated[str, typer.Argument(help="The file to read, or - for standard input.", show_default=False)]
-Update = Annotated[bool, typer.Option("--update", help="Replace agreements whose slug is already in the "
-                                                       "register with other content.")]
+def _write_command(name: str) -> None:
+    """Attach the function of options.WRITES[name] to Typer, with its options, --db and --lang."""
+    write = options.WRITES[name]
+    func = getattr(writing, write.run)
+    params = [_argument_param(*write.argument)] if write.argument else []
+    params += [_typer_param(o) for o in write.options]
+    app.command(name, short_help=summary(func), cls=Command)(_signed(_guarded(func), params + [_lang_param()]))
 
 
-def _input(file, format, encoding, max_size, raw=False, pairs=False, mapping=None, delimiter=None):
-    from .importer import Input
-
-    return Input.build(file, format=format, encoding=encoding, max_mb=max_size, raw=raw, pairs=pairs,
-                       mapping=mapping, delimiter=delimiter)
-
-
-@command("import")
-def import_(
-    file: FileArg,
-    input_format: InFormat = None,
-    pairs: PairsOpt = False,
-    wikidata: Annotated[bool, typer.Option("--wikidata", help="The file is an answer of `twinning wikidata "
-                                                              "query`: SPARQL JSON results or CSV.")] = False,
-    map: MapOpt = None,
-    update: Update = False,
-    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Import the good records; write the "
-                                                                       "rejected ones to --rejects.")] = False,
-    rejects: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Where --skip-invalid writes "
-                                                    "rejected records, in the input's format, each with "
-                                                    "its reason.")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would be added, updated and "
-                                                            "rejected; write nothing.")] = False,
-    delimiter: Delimiter = None,
-    encoding: Encoding = "utf-8",
-    max_size: MaxSize = 200,
-    raw: Annotated[bool, typer.Option("--raw", help="CSV: take cells as they are (do not undo the "
-                                                    "spreadsheet guard of export).")] = False,
-    db=None,
-) -> None:
-    """Add agreements from a JSON, JSON Lines, CSV or TSV file (or - for stdin); all or nothing.
-
-    Example: twinning import new.jsonl    (or: twinning import towns.csv --pairs --map city1=Ville)
-    """
-    from . import ingest, render
-
-    if skip_invalid and not rejects and not dry_run:
-        raise UsageError(_("--skip-invalid needs --rejects FILE, so that no record is lost silently"))
-    if wikidata:
-        from .wikidata import Answer
-
-        source = Answer(file, max_bytes=max_size * 1_000_000)
-    else:
-        source = _input(file, input_format, encoding, max_size, raw, pairs, map, delimiter)
-    path = writable_register(db)
-    with render.progress(source.size, _("Importing {file}").format(file=file)) as progress:
-        outcome = ingest.load(path, source, update=update, skip_invalid=skip_invalid,
-                              rejects=None if dry_run else rejects, dry_run=dry_run, progress=progress)
-    for line in ingest.summary(outcome, source, file, rejects, dry_run):
-        info(line)
-
-
-@command()
-def validate(
-    file: FileArg,
-    input_format: InFormat = None,
-    pairs: PairsOpt = False,
-    map: MapOpt = None,
-    update: Update = False,
-    delimiter: Delimiter = None,
-    encoding: Encoding = "utf-8",
-    max_size: MaxSize = 200,
-    db=None,
-) -> None:
-    """Check a file as import would, against the register, and write nothing.
-
-    Example: twinning validate new.json && twinning import new.json
-    """
-    from . import db as dbmod
-    from . import ingest
-
-    source = _input(file, input_format, encoding, max_size, pairs=pairs, mapping=map, delimiter=delimiter)
-    outcome = ingest.load(dbmod.locate(db).path, source, update=update, dry_run=True)
-    info(_("{file}: valid; importing it would give {summary}.").format(file=file, summary=outcome.summary()))
-
-
-@command()
-def add(
-    title: Annotated[Optional[str], typer.Option(metavar="TEXT",
-                                                 help="In French, as a person would name the agreement.")] = None,
-    party: Annotated[Optional[list[str]], typer.Option(
-        metavar="'NAME | KIND | COUNTRY [| SUBDIVISION | ACTING BODY]'",
-        help="A party, twice or more: --party 'Ville de Pau | ville | FR | FR-NAQ'.")] = None,
-    kind: Annotated[str, typer.Option(metavar="KIND",
-                                      help="twinning, partnership-agreement, cooperation-protocol…")] = "twinning",
-    status: Annotated[str, typer.Option(metavar="STATUS", help="exploratory, proposed, signed, ended.")] = "signed",
-    signed_on: Annotated[Optional[str], typer.Option(metavar="DATE", help="YYYY[-MM[-DD]].")] = None,
-    domain: Annotated[Optional[list[str]], typer.Option("--domain", "-d", metavar="DOMAIN",
-                                                                         help="A domain (repeat).")] = None,
-    topic: Annotated[Optional[list[str]], typer.Option(metavar="TOPIC", help="A free keyword (repeat).")] = None,
-    source: Annotated[Optional[list[str]], typer.Option(
-        metavar="'FILE [| PUBLISHER | PUBLISHED_ON | DATELINE | URL]'",
-        help="Where the facts come from (repeat); at least one.")] = None,
-    summary: Annotated[Optional[str], typer.Option(metavar="TEXT", help="Two or three sentences in French.")] = None,
-    slug: Annotated[Optional[str], typer.Option(metavar="SLUG", help="Default: from the parties' names.")] = None,
-    from_file: Annotated[Optional[str], typer.Option(metavar="FILE",
-                                                     help="Take the record from a JSON file (or - for "
-                                                          "stdin) instead.")] = None,
-    update: Update = False,
-    db=None,
-) -> None:
-    """Add one agreement from options, or from a JSON file, with the checks of import.
-
-    Example: twinning add --title "Jumelage entre Pau et Thetford Mines" --kind twinning
-      --party "Ville de Pau | ville | FR" --party "Ville de Thetford Mines | ville | CA"
-      --source "communique.txt | Ville de Pau | 2024-01"
-    """
-    from . import entry, ingest
-
-    if from_file:
-        raw = entry.from_file(from_file)
-    else:
-        raw = entry.from_options(title=title, parties=party or [], kind=kind, status=status,
-                                 signed_on=signed_on, domains=domain or [], topics=topic or [],
-                                 sources=source or [], summary=summary, slug=slug)
-    outcome = ingest.add(writable_register(db), raw, update=update)
-    info(outcome.verb().format(slug=outcome.slug or raw.get("slug")))
-    if (outcome.added or outcome.updated) and not from_file and raw.get("note"):
-        info(_("Located {what}").format(what=raw["note"]))
+for _name in options.WRITES:
+    _write_command(_name)
+Update = _typer_param("update").annotation  # add's and wikidata import's --update: the same option
 
 
 @command()

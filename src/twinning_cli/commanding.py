@@ -25,6 +25,12 @@ def _typer_param(name: str) -> inspect.Parameter:
                              annotation=Annotated[annotation, info_])
 
 
+def _argument_param(name: str, help_: str) -> inspect.Parameter:
+    """A command's one required argument (options.READS and WRITES give its name and help)."""
+    return inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                             annotation=Annotated[str, typer.Argument(help=help_, show_default=False)])
+
+
 def _guarded(func):
     """Run `func`, turning a TwinningError into one line on stderr and its exit code."""
     @functools.wraps(func)

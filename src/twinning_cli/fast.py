@@ -1,9 +1,9 @@
-"""The hot read path: run a read command straight from argparse, without Typer.
+"""The hot path: run a read command or a file import straight from argparse, without Typer.
 
 Typer builds every command's parameters (with pydantic) before it runs one,
-which costs a CSV read three times its work. For the read commands of
-options.READS, this module parses argv with the same option declarations and
-calls the same views. Anything it does not fully understand (--help, a typo, an
+which costs a CSV read three times its work and every import a tenth of a
+second. For the commands of options.READS and options.WRITES, this module
+parses argv with the same option declarations and calls the same functions. Anything it does not fully understand (--help, a typo, an
 unknown option) it leaves to Typer, which then gives the usual help and errors.
 """
 
@@ -49,7 +49,7 @@ def _parse(argv: list[str]):
     name, rest = argv[0], argv[1:]
     if name == "territories" and rest[:1] == ["show"]:
         name, rest = "territories show", rest[1:]
-    read = options.READS.get(name)
+    read = options.READS.get(name) or options.WRITES.get(name)
     if read is None:
         raise _Defer
     import argparse
@@ -85,19 +85,25 @@ def run(argv: list[str]) -> int | None:
         return None
     import sqlite3
 
-    from . import views
+    from . import options, views, writing
     from .db import RECOVER
     from .errors import TwinningError
     from .i18n import _
 
+    write = isinstance(read, options.Write)
     try:
-        views.run(read, values)
+        writing.run(read, values) if write else views.run(read, values)
         sys.stdout.flush()
     except TwinningError as error:
         sys.stderr.write(f"{_('Error: ')}{error}\n")
         return error.exit_code
     except sqlite3.DatabaseError as error:  # a register damaged behind our back, mid-command
-        sys.stderr.write(_("Error: the register could not be read: {error}").format(error=error) + _(RECOVER) + "\n")
+        damaged = _("Error: the register could not be read or written: {error}") if write else \
+            _("Error: the register could not be read: {error}")
+        sys.stderr.write(damaged.format(error=error) + _(RECOVER) + "\n")
+        return 1
+    except KeyboardInterrupt:  # as Click says it: the write's transaction is rolled back
+        sys.stderr.write("\n" + _("Aborted!") + "\n")
         return 1
     except BrokenPipeError:
         # The reader (head, less) has gone: say nothing, and stop writing.

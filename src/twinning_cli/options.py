@@ -1,7 +1,7 @@
-"""Every option of the read commands, declared once.
+"""Every option of the read commands and of import, validate and add, declared once.
 
 cli.py turns these into Typer options; fast.py into an argparse parser for the
-hot read path, which runs the same view functions without importing Typer.
+hot path, which runs the same functions without importing Typer.
 Stdlib only.
 """
 
@@ -68,6 +68,48 @@ OPTIONS: dict[str, Opt] = {
     "full": Opt(("--full",), "Check every index against its table too (SQLite's integrity_check; slower).",
                 bool, default=False),
     "words": Opt(("--words",), "List the French and English words each domain accepts.", bool, default=False),
+    # import and validate
+    "input_format": Opt(("--format", "-f"), "json, jsonl, csv or tsv (default: from the file's extension, else "
+                        "from its content).", metavar="FORMAT"),
+    "pairs": Opt(("--pairs",), "The file is a CSV list of twinned pairs: city1,country1,city2,country2[,lat1,lng1,"
+                 "lat2,lng2][,year][,region1,region2], in any case, or in French (Ville 1, Pays 1…).", bool,
+                 default=False),
+    "wikidata": Opt(("--wikidata",), "The file is an answer of `twinning wikidata query`: SPARQL JSON results or "
+                    "CSV.", bool, default=False),
+    "map": Opt(("--map",), "With --pairs: the header that holds COLUMN, where it is not found by itself (--map "
+               "city1=Ville).", many=True, metavar="COLUMN=HEADER"),
+    "update": Opt(("--update",), "Replace agreements whose slug is already in the register with other content.",
+                  bool, default=False),
+    "skip_invalid": Opt(("--skip-invalid",), "Import the good records; write the rejected ones to --rejects.",
+                        bool, default=False),
+    "rejects": Opt(("--rejects",), "Where --skip-invalid writes rejected records, in the input's format, each "
+                   "with its reason.", metavar="FILE"),
+    "dry_run": Opt(("--dry-run",), "Say what would be added, updated and rejected; write nothing.", bool,
+                   default=False),
+    "delimiter": Opt(("--delimiter",), "CSV: the delimiter, ',' ';' or 'tab' (default: sniffed from the header).",
+                     metavar="CHAR"),
+    "encoding": Opt(("--encoding",), "Text encoding of the file (utf-8, with or without BOM, by default; latin-1, "
+                    "cp1252…).", default="utf-8", metavar="ENCODING"),
+    "max_size": Opt(("--max-size",), "Refuse a file larger than this many megabytes.", int, default=200, min=1,
+                    metavar="MB"),
+    "raw_cells": Opt(("--raw",), "CSV: take cells as they are (do not undo the spreadsheet guard of export).",
+                     bool, default=False),
+    # add
+    "title": Opt(("--title",), "In French, as a person would name the agreement.", metavar="TEXT"),
+    "party": Opt(("--party",), "A party, twice or more: --party 'Ville de Pau | ville | FR | FR-NAQ'.", many=True,
+                 metavar="'NAME | KIND | COUNTRY [| SUBDIVISION | ACTING BODY]'"),
+    "its_kind": Opt(("--kind",), "twinning, partnership-agreement, cooperation-protocol…", default="twinning",
+                    metavar="KIND"),
+    "its_status": Opt(("--status",), "exploratory, proposed, signed, ended.", default="signed", metavar="STATUS"),
+    "signed_on": Opt(("--signed-on",), "YYYY[-MM[-DD]].", metavar="DATE"),
+    "its_domain": Opt(("--domain", "-d"), "A domain (repeat).", many=True, metavar="DOMAIN"),
+    "topic": Opt(("--topic",), "A free keyword (repeat).", many=True, metavar="TOPIC"),
+    "source": Opt(("--source",), "Where the facts come from (repeat); at least one.", many=True,
+                  metavar="'FILE [| PUBLISHER | PUBLISHED_ON | DATELINE | URL]'"),
+    "summary": Opt(("--summary",), "Two or three sentences in French.", metavar="TEXT"),
+    "slug": Opt(("--slug",), "Default: from the parties' names.", metavar="SLUG"),
+    "from_file": Opt(("--from-file",), "Take the record from a JSON file (or - for stdin) instead.",
+                     metavar="FILE"),
 }
 
 
@@ -100,6 +142,20 @@ READS: dict[str, Read] = {
     "doctor": Read("doctor", ("full", "db")),
     "network": Read("network", ("graph_format", "start", "depth", "output", *FILTERS, "db"),
                     formats=("table", "dot", "graphml", "mermaid", "json"), piped="json"),
+}
+
+
+# A write command run from options: its function's name in writing.py, its options, its one
+# argument as (name, help). Typer registers it (cli.py); fast.py runs it without Typer.
+Write = namedtuple("Write", "run options argument")
+_FILE = ("file", "The file to read, or - for standard input.")
+WRITES: dict[str, Write] = {
+    "import": Write("import_", ("input_format", "pairs", "wikidata", "map", "update", "skip_invalid", "rejects",
+                                "dry_run", "delimiter", "encoding", "max_size", "raw_cells", "db"), _FILE),
+    "validate": Write("validate", ("input_format", "pairs", "map", "update", "delimiter", "encoding", "max_size",
+                                   "db"), _FILE),
+    "add": Write("add", ("title", "party", "its_kind", "its_status", "signed_on", "its_domain", "topic", "source",
+                         "summary", "slug", "from_file", "update", "db"), None),
 }
 
 
