@@ -148,6 +148,21 @@ def subdivision(name: str) -> tuple[str, str] | None:
     return _subdivisions().get(slugify(name))
 
 
+def other_name(name: str, country: str) -> tuple[str, str] | None:
+    """A name with another name of the same place after it in brackets, as lists write a former or
+    a foreign one: 'Kyiv (Kiev)' in UA -> ('Kyiv', 'Kiev'), both names of one GeoNames place of
+    that country. None when the whole is a place's name ('Frankfurt (Oder)', 'Halle (Saale)') or
+    when the two are no one place there ('Brest (Belarus)' in FR)."""
+    match = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name.strip())
+    if not match or any(p.country == country for p in places(name)):
+        return None
+    head, inner = match.group(1).strip(), match.group(2).strip()
+    refs = {p.ref for p in places(head) if p.country == country and p.ref}
+    if refs & {p.ref for p in places(inner) if p.country == country}:
+        return head, inner
+    return None
+
+
 def unique(name: str, country: str) -> Place | None:
     """The place of that name in that country, when the gazetteer knows one or one ten times as
     populous as the next (Sherbrooke, Québec, not the hamlet of Nova Scotia); None when unknown

@@ -134,7 +134,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     """One row of a twin-towns list as a signed twinning between two cities; and whether the
     gazetteer placed a town, and whether the year cell was no date (both said in its note)."""
     from .countries import where
-    from .gazetteer import locate
+    from .gazetteer import locate, other_name
 
     def cell(key: str) -> str:
         text = (row.get(mapping[key]) or "").strip()
@@ -152,6 +152,10 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
             item["name"], region = _town_in_region(item["name"], place.country)
             if region:
                 item["subdivision"] = region
+            elif "(" in item["name"] and (names := other_name(item["name"], place.country)):
+                unread.append(f"The list's {item['name']!r} read as {names[0]}: {names[1]} is another name of "
+                              "that place in GeoNames.")  # 'Kyiv (Kiev)'
+                item["name"] = names[0]
         region = cell(f"region{n}")
         if place and region and "subdivision" not in item:  # a column of regions: 'Texas', 'TX', 'Bretagne'
             from .countries import subdivision_code
