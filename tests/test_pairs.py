@@ -134,6 +134,40 @@ def test_citation_marks_copied_from_wikipedia_are_left_out(run, tmp_path):
     assert record["signed_on"] == "1967"
 
 
+def test_footnote_marks_after_a_name_are_left_out(run, tmp_path):
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2\nNantes*,France,Cardiff†,Wales\n")
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(run("show", "nantes-cardiff", "-f", "json").stdout)
+    assert [(p["name"], p["country"]) for p in record["parties"]] == [("Nantes", "FR"), ("Cardiff", "GB")]
+
+
+def test_a_year_in_brackets_after_a_twins_name_is_the_twinnings(run, tmp_path, seeded):
+    """'Erlangen (1964)', 'Sendai (since 1967)', 'Kiel (seit 1964)': the town, and the year of the
+    pair when no year cell gives one, said in the note; also in a list with no country column
+    ('Erlangen, Germany (1964)'). A span ('1964–2004') or a year the year cell contradicts is not
+    read as the date; the note quotes it."""
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2,year\n"
+                                         "Rennes,France,Erlangen (1964),Germany,\n"
+                                         "Rennes,France,Sendai (since 1967),Japan,\n"
+                                         "Brest,France,Kiel (seit 1964),Germany,1965\n"
+                                         "Nantes,France,Cardiff (1964–2004),Wales,\n")
+    assert result.exit_code == 0, result.stderr
+    names = dict(rows(seeded, "SELECT name, country FROM territories WHERE name IN ('Erlangen', 'Sendai', 'Kiel',"
+                              " 'Cardiff')"))
+    assert names == {"Erlangen": "DE", "Sendai": "JP", "Kiel": "DE", "Cardiff": "GB"}
+    found = {r["slug"]: r for r in json.loads(run("export", "-f", "json", "-t", "Erlangen", "-t", "Sendai", "-t",
+                                                  "Kiel", "-t", "Cardiff").stdout)}
+    assert {slug: r.get("signed_on") for slug, r in found.items()} == {
+        "rennes-erlangen": "1964", "rennes-sendai": "1967", "brest-kiel": "1965", "nantes-cardiff": None}
+    assert "The year 1967 read after a town's name in the list ('Sendai (since 1967)')." in found["rennes-sendai"]["note"]
+    assert "The list's 'Kiel (seit 1964)': 1964 not read as the date of this twinning." in found["brest-kiel"]["note"]
+    assert "The list's 'Cardiff (1964–2004)': 1964–2004 not read as the date of this twinning." \
+        in found["nantes-cardiff"]["note"]
+    assert import_pairs(run, tmp_path, 'city1,city2\n"Lyon, France","Erlangen, Germany (1964)"\n',
+                        name="towns.csv").exit_code == 0
+    assert json.loads(run("show", "lyon-erlangen", "-f", "json").stdout)["signed_on"] == "1964"
+
+
 def test_a_year_cell_as_a_spreadsheet_gives_it(run, tmp_path):
     """A date in figures is read where only one reading is a date (25/05/1964, 05/25/1964, 05.05.1964); where
     day and month could be either way round (12/05/1964), its year alone, said in the note; a year

@@ -57,6 +57,10 @@ SPELLINGS = [  # (as written, country, subdivision)
     ("É.-U.", "US", None), ("E.U.", "US", None), ("R.-U.", "GB", None), ("RDC", "CD", None), ("RCA", "CF", None),
     ("EAU", "AE", None), ("UAE", "AE", None), ("Grande-Bretagne", "GB", None), ("Trinidad", "TT", None),
     ("St Kitts", "KN", None), ("São Tomé", "ST", None),
+    # French names French lists use, beside their English ones
+    ("Guyane", "GF", None), ("Guyana", "GY", None), ("Polynésie", "PF", None), ("Macédoine", "MK", None),
+    ("Hollande", "NL", None), ("Saint-Siège", "VA", None), ("France métropolitaine", "FR", None),
+    ("Metropolitan France", "FR", None),
 ]
 
 

@@ -63,6 +63,14 @@ ALIASES: dict[str, Place] = {
     "eau": Place("AE", None),  # Émirats arabes unis
     "uae": Place("AE", None),  # the English one of the same
     "grande-bretagne": Place("GB", None),  # French for Great Britain, used for the state as above
+    # French names as French lists write them, beside the English ones above
+    "guyane": Place("GF", None),  # la Guyane, French Guiana; a CLDR locale gives the word to Guyana
+    "polynesie": Place("PF", None),  # short for Polynésie française
+    "macedoine": Place("MK", None),
+    "hollande": Place("NL", None),
+    "saint-siege": Place("VA", None),
+    "france metropolitaine": Place("FR", None),  # mainland France, the state FR (ISO reserves FX for it)
+    "metropolitan france": Place("FR", None),
     # the first island of a two-island state, alone in many lists for the state
     "trinidad": Place("TT", None),
     "antigua": Place("AG", None),

@@ -1,7 +1,7 @@
 """A twin-towns list's rows (`import --pairs`): its headers found, each row made a record.
 
 Cells are read as people write them: headers in any case or in French, a decimal comma,
-citation marks copied from Wikipedia, a region after a town's name, a year written out.
+citation marks copied from Wikipedia, a region or a year after a town's name, a year written out.
 """
 
 from __future__ import annotations
@@ -16,6 +16,12 @@ from .vocabulary import slugify
 PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year", "region1", "region2")
 # A citation mark copied with a name from Wikipedia: 'Sendai[3]', 'Japan[a]', 'Kyiv[note 2]'.
 _FOOTNOTE = re.compile(r"(?:\s*\[(?:[0-9]{1,3}|[a-z]|(?i:note|nb|n) ?[0-9]{1,3}|(?i:citation needed))\])+$")
+# A footnote mark after a name: 'Cardiff*', 'Sendai†'.
+_MARK = re.compile(r"\s*[*†‡§]+$")
+# The year of a twinning in brackets after the twin's name, as lists give it: 'Erlangen (1964)',
+# 'Sendai (since 1967)', 'Kiel (depuis 1964)', 'Erlangen (seit 1964)'; or a span ('Bonn (1964–2004)').
+_YEAR_AFTER = re.compile(r"(.+?)\s*\(\s*(?:(?i:since|from|depuis|seit|desde|dal|sinds|od)\s+)?"
+                         r"([0-9]{4}(?:\s*[-–—]\s*(?:[0-9]{4})?)?)\s*\)")
 _NO_YEAR = {"n/a", "na", "-", "–", "—", "?", "unknown", "inconnu", "inconnue", "nd", "n.d.", "s.d."}  # 'no date'
 
 
@@ -138,10 +144,15 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
 
     def cell(key: str) -> str:
         text = (row.get(mapping[key]) or "").strip()
+        if text.endswith(("*", "†", "‡", "§")):
+            text = _MARK.sub("", text)
         return _FOOTNOTE.sub("", text) if text.endswith("]") else text
 
     def party(n: str) -> dict:
         name, country = cell(f"city{n}"), cell(f"country{n}")
+        if name.endswith(")") and (match := _YEAR_AFTER.fullmatch(name)):  # 'Erlangen (1964)'
+            years.append((name, match.group(2)))
+            name = match.group(1)
         if mapping[f"country{n}"] is None:  # no country column: the country after the town's name
             name, country = _town_and_country(name)
         place = where(country)
@@ -173,6 +184,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         return item
 
     unread: list[str] = []
+    years: list[tuple[str, str]] = []  # (the town cell, the year or span in brackets after its name)
     first, second = party("1"), party("2")
     placed = [note for note in map(locate, (first, second)) if note]
     record = {
@@ -184,6 +196,12 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         "sources": [{"file": source}],
     }
     signed_on, said = _year(cell("year"))
+    if not cell("year") and len({year for _, year in years}) == 1 and years[0][1].isdigit():
+        signed_on = years[0][1]
+        unread.append(f"The year {signed_on} read after a town's name in the list ({years[0][0]!r}).")
+    else:
+        unread += [f"The list's {town!r}: {year} not read as the date of this twinning." for town, year in years
+                   if year != signed_on]
     if signed_on:
         record["signed_on"] = signed_on
     notes = placed + unread + ([said] if said else [])
