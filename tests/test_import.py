@@ -64,6 +64,56 @@ def test_a_list_wrapped_with_an_apis_other_keys_is_named_too(run, tmp_path, new_
     assert result.stderr.startswith(f"Error: {tmp_path / 'page.json'}: a JSON object holding a list under {key!r}")
 
 
+@pytest.mark.parametrize("name", ["page.jsonl", "page.txt.json", "page"])
+def test_an_api_page_on_one_line_is_named_whatever_its_name(run, tmp_path, new_record, seeded, name):
+    """One line holding the whole object is sniffed as JSON Lines (or named so): the same one line."""
+    (tmp_path / name).write_text(json.dumps({"count": 1, "results": [new_record(1)]}) + "\n", encoding="utf-8")
+    result = run("import", str(tmp_path / name))
+    assert (result.exit_code, count(seeded)) == (1, 5)
+    assert result.stderr.startswith(f"Error: {tmp_path / name}: a JSON object holding a list under 'results'")
+
+
+@pytest.mark.parametrize("name", ["map.geojson", "map.json"])
+def test_the_geojson_export_is_named_as_a_map(run, tmp_path, seeded, name):
+    (tmp_path / name).write_text(run("export", "-f", "geojson").stdout, encoding="utf-8")
+    before = dump(seeded)
+    result = run("import", str(tmp_path / name))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {tmp_path / name}: GeoJSON, a map of the register, not its agreements: import "
+                             "a JSON, JSON Lines or CSV export (twinning export --format jsonl)\n")
+    assert dump(seeded) == before
+
+
+def test_records_keyed_by_slug_are_imported(run, tmp_path, new_record, seeded):
+    """{"ville-1-quebec": {…}, …}, as some tools write a collection: each record, its key its slug
+    when it gives none; a key that is no slug gives none (and the record is refused for it)."""
+    one, two = new_record(1), new_record(2)
+    del one["slug"]
+    (tmp_path / "keyed.json").write_text(json.dumps({"ville-1-quebec": one, "anything": two}), encoding="utf-8")
+    result = run("import", str(tmp_path / "keyed.json"))
+    assert result.exit_code == 0, result.stderr
+    assert run("list", "--fields", "slug", "-t", "Ville 1", "-t", "Ville 2", "--sort", "slug").stdout == \
+        "slug\nville-1-quebec\nville-2-quebec\n"
+    del two["slug"]
+    (tmp_path / "bad.json").write_text(json.dumps({"Ville 2": two}), encoding="utf-8")
+    result = run("import", str(tmp_path / "bad.json"))
+    assert (result.exit_code, "record 1: slug: Field required" in result.stderr) == (1, True)
+
+
+@pytest.mark.parametrize("head,what", [(b"PK\x03\x04\x14\x00\x06\x00", "a zip file (an .xlsx or .ods workbook?)"),
+                                       (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Excel 97-2003 workbook (.xls)"),
+                                       (b"%PDF-1.7\n", "a PDF")])
+@pytest.mark.parametrize("pairs", [[], ["--pairs"]])
+def test_a_workbook_is_named_with_how_to_save_it_as_csv(run, tmp_path, seeded, head, what, pairs):
+    (tmp_path / "towns.xlsx").write_bytes(head + bytes(range(256)))
+    before = dump(seeded)
+    result = run("import", str(tmp_path / "towns.xlsx"), *pairs)
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {tmp_path / 'towns.xlsx'} is {what}, not text: save the sheet as CSV (UTF-8) "
+                             "from the spreadsheet, then import that file\n")
+    assert dump(seeded) == before
+
+
 def test_import_stdin_with_format(run, new_record, seeded):
     text = json.dumps(new_record(1)) + "\n"
     result = run("import", "-", "--format", "jsonl", input=text)

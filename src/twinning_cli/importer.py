@@ -12,6 +12,7 @@ import csv
 import io
 import itertools
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from .flatten import COLUMNS, unflatten
 from .pairs import find_headers, one_twin_a_row, pair_mapping, pair_record
 from .streams import DEFAULT_MAX_MB, LEGACY, check_input, open_input, sniff_encoding
 from .validate import Unreadable
-from .i18n import _
+from .i18n import N_, _
 
 FORMATS = ("json", "jsonl", "csv", "tsv")
 DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
@@ -74,6 +75,7 @@ class Input:
         """(number, raw record, the input's own form of it) triples; decoding and syntax errors
         are DataErrors."""
         with open_input(self.name, self.max_bytes, on_read) as bounded:
+            _not_binary(self.name, bounded.peek(8)[:8])
             encoding = sniff_encoding(bounded, self.encoding)
             if self.format is None:
                 self.format = _sniff_format(bounded.peek(4096), self.name, self.pairs is not None)
@@ -103,8 +105,7 @@ class Input:
             except RecursionError:
                 raise DataError(_('{name}: JSON nested too deeply').format(name=self.name)) from None
             if isinstance(data, dict):
-                _not_a_wrapper(self.name, data)
-                data = [data]
+                data = _keyed(data) or _not_a_wrapper(self.name, data) or [data]
             if not isinstance(data, list):
                 raise DataError(_('{name}: expected a JSON array of agreements').format(name=self.name))
             for number, item in enumerate(data, start=1):
@@ -117,6 +118,8 @@ class Input:
                 number += 1
                 try:
                     item = json.loads(line, parse_int=_bounded_int)
+                    if number == 1 and isinstance(item, dict):  # a JSON object on one line, sniffed as JSON Lines
+                        _not_a_wrapper(self.name, item)
                 except ValueError as error:
                     item = Unreadable(_("not valid JSON: {error}").format(error=error))
                 except RecursionError:
@@ -214,12 +217,47 @@ def _sniff_delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
+# What a file that is no text begins with, and what it then most likely is.
+_BINARY = {b"PK\x03\x04": N_("a zip file (an .xlsx or .ods workbook?)"),
+           b"\xd0\xcf\x11\xe0": N_("an Excel 97-2003 workbook (.xls)"), b"%PDF": N_("a PDF")}
+
+
+def _not_binary(name: str, head: bytes) -> None:
+    """A workbook or a PDF given for a file of records: say so, and how to make one, rather than
+    call its bytes an encoding's."""
+    for magic, what in _BINARY.items():
+        if head.startswith(magic):
+            raise DataError(_("{name} is {what}, not text: save the sheet as CSV (UTF-8) from the spreadsheet, "
+                              "then import that file").format(name=name, what=_(what)))
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _keyed(data: dict) -> list | None:
+    """Records as an object keyed by slug ({"rennes-quebec": {…}, …}, as some tools write a
+    collection): its records, each given its key as slug when it has none; None for any other
+    object."""
+    from .shape import AGREEMENT
+
+    if not data or any(key in AGREEMENT for key in data) or not all(isinstance(v, dict) for v in data.values()):
+        return None
+    if not all(any(field in AGREEMENT for field in value) for value in data.values()):
+        return None
+    return [value if "slug" in value or not _SLUG.fullmatch(key) else {"slug": key, **value}
+            for key, value in data.items()]
+
+
 def _not_a_wrapper(name: str, data: dict) -> None:
     """An object that names no field of an agreement and holds one list of objects ({"records":
     […]}, {"count": 2, "results": […]}, as many APIs write) is not an agreement: say what to import
-    instead of listing every field it lacks."""
+    instead of listing every field it lacks. GeoJSON (a map, as `export --format geojson` writes
+    it) is named as such."""
     from .shape import AGREEMENT
 
+    if data.get("type") in ("FeatureCollection", "Feature") and ("features" in data or "geometry" in data):
+        raise DataError(_("{name}: GeoJSON, a map of the register, not its agreements: import a JSON, JSON Lines "
+                          "or CSV export (twinning export --format jsonl)").format(name=name))
     lists = [(key, value) for key, value in data.items() if isinstance(value, list)]
     if not any(key in AGREEMENT for key in data) and len(lists) == 1:
         key, value = lists[0]
