@@ -377,3 +377,12 @@ def test_an_import_into_a_register_loads_no_sqlite_utils(tmp_path, new_record, s
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().splitlines()[-1] == "False"
     assert count(seeded) == 6
+
+
+def test_a_register_csv_below_a_title(run, tmp_path, new_record, seeded):
+    exported = run("export", "-f", "csv", "-t", "Rennes").stdout
+    (tmp_path / "titled.csv").write_text("Registre des jumelages\n\n" + exported, encoding="utf-8")
+    result = run("import", str(tmp_path / "titled.csv"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("The header is line 3 of the file: the 2 line(s) above it (a title?) left out.\n")
+    assert result.stderr.endswith("0 added, 0 updated, 1 unchanged.\n")

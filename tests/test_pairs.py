@@ -366,3 +366,25 @@ def test_a_row_cut_short_says_so_and_trailing_cells_may_be_left_out(run, tmp_pat
     result = import_pairs(run, tmp_path, "city1,country1,city2,country2,lat1,lng1,lat2,lng2,year\n"
                                          "Rennes,France,Sendai,Japan\n")
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_title_above_the_header_and_a_total_below_the_list(run, tmp_path, seeded):
+    """A sheet saved as CSV with its title and an empty row above the header, and a total below:
+    the header found on its line, the lines above said left out; the total refused as one cell,
+    not a pair."""
+    result = import_pairs(run, tmp_path, "Jumelages de la ville\n;;;\nVille;Pays;Ville jumelle;Pays jumelle\n"
+                                         "Brest;France;Kiel;Allemagne\nTotal : 1;;;\n",
+                          "--skip-invalid", "--rejects", str(tmp_path / "rejects.csv"))
+    assert result.exit_code == 0, result.stderr
+    assert "The header is line 3 of the file: the 2 line(s) above it (a title?) left out.\n" in result.stderr
+    assert result.stderr.endswith("1 added, 0 updated, 0 unchanged, 1 rejected.\n")
+    assert (tmp_path / "rejects.csv").read_text(encoding="utf-8").splitlines() == [
+        "Ville;Pays;Ville jumelle;Pays jumelle;reason",
+        "Total : 1;;;;one cell filled ('Total : 1'), not a pair: a total or a note?"]
+    assert run("show", "brest-kiel", "-f", "json").exit_code == 0
+
+
+def test_a_header_too_far_down_is_not_looked_for(run, tmp_path):
+    result = import_pairs(run, tmp_path, "title\n" * 10 + "city1,country1,city2,country2\nBrest,FR,Kiel,DE\n")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: missing columns: city1 (header 'city1')")

@@ -48,6 +48,7 @@ class Input:
     left_out: list[str] = field(default_factory=list, init=False)  # CSV: the columns no field is read from
     located: int = field(default=0, init=False)  # pairs whose towns the gazetteer placed
     undated: int = field(default=0, init=False)  # pairs whose year cell was no date
+    above: int = field(default=0, init=False)  # CSV: lines above the header (a title), left out
 
     @classmethod
     def build(cls, name: str, *, format: str | None, encoding: str, max_mb: int, raw: bool = False,
@@ -128,10 +129,36 @@ class Input:
         else:
             yield from self._rows(text)
 
+    def _header_line(self, text: io.TextIOWrapper) -> tuple[str, list[str]]:
+        """The header line and the lines read past it: the first line, or the first of the next
+        few holding the columns wanted, where a spreadsheet put a title (and empty rows) above
+        them; `above` counts the lines left out."""
+        lines = [text.readline()]
+        if self._is_header(lines[0]):
+            return lines[0], []
+        while len(lines) < _TITLE_LINES and (line := text.readline()):
+            lines.append(line)
+        for number, line in enumerate(lines[1:], start=1):
+            if self._is_header(line):
+                self.above = number
+                return line, lines[number + 1:]
+        return lines[0], lines[1:]
+
+    def _is_header(self, line: str) -> bool:
+        delimiter = self.delimiter or ("\t" if self.format == "tsv" else _sniff_delimiter(line))
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+        if self.pairs is None:
+            return "slug" in cells
+        try:
+            find_headers(cells, self.pairs, line)
+        except DataError:
+            return False
+        return True
+
     def _rows(self, text: io.TextIOWrapper) -> Iterator[Raw]:
-        first = text.readline()
+        first, past = self._header_line(text)
         delimiter = self.delimiter or ("\t" if self.format == "tsv" else _sniff_delimiter(first))
-        reader = csv.DictReader(itertools.chain([first], text), delimiter=delimiter, restval=_ABSENT)
+        reader = csv.DictReader(itertools.chain([first], past, text), delimiter=delimiter, restval=_ABSENT)
         self.headers = [h for h in reader.fieldnames or []]
         self.delimiter = delimiter
         if self.pairs is not None:
@@ -154,6 +181,11 @@ class Input:
             if None in row:
                 yield number, Unreadable(_("more cells than the header has columns")), original
                 continue
+            filled = [cell.strip() for cell in original.values() if isinstance(cell, str) and cell.strip()]
+            if self.pairs is not None and len(filled) == 1:  # 'Total : 25', 'Source : mairie', below the list
+                yield number, Unreadable(_("one cell filled ({cell!r}), not a pair: a total or a note?").format(
+                    cell=filled[0][:60])), original
+                continue
             if self.pairs is not None and any(row.get(self.pairs[key]) is _ABSENT for key in _TOWNS if self.pairs[key]):
                 yield number, Unreadable(_("fewer cells than the header has columns: no town or country in "
                                            "some")), original  # a cut line; missing coordinates are fine
@@ -171,6 +203,7 @@ class Input:
 
 
 _TOWNS = ("city1", "country1", "city2", "country2")  # the cells a pair cannot lack
+_TITLE_LINES = 10  # how far down a header is looked for, below a title and empty rows
 
 
 class _Absent(str):

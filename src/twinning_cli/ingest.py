@@ -346,6 +346,9 @@ def summary(outcome: Outcome, source, file: str, rejects: str | None, dry_run: b
     lines += [_("Note: {line}").format(line=note) for note in outcome.notes[:20]]
     if len(outcome.notes) > 20:
         lines.append(_("… and {count} more differences, not applied").format(count=len(outcome.notes) - 20))
+    if getattr(source, "above", 0):
+        lines.append(_("The header is line {line} of the file: the {count} line(s) above it (a title?) left "
+                       "out.").format(line=source.above + 1, count=source.above))
     left_out = getattr(source, "left_out", ())
     if left_out:
         shown = ", ".join(repr(name) for name in left_out[:10]) + (" …" if len(left_out) > 10 else "")
