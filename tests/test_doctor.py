@@ -118,3 +118,15 @@ def test_a_place_named_with_its_own_country_after_it_is_noted(run, tmp_path):
     typed = notes[0].split("merge ")[1].split("' joins")[0]
     assert run("territories", "merge", *[part.strip('"') for part in typed.split('" "')]).exit_code == 0
     assert run("doctor").stderr.splitlines() == ["The register is healthy."]
+
+
+def test_a_place_written_three_ways_gets_two_merges_into_its_first_form(run, tmp_path):
+    (tmp_path / "malo.csv").write_text("city1,country1,city2,country2\nSaint-Malo,France,Cowes,United Kingdom\n"
+                                       "St Malo,France,Hamm,Germany\nSt. Malo,France,Gaspé,Canada\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "malo.csv"), "--pairs").exit_code == 0
+    notes = run("doctor").stderr.splitlines()
+    merges = [line.split("'twinning territories merge ")[1].split("' joins")[0] for line in notes[:-1]]
+    assert merges == ['"Saint-Malo" "St Malo"', '"Saint-Malo" "St. Malo"']
+    for merge in merges:
+        assert run("territories", "merge", *[part.strip('"') for part in merge.split('" "')]).exit_code == 0
+    assert run("doctor").stderr.splitlines() == ["The register is healthy."]

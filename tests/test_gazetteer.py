@@ -15,6 +15,13 @@ def test_names_are_found_as_french_texts_write_them():
     assert gazetteer.key("La Ferté-Imbault") == gazetteer.key("Ferte Imbault") == "ferte-imbault"
 
 
+@pytest.mark.parametrize("written,name,country", [("St Malo", "Saint-Malo", "FR"), ("St-Malo", "Saint-Malo", "FR"),
+                                                 ("Ste Foy les Lyon", "Sainte-Foy-lès-Lyon", "FR"),
+                                                 ("Saint Albans", "St Albans", "GB")])
+def test_st_is_saint_and_back_where_the_name_as_written_finds_none(written, name, country):
+    assert (name, country) in [(p.name, p.country) for p in gazetteer.places(written)]
+
+
 def test_a_place_is_unique_when_it_dwarfs_its_namesakes():
     assert gazetteer.unique("Ville de Sherbrooke", "CA").subdivision == "CA-QC"
     assert gazetteer.unique("Saint-Denis", "FR") is None  # Seine-Saint-Denis and La Réunion compare

@@ -388,3 +388,12 @@ def test_a_header_too_far_down_is_not_looked_for(run, tmp_path):
     result = import_pairs(run, tmp_path, "title\n" * 10 + "city1,country1,city2,country2\nBrest,FR,Kiel,DE\n")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: missing columns: city1 (header 'city1')")
+
+
+def test_a_saint_written_st_is_placed_and_doctor_names_the_merge(run, tmp_path, register_path):
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2\nSaint-Malo,France,Cowes,United Kingdom\n"
+                                         "St Malo,France,Hamm,Germany\n")
+    assert result.exit_code == 0, result.stderr
+    assert rows(register_path, "SELECT name, subdivision FROM territories WHERE name LIKE '%Malo' ORDER BY name") == [
+        ("Saint-Malo", "FR-BRE"), ("St Malo", "FR-BRE")]
+    assert "'twinning territories merge \"Saint-Malo\" \"St Malo\"' joins them" in run("doctor").stderr

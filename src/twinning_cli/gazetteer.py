@@ -126,10 +126,25 @@ def _open(path: Path) -> sqlite3.Connection:
 @lru_cache(maxsize=8192)  # a pairs list asks for thousands of names: bounded memory
 def places(name: str) -> list[Place]:
     """Every known place of that name (accents, case, hyphens, a leading article and the other
-    names GeoNames gives ignored), the most populous first."""
+    names GeoNames gives ignored), the most populous first; 'St' read as 'Saint' and 'Ste' as
+    'Sainte' (and back) where the name as written finds none: 'St Malo', 'Saint Albans'."""
+    looked = key(name)
+    found = _places(looked)
+    if not found:
+        words = looked.split("-")
+        other = [_SAINT.get(word, word) for word in words]
+        if other != words:
+            found = _places("-".join(other))
+    return found
+
+
+_SAINT = {"st": "saint", "ste": "sainte", "saint": "st", "sainte": "ste"}
+
+
+def _places(looked: str) -> list[Place]:
     return [Place(*row) for row in _conn().execute(
         "SELECT DISTINCT p.name, p.country, p.subdivision, p.population, p.lat, p.lng, p.ref FROM names n"
-        " JOIN places p ON p.id = n.place WHERE n.key = ? ORDER BY p.population DESC, p.id", (key(name),))]
+        " JOIN places p ON p.id = n.place WHERE n.key = ? ORDER BY p.population DESC, p.id", (looked,))]
 
 
 @cache

@@ -122,7 +122,7 @@ def written_twice(conn: sqlite3.Connection) -> list[str]:
     for 'Saint' (one search key), and that lie within NEAR_KM of each other or lack a point: likely
     one place written two ways ('St. Petersburg', 'Saint Petersburg'), which a person may join with
     `territories merge`. Notes, not problems: Fürth and Furth far apart stay two, unsaid."""
-    from itertools import combinations, groupby
+    from itertools import groupby
 
     from .identity import NEAR_KM, distance_km
     from .lookup import candidates, form
@@ -136,10 +136,13 @@ def written_twice(conn: sqlite3.Connection) -> list[str]:
 
     found = []
     for _key, group in groupby(rows, key=lambda row: row[:2]):
-        group = list(group)
-        for a, b in combinations(group, 2) if len(group) > 1 else ():
-            if a[4] != b[4] and near(a, b):
-                found.append((a, b))
+        first_forms: list = []  # each place's first form: the others are noted beside it, to merge into it
+        for row in group:
+            first = next((kept for kept in first_forms if kept[4] != row[4] and near(kept, row)), None)
+            if first is None:
+                first_forms.append(row)
+            else:
+                found.append((first, row))
     found += _with_country_after(conn, near)
     lines = []
     for a, b in found[:WRITTEN_TWICE_SHOWN]:
