@@ -211,21 +211,29 @@ given back after), spilling to temporary files instead:
 | the sorts in 8 MiB | 177.1 s | 161.9 MB |
 
 At 1,000,000 this took the peak from 232 MiB to 160 MiB (163 MiB in the seventh session's run).
-This run's 172 MiB holds the Bloom filters of the eighth session (below): about 10 bits for each
+The eighth session's run read 172 MiB, holding its Bloom filters (below): about 10 bits for each
 slug, pair and territory name a load writes, some 9 MB at 1,000,000, nothing worth counting at
-the sizes people import (120 kB a filter up to 100,000 keys). The rest of the goal is out of
-reach without a smaller cache, which costs time (16 MiB: 12 % slower at 100,000): 41 MiB before
-the first record and 64 MiB of cache are already 105.
+the sizes people import (120 kB a filter up to 100,000 keys). This run's 169 MiB is of the ninth
+session's code, whose imports no longer load Typer (below). The rest of the goal is out of reach
+without a smaller cache, which costs time (16 MiB: 12 % slower at 100,000): 39 MiB before the
+first record and 64 MiB of cache are already 103.
 
-"1,000,000 ≤ 11× the time of 100,000" reads 13.7× in this run (13.6×, 15.6× and 11.7× in the
-three runs before it, on nearly the same import code). The two sizes are timed some minutes
-apart and this machine's speed moves meanwhile: sqlite-utils' own insert took 10.5× as long for
-1,000,000 as for 100,000 in this run (96.41 s against 9.16 s; 13.4×, 11.1× and 8.3× in those
-runs); our import against it, 5.17× at 100,000 and 6.72× at 1,000,000, grew by a third this time
-(5.83× and 5.92× in the run before, 4.65× and 6.53× in the one before that).
+"1,000,000 ≤ 11× the time of 100,000" reads 12.5× in this run (13.7×, 13.6×, 15.6× and 11.7× in
+the four runs before it, on nearly the same import code). The two sizes are timed some minutes
+apart and this machine's speed moves meanwhile: sqlite-utils' own insert took 8.5× as long for
+1,000,000 as for 100,000 in this run (77.95 s against 9.14 s; 10.5×, 13.4×, 11.1× and 8.3× in
+those runs); our import against it, 4.87× at 100,000 and 7.15× at 1,000,000 (5.17× and 6.72× in
+the run before, 5.83× and 5.92× in the one before that).
 
-This run is of the eighth session's code. Its steps, each timed against the code before it
-(fadd426), one after the other on this machine:
+This run is of the ninth session's code: `import`, `validate` and `add` now run from argparse on
+the fast path, their options declared once in options.py (options.WRITES) as the reads' are, so
+an import no longer pays for Typer building every command (about 0.1 s a process, 17 % of the
+1,000 case). Importing one record, twelve rounds alternating with Typer running the same command:
+medians 0.346 s (0.305–0.420) against 0.430 s (0.376–0.495), peak 39.0 MB against 42.3 MB; the
+1,000 case read 2.09× here against 2.51× in the run before.
+
+The eighth session's steps, each timed against the code before it (fadd426), one after the other
+on this machine:
 
 | step | before | after |
 |---|---:|---:|
@@ -293,8 +301,8 @@ because reading, parsing and validating are most of the import (2.6–3.2 s of i
 so the second process alone took 4.6 s. Not tried, by size of the likely gain: the text rules as
 one pass over each raw record instead of one call per string (validating a generated record takes
 97 µs with them and 72 µs without, best of seven rounds of 2,000); a lighter interpreter footprint
-(41 MiB before the first record now that writes leave sqlite-utils alone: pydantic and the models
-it builds, Typer, Rich), which is most of the 64 MiB memory goal.
+(39 MiB before the first record now that writes leave sqlite-utils and Typer alone: pydantic and
+the models it builds), which is most of the 64 MiB memory goal.
 """
 
 
