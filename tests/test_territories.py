@@ -76,3 +76,24 @@ def test_an_empty_territory_name_is_a_usage_error(run, args):
     result = run(*args)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "Error: give a territory's name (or part of it)\n"
+
+
+def test_a_name_geonames_gives_the_same_place_finds_it(run, tmp_path):
+    """A French user types 'Cologne', 'Munich', 'Moscou' where the register, from another list,
+    writes Köln, München, Moscow: `territories show` and `network --from` find the one place and
+    say how they read the name; a country that does not fit finds nothing, and a merge (a write)
+    takes names only as the register writes them."""
+    (tmp_path / "pairs.csv").write_text("city1,country1,city2,country2\nRennes,France,München,Germany\n"
+                                        "Lyon,France,Köln,Germany\nNantes,France,Moscow,Russia\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "pairs.csv"), "--pairs").exit_code == 0
+    for typed, name in (("Cologne", "Köln"), ("Munich, DE", "München"), ("Moscou", "Moscow")):
+        result = run("territories", "show", typed, "-f", "json")
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["name"] == name
+        assert result.stderr == (f"{typed!r} read as {name} ({'RU' if name == 'Moscow' else 'DE'}), as the register "
+                                 "names it: GeoNames gives both names to one place\n")
+    network = run("network", "--from", "Cologne", "-f", "json")
+    assert {node["name"] for node in json.loads(network.stdout)["nodes"]} == {"Köln", "Lyon"}
+    assert run("territories", "show", "Munich, FR").exit_code == 1
+    merge = run("territories", "merge", "Lyon", "Cologne")
+    assert (merge.exit_code, merge.stderr) == (1, "Error: no territory matches 'Cologne'\n")

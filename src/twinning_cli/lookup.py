@@ -122,11 +122,19 @@ def describe(rows: list[Candidate]) -> str:
     return shown + more
 
 
-def find_territory(conn: sqlite3.Connection, text: str) -> int:
-    """The one territory `text` names, or NotFound listing the candidates in the form to type."""
+def find_territory(conn: sqlite3.Connection, text: str, other_names: bool = False) -> int:
+    """The one territory `text` names, or NotFound listing the candidates in the form to type.
+    `other_names`: where no territory bears the name, one GeoNames knows by it (known_as)."""
     if not text.strip():
         raise UsageError(_("give a territory's name (or part of it)"))
     rows = candidates(conn, text)
+    if not rows and other_names:
+        rows = known_as(conn, text)
+        if len(rows) == 1:
+            from .render import info
+
+            info(_("{text!r} read as {name} ({country}), as the register names it: GeoNames gives both names to "
+                   "one place").format(text=text, name=rows[0].name, country=rows[0].country))
     if len(rows) == 1:
         return rows[0].id
     if rows:
@@ -145,6 +153,37 @@ def find_territory(conn: sqlite3.Connection, text: str) -> int:
     raise NotFound(_("no territory matches {text!r}{hint}").format(text=text, hint=hint))
 
 
+KNOWN_AS_SCAN = 2000  # a country's territories looked at, most agreements first, for a name GeoNames gives
+
+
+def known_as(conn: sqlite3.Connection, text: str) -> list[Candidate]:
+    """Territories the register names otherwise than `text`, which GeoNames gives as another name of
+    the same place: 'Cologne' finds Köln, 'Moscou' Moscow, 'Munich' München, 'Kiev' Kyiv. The
+    place's own name first; else the territories of its country whose name GeoNames gives to it."""
+    from . import gazetteer
+    from .errors import TwinningError
+
+    name, qualifier = split(text)
+    try:
+        places = [p for p in gazetteer.places(name) if p.ref][:5]
+    except TwinningError:  # no gazetteer index can be made here: nothing more to find
+        return []
+    found: dict[int, Candidate] = {}
+    for place in places:
+        if qualifier is not None and qualifier.country not in (None, place.country):
+            continue
+        rows = [Candidate(*r) for r in conn.execute(
+            f"SELECT {_COLUMNS} FROM territories WHERE name_key = ? AND country = ?",
+            (identity(place.name), place.country))]
+        if not rows:
+            rows = [Candidate(*r) for r in conn.execute(
+                f"SELECT {_COLUMNS} FROM territories WHERE country = ? ORDER BY agreements DESC, id LIMIT ?",
+                (place.country, KNOWN_AS_SCAN))
+                if place.ref in {p.ref for p in gazetteer.places(r[1]) if p.country == place.country}]
+        found.update((row.id, row) for row in _keep(rows, qualifier))
+    return list(found.values())
+
+
 def find_slug(conn: sqlite3.Connection, text: str) -> str:
     """The one agreement `text` names: its slug, its parties in any order, or one party's name
     (with a qualifier where needed). NotFound names the closest slugs or the candidates."""
@@ -158,7 +197,7 @@ def find_slug(conn: sqlite3.Connection, text: str) -> str:
         hits = [r[0] for r in conn.execute(sql, (value,))]
         if len(hits) == 1:
             return hits[0]
-    territories = [r.id for r in candidates(conn, text)]
+    territories = [r.id for r in candidates(conn, text) or known_as(conn, text)]
     hits = [r[0] for r in conn.execute(
         f"SELECT slug FROM agreements WHERE id IN (SELECT agreement FROM agreement_parties WHERE territory_id IN"
         f" ({', '.join('?' * len(territories))})) ORDER BY slug LIMIT {SHOWN + 1}", territories)]

@@ -292,7 +292,7 @@ def territory(*, name: str, format: str, raw: bool, db: str | None) -> None:
     Example: twinning territories show "Ville de Québec"
     """
     conn = open_register(db)
-    data = queries.territory(conn, lookup.find_territory(conn, name))
+    data = queries.territory(conn, lookup.find_territory(conn, name, other_names=True))
     if format == "table":
         from . import card
 
@@ -314,7 +314,7 @@ def network(*, format: str, start: str | None, depth: int, db: str | None, filte
     conn = open_register(db)
     root = among = None
     if start is not None:
-        root = lookup.find_territory(conn, start)
+        root = lookup.find_territory(conn, start, other_names=True)
         among = queries.neighbourhood(conn, filters, root, depth)
         if not among:
             raise NotFound(_("{start!r} is party to no agreement that matches the filters").format(start=start))
