@@ -184,6 +184,25 @@ def known_as(conn: sqlite3.Connection, text: str) -> list[Candidate]:
     return list(found.values())
 
 
+def other_names_in(conn: sqlite3.Connection, filters):
+    """--territory values that no territory's name holds, read as the territories GeoNames gives
+    that name to (known_as), said on stderr: `list -t Cologne` lists Köln's agreements."""
+    from .render import info
+
+    territories = []
+    for folded, country, regions in filters.territories:
+        if conn.execute("SELECT 1 FROM territories WHERE name_folded LIKE ? ESCAPE '\\' AND coalesce(country = ?, 1)"
+                        " LIMIT 1", (f"%{escape_like(folded)}%", country)).fetchone():
+            territories.append((folded, country, regions))
+            continue
+        found = known_as(conn, f"{folded}, {country}" if country else folded)
+        for row in found:
+            info(_("{text!r} read as {name} ({country}), as the register names it: GeoNames gives both names to "
+                   "one place").format(text=folded, name=row.name, country=row.country))
+        territories += [(search_key(row.name), row.country, regions) for row in found] or [(folded, country, regions)]
+    return filters._replace(territories=territories)
+
+
 def find_slug(conn: sqlite3.Connection, text: str) -> str:
     """The one agreement `text` names: its slug, its parties in any order, or one party's name
     (with a qualifier where needed). NotFound names the closest slugs or the candidates."""

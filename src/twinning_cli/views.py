@@ -48,6 +48,10 @@ def run(read, values: dict) -> None:
     from . import options
 
     kwargs = options.prepare(read, values)
+    if kwargs.get("filters") is not None and kwargs["filters"].territories:
+        from .lookup import other_names_in
+
+        kwargs["filters"] = other_names_in(open_register(kwargs["db"]), kwargs["filters"])
     output = kwargs.pop("output", None)
     target = _redirect(Path(output) if output else None)
     with target:
