@@ -37,7 +37,8 @@ OPTIONS: dict[str, Opt] = {
     "between": Opt(("--between",), "Agreements joining a party in country A with a party in country B "
                    "(codes or names: --between France Canada).", metavar="A B", pair=True),
     "territory": Opt(("--territory", "-t"), "Part of a party's name, accents and punctuation ignored, St read "
-                     "as Saint; its country or region after it: 'Paris, FR', 'Paris (France)', 'Paris, Texas'.",
+                     "as Saint; its country or region after it: 'Paris, FR', 'Paris (France)', 'Paris, Texas'; "
+                     "where no name holds it, a name GeoNames gives the place (Cologne: Köln).",
                      many=True, metavar="NAME"),
     "status": Opt(("--status", "-s"), "exploratory, proposed, signed, ended.", many=True, metavar="STATUS"),
     "kind": Opt(("--kind", "-k"), "twinning, partnership-agreement, cooperation-protocol, joint-declaration, "
