@@ -359,6 +359,25 @@ def test_a_record_written_as_people_write_it(run, tmp_path, new_record):
         "record 1 (ville-3-quebec): parties.0.country: 'Narnia' is not a country name or ISO 3166-1 alpha-2 code"]
 
 
+def test_dates_as_a_spreadsheet_in_a_french_locale_saves_them(run, tmp_path, seeded):
+    """An export edited in a spreadsheet and saved again: a whole-cell date comes back in figures,
+    day first ('27/10/2023'), read where only one reading is a date; one that reads either way
+    ('09/04/2024') or a month with a two-digit year ('mai-24') is refused saying what to write."""
+    exported = run("export", "--excel", "-t", "Perpignan").stdout
+    assert ";2023-10-27;" in exported
+    (tmp_path / "edited.csv").write_text(exported.replace(";2023-10-27;", ";27/10/2023;"), encoding="utf-8")  # the export holds its BOM
+    result = run("import", str(tmp_path / "edited.csv"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.endswith("0 added, 0 updated, 1 unchanged.\n")
+    for cell, error in (("09/04/2024", "'09/04/2024' has its day and month either way round: write it YYYY-MM-DD"),
+                        ("mai-24", "'mai-24' is a month and a two-digit year, as a spreadsheet shows a date: write "
+                                   "it YYYY-MM")):
+        (tmp_path / "bad.csv").write_text(exported.replace(";2023-10-27;", f";{cell};"), encoding="utf-8")  # the export holds its BOM
+        result = run("import", str(tmp_path / "bad.csv"))
+        assert result.exit_code == 1
+        assert f"record 1 (perpignan-laurentides): signed_on: {error}" in result.stderr.splitlines()
+
+
 def test_an_import_into_a_register_loads_no_sqlite_utils(tmp_path, new_record, seeded):
     """sqlite-utils (and the plugins it loads) is for making a schema: an import, an add, a remove
     write through the connection itself, a tenth of a second sooner."""

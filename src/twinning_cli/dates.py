@@ -47,15 +47,49 @@ def last_day(value: str) -> str:
 
 
 def read_partial(value: str) -> str:
-    """A partial ISO date as it is, or a date written out with its month's name as one ('12 mai
-    1964' -> '1964-05-12'); else the ValueError of check_partial."""
+    """A partial ISO date as it is, a date written out with its month's name as one ('12 mai
+    1964' -> '1964-05-12'), or a date in figures only one reading of which is a date ('27/10/2023',
+    as a spreadsheet in a French locale saves it); else the ValueError of check_partial, or one
+    saying why a date in figures or a spreadsheet's 'mai-24' is not read."""
     try:
         return check_partial(value)
     except ValueError:
         found = written(value)
-        if found is None:
-            raise
-        return found
+        if found is not None:
+            return found
+        found, either = in_figures(value)
+        if found is not None:
+            return found
+        if either:
+            raise ValueError(_("{value!r} has its day and month either way round: write it YYYY-MM-DD").format(
+                value=value)) from None
+        if _SHEET_MONTH.fullmatch(value.strip()):
+            raise ValueError(_("{value!r} is a month and a two-digit year, as a spreadsheet shows a date: write it "
+                               "YYYY-MM").format(value=value)) from None
+        raise
+
+
+_FIGURES = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})")  # 27/10/2023, 27.10.2023, 10/27/2023
+_SHEET_MONTH = re.compile(r"[^\W\d_]{3,5}\.?[-/ ][0-9]{2}")  # 'mai-24', 'May-24', 'janv.-24': Excel's mmm-yy
+
+
+def in_figures(text: str) -> tuple[str | None, bool]:
+    """A date in figures, day and month in either order: the ISO date when only one reading is a
+    date ('27/10/2023', '10/27/2023', '05/05/1964'); (None, True) when both are ('12/05/1964');
+    (None, False) when it is no date in figures or none at all ('31/02/1964')."""
+    match = _FIGURES.fullmatch(text.strip())
+    if not match:
+        return None, False
+    first, second, year = (int(part) for part in match.groups())
+    readings = set()
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.add(check_partial(f"{year:04d}-{month:02d}-{day:02d}"))
+        except ValueError:
+            pass
+    if len(readings) == 1:
+        return readings.pop(), False
+    return None, len(readings) == 2
 
 
 def written(text: str) -> str | None:

@@ -237,7 +237,7 @@ def _year(text: str) -> tuple[str | None, str | None]:
     """The date a year cell gives ('1967', '1963-05', '12 May 1964', '1er mai 1964'), or none and
     a note quoting the cell when it is not one ('c. 1967', '1974–1980', 'n/a'): a pair is not
     refused for its date, and no date is made up."""
-    from .dates import check_partial, read_partial
+    from .dates import in_figures, read_partial
 
     if not text or text.lower() in _NO_YEAR:
         return None, None
@@ -248,21 +248,11 @@ def _year(text: str) -> tuple[str | None, str | None]:
     quoted = text if len(text) <= 60 else text[:60] + "…"
     if match := _SHEET_YEAR.fullmatch(text):  # '1964 kept as text ('1964), or as a number (1964.0)
         return match.group(1), None
-    if match := _NUMERIC_DATE.fullmatch(text):
-        first, second, year = (int(part) for part in match.groups())
-        day, month = (first, second) if first > 12 or first == second else (second, first) if second > 12 \
-            else (None, None)
-        try:
-            if day is not None:  # one reading only: 25/05/1964, 05/25/1964, 05/05/1964
-                return check_partial(f"{year:04d}-{month:02d}-{day:02d}"), None
-            if first and second:
-                return check_partial(f"{year:04d}"), (
-                    f"The list's year cell, {quoted!r}, is a day and a month either way round: its year recorded.")
-        except ValueError:
-            pass
+    if in_figures(text)[1]:  # 12/05/1964: the day and the month either way round, the year sure
+        return text.strip()[-4:], (
+            f"The list's year cell, {quoted!r}, is a day and a month either way round: its year recorded.")
     return None, f"The list's year cell, {quoted!r}, is not a date: no date recorded."
 
 
 _SHEET_YEAR = re.compile(r"'?([0-9]{4})(?:\.0+)?")
-_NUMERIC_DATE = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})")  # 12/05/1964, 12.05.1964
 
