@@ -80,3 +80,17 @@ def test_pipe_to_head_ends_quietly(register_with, make_record):
                           capture_output=True, text=True)
     assert proc.stdout == "slug,parties,kind,status,date,domains\n"
     assert proc.stderr == ""
+
+
+def test_messages_quoting_a_tampered_name_send_no_escape_to_the_terminal(run, seeded, tmp_path):
+    """A register changed behind our back: the names a note or an error quotes are shown, their
+    control characters made visible, never sent raw."""
+    from dbcheck import tamper
+
+    (tmp_path / "pairs.csv").write_text("city1,country1,city2,country2\nLyon,France,Köln,Germany\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "pairs.csv"), "--pairs").exit_code == 0
+    tamper(seeded, "UPDATE territories SET name = 'Köln' || char(27) || '[2J' WHERE name = 'Köln'")
+    result = run("territories", "show", "Cologne", "-f", "json")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stderr
+    assert result.stderr.startswith("'Cologne' read as Köln\\x1b[2J (DE)")

@@ -11,6 +11,7 @@ import typer
 from . import i18n, options
 from .db import RECOVER
 from .errors import TwinningError, UsageError
+from .hygiene import terminal_safe
 from .i18n import _
 
 
@@ -39,7 +40,7 @@ def _guarded(func):
         try:
             return func(*args, **kwargs)
         except TwinningError as error:
-            typer.echo(f"{_('Error: ')}{error}", err=True)
+            typer.echo(f"{_('Error: ')}{terminal_safe(error)}", err=True)
             raise typer.Exit(error.exit_code) from None
         except sqlite3.DatabaseError as error:  # a register damaged behind our back, mid-command
             typer.echo(_("Error: the register could not be read or written: {error}").format(error=error)

@@ -88,6 +88,7 @@ def run(argv: list[str]) -> int | None:
     from . import options, views, writing
     from .db import RECOVER
     from .errors import TwinningError
+    from .hygiene import terminal_safe
     from .i18n import _
 
     write = isinstance(read, options.Write)
@@ -95,7 +96,7 @@ def run(argv: list[str]) -> int | None:
         writing.run(read, values) if write else views.run(read, values)
         sys.stdout.flush()
     except TwinningError as error:
-        sys.stderr.write(f"{_('Error: ')}{error}\n")
+        sys.stderr.write(f"{_('Error: ')}{terminal_safe(error)}\n")
         return error.exit_code
     except sqlite3.DatabaseError as error:  # a register damaged behind our back, mid-command
         damaged = _("Error: the register could not be read or written: {error}") if write else \

@@ -317,5 +317,6 @@ def draw_timeline(rows: Iterable[Sequence]) -> None:
 
 
 def info(message: str) -> None:
-    """Messages, progress and hints go to stderr; stdout carries data only."""
-    sys.stderr.write(message + "\n")
+    """Messages, progress and hints go to stderr; stdout carries data only. A name they quote from
+    a register changed behind our back never sends a control character to the terminal."""
+    sys.stderr.write(terminal_safe(message) + "\n")
