@@ -51,7 +51,11 @@ def run(read, values: dict) -> None:
     if kwargs.get("filters") is not None and kwargs["filters"].territories:
         from .lookup import other_names_in
 
-        kwargs["filters"] = other_names_in(open_register(kwargs["db"]), kwargs["filters"])
+        conn = open_register(kwargs["db"])
+        try:
+            kwargs["filters"] = other_names_in(conn, kwargs["filters"])
+        finally:
+            conn.close()
     output = kwargs.pop("output", None)
     target = _redirect(Path(output) if output else None)
     with target:
