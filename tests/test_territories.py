@@ -95,6 +95,8 @@ def test_a_name_geonames_gives_the_same_place_finds_it(run, tmp_path):
     network = run("network", "--from", "Cologne", "-f", "json")
     assert {node["name"] for node in json.loads(network.stdout)["nodes"]} == {"Köln", "Lyon"}
     assert run("territories", "show", "Munich, FR").exit_code == 1
+    shown = run("show", "Cologne", "-f", "json")
+    assert (json.loads(shown.stdout)["slug"], shown.stderr.split(" read as ")[0]) == ("lyon-koln", "'Cologne'")
     listed = run("list", "-t", "Cologne", "-t", "Rennes", "-f", "csv", "--sort", "slug")
     assert listed.stdout.splitlines()[1:] == ["lyon-koln,Lyon; Köln,twinning,signed,,",
                                               "rennes-munchen,Rennes; München,twinning,signed,,",

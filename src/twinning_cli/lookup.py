@@ -131,10 +131,7 @@ def find_territory(conn: sqlite3.Connection, text: str, other_names: bool = Fals
     if not rows and other_names:
         rows = known_as(conn, text)
         if len(rows) == 1:
-            from .render import info
-
-            info(_("{text!r} read as {name} ({country}), as the register names it: GeoNames gives both names to "
-                   "one place").format(text=text, name=rows[0].name, country=rows[0].country))
+            _say_read_as(text, rows)
     if len(rows) == 1:
         return rows[0].id
     if rows:
@@ -184,11 +181,17 @@ def known_as(conn: sqlite3.Connection, text: str) -> list[Candidate]:
     return list(found.values())
 
 
+def _say_read_as(text: str, rows: list[Candidate]) -> None:
+    from .render import info
+
+    for row in rows:
+        info(_("{text!r} read as {name} ({country}), as the register names it: GeoNames gives both names to "
+               "one place").format(text=text, name=row.name, country=row.country))
+
+
 def other_names_in(conn: sqlite3.Connection, filters):
     """--territory values that no territory's name holds, read as the territories GeoNames gives
     that name to (known_as), said on stderr: `list -t Cologne` lists Köln's agreements."""
-    from .render import info
-
     territories = []
     for folded, country, regions in filters.territories:
         if conn.execute("SELECT 1 FROM territories WHERE name_folded LIKE ? ESCAPE '\\' AND coalesce(country = ?, 1)"
@@ -196,9 +199,7 @@ def other_names_in(conn: sqlite3.Connection, filters):
             territories.append((folded, country, regions))
             continue
         found = known_as(conn, f"{folded}, {country}" if country else folded)
-        for row in found:
-            info(_("{text!r} read as {name} ({country}), as the register names it: GeoNames gives both names to "
-                   "one place").format(text=folded, name=row.name, country=row.country))
+        _say_read_as(folded, found)
         territories += [(search_key(row.name), row.country, regions) for row in found] or [(folded, country, regions)]
     return filters._replace(territories=territories)
 
@@ -216,7 +217,11 @@ def find_slug(conn: sqlite3.Connection, text: str) -> str:
         hits = [r[0] for r in conn.execute(sql, (value,))]
         if len(hits) == 1:
             return hits[0]
-    territories = [r.id for r in candidates(conn, text) or known_as(conn, text)]
+    found = candidates(conn, text)
+    if not found:
+        found = known_as(conn, text)
+        _say_read_as(text, found)
+    territories = [r.id for r in found]
     hits = [r[0] for r in conn.execute(
         f"SELECT slug FROM agreements WHERE id IN (SELECT agreement FROM agreement_parties WHERE territory_id IN"
         f" ({', '.join('?' * len(territories))})) ORDER BY slug LIMIT {SHOWN + 1}", territories)]
