@@ -397,3 +397,18 @@ def test_a_saint_written_st_is_placed_and_doctor_names_the_merge(run, tmp_path, 
     assert rows(register_path, "SELECT name, subdivision FROM territories WHERE name LIKE '%Malo' ORDER BY name") == [
         ("Saint-Malo", "FR-BRE"), ("St Malo", "FR-BRE")]
     assert "'twinning territories merge \"Saint-Malo\" \"St Malo\"' joins them" in run("doctor").stderr
+
+
+def test_flag_emoji_beside_a_town_or_a_country(run, tmp_path, register_path):
+    """'🇩🇪 Erlangen' is Erlangen, in Germany where no country is given; a country cell with its
+    flag ('🇫🇷 France') or a flag alone is that country; the tag flags of the UK nations give their
+    subdivision."""
+    wales = "\U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F"
+    assert import_pairs(run, tmp_path, 'city1,city2\n🇫🇷 Lorient,🇩🇪 Erlangen\n"Brest, France",🇩🇪 Kiel\n',
+                        name="towns.csv").exit_code == 0
+    assert import_pairs(run, tmp_path, f"city1,country1,city2,country2\nVannes,🇫🇷 France,Cardiff,{wales}\n"
+                                       "Quimper,🇫🇷,Limerick,Ireland 🇮🇪\n").exit_code == 0
+    assert rows(register_path, "SELECT name, country, subdivision FROM territories WHERE name IN ('Lorient',"
+                               " 'Erlangen', 'Kiel', 'Cardiff', 'Quimper', 'Limerick') ORDER BY name") == [
+        ("Cardiff", "GB", "GB-WLS"), ("Erlangen", "DE", None), ("Kiel", "DE", None), ("Limerick", "IE", None),
+        ("Lorient", "FR", "FR-BRE"), ("Quimper", "FR", "FR-BRE")]

@@ -61,6 +61,10 @@ SPELLINGS = [  # (as written, country, subdivision)
     ("Guyane", "GF", None), ("Guyana", "GY", None), ("Polynésie", "PF", None), ("Macédoine", "MK", None),
     ("Hollande", "NL", None), ("Saint-Siège", "VA", None), ("France métropolitaine", "FR", None),
     ("Metropolitan France", "FR", None),
+    # flag emoji pasted beside the name, or alone: the flag's letters are the code
+    ("🇫🇷 France", "FR", None), ("Allemagne 🇩🇪", "DE", None), ("🇬🇧", "GB", None), ("🇽🇰", "XK", None),
+    ("\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F Scotland", "GB", "GB-SCT"),
+    ("\U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F", "GB", "GB-WLS"),
 ]
 
 
@@ -70,7 +74,7 @@ def test_country_as_people_write_it(written, country, subdivision):
 
 
 @pytest.mark.parametrize("written", ["", "Narnia", "Frnace", "Atlantis", "Ohio, Narnia", "999", "Narnia, The", "Rép.",
-                                     "Rep. of Narnia", "EU", "U.", "R."])
+                                     "Rep. of Narnia", "EU", "U.", "R.", "🇦🇦", "🇩🇪 Narnia"])
 def test_what_names_no_country(written):
     assert resolve(written) is None
 

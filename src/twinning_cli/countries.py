@@ -14,6 +14,7 @@ from collections import namedtuple
 from functools import cache, lru_cache
 from pathlib import Path
 
+from .flags import FIRST, split_flag
 from .i18n import _
 from .vocabulary import fold, search_key
 
@@ -167,6 +168,9 @@ def resolve(value: str) -> Place | None:
     """Where a country cell points: 'Russia', 'Allemagne', 'England, United Kingdom',
     'Georgia (country)', 'Ohio, United States', 'Scotland, UK', 'CA-QC' -> Place, or None."""
     text = " ".join(value.split()).strip(" ,;")
+    if text and max(text) >= FIRST:  # '🇫🇷 France', '🇫🇷': the name, else the flag's code
+        text, code = split_flag(text)
+        return resolve(text) if text else _whole(code) if code else None
     if not text:
         return None
     found = _whole(text)

@@ -140,6 +140,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     """One row of a twin-towns list as a signed twinning between two cities; and whether the
     gazetteer placed a town, and whether the year cell was no date (both said in its note)."""
     from .countries import where
+    from .flags import FIRST, split_flag
     from .gazetteer import locate, other_name
 
     def cell(key: str) -> str:
@@ -153,8 +154,12 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         if name.endswith(")") and (match := _YEAR_AFTER.fullmatch(name)):  # 'Erlangen (1964)'
             years.append((name, match.group(2)))
             name = match.group(1)
+        flag = None
+        if name and max(name) >= FIRST:  # '🇩🇪 Erlangen': the town, and its country if none is given
+            name, flag = split_flag(name)
         if mapping[f"country{n}"] is None:  # no country column: the country after the town's name
             name, country = _town_and_country(name)
+        country = country or flag or ""
         place = where(country)
         item = {"name": name, "kind": "ville", "country": place.country if place else country}
         if place and place.subdivision:
