@@ -339,7 +339,7 @@ def test_a_record_written_as_people_write_it(run, tmp_path, new_record):
     record["parties"][0].update(country="Allemagne", subdivision=None, lat="49,45", lng="11,08")
     record["parties"][1].update(country="Scotland", subdivision=None, lat=None, lng=None)
     other = new_record(2, signed_on="May 1985")
-    other["parties"][1].update(country="Ohio, United States", subdivision=None)
+    other["parties"][1].update(country="Ohio, United States", subdivision=None, lat="41°29′N", lng="81°40′ W")
     file = write_jsonl(tmp_path / "written.jsonl", [record, other])
     result = run("import", file)
     assert result.exit_code == 0, result.stderr
@@ -350,6 +350,7 @@ def test_a_record_written_as_people_write_it(run, tmp_path, new_record):
     shown = json.loads(run("show", "ville-2-quebec", "-f", "json").stdout)
     assert (shown["signed_on"], shown["parties"][1]["country"], shown["parties"][1]["subdivision"]) == (
         "1985-05", "US", "US-OH")
+    assert (shown["parties"][1]["lat"], shown["parties"][1]["lng"]) == (41.483333, -81.666667)
     bad = new_record(3, signed_on="about 1985")
     bad["parties"][0]["country"] = "Narnia"
     result = run("import", write_jsonl(tmp_path / "bad.jsonl", [bad]))

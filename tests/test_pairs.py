@@ -412,3 +412,23 @@ def test_flag_emoji_beside_a_town_or_a_country(run, tmp_path, register_path):
                                " 'Erlangen', 'Kiel', 'Cardiff', 'Quimper', 'Limerick') ORDER BY name") == [
         ("Cardiff", "GB", "GB-WLS"), ("Erlangen", "DE", None), ("Kiel", "DE", None), ("Limerick", "IE", None),
         ("Lorient", "FR", "FR-BRE"), ("Quimper", "FR", "FR-BRE")]
+
+
+def test_coordinates_as_lists_copy_them(run, tmp_path):
+    """Degrees, minutes and seconds ('48°06′53″N'), a hemisphere letter or French word ('4,49 O',
+    'ouest'), a decimal comma: read (geopy for the degrees); a cell saying none ('n/a') is none;
+    a point one of whose cells is no coordinate is not recorded, the pair kept and the note
+    quoting the cells."""
+    result = import_pairs(run, tmp_path, "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+                                         "Rennes,France,48°06′53″N,1°40′46″ ouest,Erlangen,Germany,49.59,11.00\n"
+                                         'Brest,France,"48,39 N",4.49 O,Kiel,Germany,n/a,?\n'
+                                         "Nantes,France,48.2,-1.5,Cardiff,Wales,51°29′N,abc\n")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.endswith("3 added, 0 updated, 0 unchanged.\n")
+    points = {r["slug"]: [(p["name"], p.get("lat"), p.get("lng")) for p in r["parties"]]
+              for r in json.loads(run("export", "-f", "json", "-t", "Erlangen", "-t", "Kiel", "-t", "Cardiff").stdout)}
+    assert points == {"rennes-erlangen": [("Rennes", 48.114722, -1.679444), ("Erlangen", 49.59, 11.0)],
+                      "brest-kiel": [("Brest", 48.39, -4.49), ("Kiel", None, None)],
+                      "nantes-cardiff": [("Nantes", 48.2, -1.5), ("Cardiff", None, None)]}
+    note = json.loads(run("show", "nantes-cardiff", "-f", "json").stdout)["note"]
+    assert note.endswith("The list's coordinates for Cardiff ('51°29′N', 'abc') are no point: not recorded.")

@@ -6,19 +6,18 @@ stored JSON as it is.
 
 from __future__ import annotations
 
-import re
 from functools import cache, cached_property
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from . import vocabulary
+from .coordinates import read as read_coordinate
 from .countries import is_country, is_subdivision, where
 from .dates import read_partial
 from .hygiene import clean
 from .i18n import _
 
-DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")  # '45,76': a French spreadsheet's decimal comma
 MAX_PARTIES = 50  # generous for real intercommunal ententes; bounds every view's work per record
 
 
@@ -97,7 +96,8 @@ class Party(Strict):
         """A country written as a name ('France', 'Allemagne', 'Scotland', 'Ohio, United States') is
         its code, as in --country and the pairs import, and a nation or region it names is the
         party's subdivision when none is given; a coordinate written with a decimal comma ('45,76',
-        a spreadsheet in a French locale) is a number."""
+        a spreadsheet in a French locale), its hemisphere or in degrees, minutes and seconds
+        ('48°06′53″N', '4.49 W') is a number."""
         if not isinstance(data, dict):
             return data
         country = data.get("country")
@@ -109,8 +109,8 @@ class Party(Strict):
                     data["subdivision"] = place.subdivision
         for axis in ("lat", "lng"):
             value = data.get(axis)
-            if value.__class__ is str and "," in value and DECIMAL_COMMA.fullmatch(value.strip()):
-                data = {**data, axis: value.strip().replace(",", ".")}
+            if value.__class__ is str and (number := read_coordinate(value, axis)) is not None:
+                data = {**data, axis: number}
         return data
 
     @property

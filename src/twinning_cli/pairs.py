@@ -10,7 +10,6 @@ import re
 
 from .errors import DataError, UsageError
 from .i18n import _
-from .model import DECIMAL_COMMA
 from .vocabulary import slugify
 
 PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year", "region1", "region2")
@@ -22,7 +21,7 @@ _MARK = re.compile(r"\s*[*†‡§]+$")
 # 'Sendai (since 1967)', 'Kiel (depuis 1964)', 'Erlangen (seit 1964)'; or a span ('Bonn (1964–2004)').
 _YEAR_AFTER = re.compile(r"(.+?)\s*\(\s*(?:(?i:since|from|depuis|seit|desde|dal|sinds|od)\s+)?"
                          r"([0-9]{4}(?:\s*[-–—]\s*(?:[0-9]{4})?)?)\s*\)")
-_NO_YEAR = {"n/a", "na", "-", "–", "—", "?", "unknown", "inconnu", "inconnue", "nd", "n.d.", "s.d."}  # 'no date'
+_NOTHING = {"n/a", "na", "-", "–", "—", "?", "unknown", "inconnu", "inconnue", "nd", "n.d.", "s.d."}  # a cell saying 'none'
 
 
 def pair_mapping(items: list[str]) -> dict[str, str | None]:
@@ -139,6 +138,7 @@ def one_twin_a_row(row: dict[str, str], mapping: dict[str, str | None]) -> list[
 def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tuple[dict, bool, bool]:
     """One row of a twin-towns list as a signed twinning between two cities; and whether the
     gazetteer placed a town, and whether the year cell was no date (both said in its note)."""
+    from .coordinates import read as read_coordinate
     from .countries import where
     from .flags import FIRST, split_flag
     from .gazetteer import locate, other_name
@@ -182,10 +182,14 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
             else:
                 unread.append(f"The list's region cell {region[:60]!r} is no region of {place.country} that "
                               "ISO 3166-2 lists: not recorded.")
-        for axis in ("lat", "lng"):
-            value = cell(f"{axis}{n}")
-            if value:  # a decimal comma, as a French spreadsheet writes it, read as a point
-                item[axis] = value.replace(",", ".") if "," in value and DECIMAL_COMMA.fullmatch(value) else value
+        written = {axis: cell(f"{axis}{n}") for axis in ("lat", "lng")}
+        written = {axis: text for axis, text in written.items() if text and text.lower() not in _NOTHING}
+        point = {axis: read_coordinate(text, axis) for axis, text in written.items()}
+        if len(point) == 2 and None not in point.values():  # '48,11', '48°06′53″N', '4.49 W' as well as 48.11
+            item.update(point)
+        elif written:  # a point is both or neither: the pair stays, its town without one
+            unread.append(f"The list's coordinates for {item['name']} ({', '.join(map(repr, written.values()))}) "
+                          "are no point: not recorded.")
         return item
 
     unread: list[str] = []
@@ -244,7 +248,7 @@ def _year(text: str) -> tuple[str | None, str | None]:
     refused for its date, and no date is made up."""
     from .dates import in_figures, read_partial
 
-    if not text or text.lower() in _NO_YEAR:
+    if not text or text.lower() in _NOTHING:
         return None, None
     try:
         return read_partial(text), None
