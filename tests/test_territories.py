@@ -102,7 +102,7 @@ def test_a_name_geonames_gives_the_same_place_finds_it(run, tmp_path):
                                               "rennes-munchen,Rennes; München,twinning,signed,,",
                                               "rennes-quebec,Rennes Métropole; Ville de Québec,cooperation-protocol,"
                                               "signed,2024-04-09,economy; higher-education-research; culture; heritage"]
-    assert listed.stderr == ("'cologne' read as Köln (DE), as the register names it: GeoNames gives both names to one "
+    assert listed.stderr == ("'Cologne' read as Köln (DE), as the register names it: GeoNames gives both names to one "
                              "place\n")
     merge = run("territories", "merge", "Lyon", "Cologne")
     assert (merge.exit_code, merge.stderr) == (1, "Error: no territory matches 'Cologne'\n")

@@ -49,8 +49,9 @@ def resolve_region(value: str) -> list[str]:
         raise UsageError(str(error)) from None
 
 
-def _territory(value: str) -> tuple[str, str | None, str | None]:
-    """A --territory value as (part of a name, folded; country; its subdivisions as a JSON list):
+def _territory(value: str) -> tuple[str, str | None, str | None, str]:
+    """A --territory value as (part of a name, folded; country; its subdivisions as a JSON list;
+    the value as typed, for messages):
     'Paris, FR', 'Paris (France)', 'Saint-Laurent, CA-QC', 'Rennes, Bretagne' name a country or
     a region after the name (with what lies inside it, as --region, and what it lies in)."""
     import json
@@ -59,12 +60,12 @@ def _territory(value: str) -> tuple[str, str | None, str | None]:
 
     name, qualifier = split(value)
     if qualifier is None or qualifier.country is None:
-        return vocabulary.search_key(value), None, None
+        return vocabulary.search_key(value), None, None, value
     from .countries import ancestors
 
     sub = qualifier.subdivision
     regions = json.dumps(resolve_region(sub) + ancestors(sub)) if sub else None  # a town recorded by its region too
-    return vocabulary.search_key(name), qualifier.country, regions
+    return vocabulary.search_key(name), qualifier.country, regions, value
 
 
 def _terms(what: str, values: list[str] | None) -> list[str]:
@@ -149,7 +150,7 @@ class Filters(namedtuple("Filters", _FIELDS, defaults=((), (), None, None, (), (
             ("agreement_domains x", "x.domain IN ({})", list(self.domains)),
             (parties, _country_condition(self.countries), list(self.countries)),
             (parties, "t.subdivision IN ({})", list(self.regions)),
-            (parties, "({})", [value for name, country, regions in self.territories
+            (parties, "({})", [value for name, country, regions, _typed in self.territories
                                for value in (f"%{escape_like(name)}%", country, regions, regions)]),
         ]
         driven = bool(self.years or self.since or self.until or self.search)

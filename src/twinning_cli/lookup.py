@@ -193,14 +193,15 @@ def other_names_in(conn: sqlite3.Connection, filters):
     """--territory values that no territory's name holds, read as the territories GeoNames gives
     that name to (known_as), said on stderr: `list -t Cologne` lists Köln's agreements."""
     territories = []
-    for folded, country, regions in filters.territories:
+    for folded, country, regions, typed in filters.territories:
         if conn.execute("SELECT 1 FROM territories WHERE name_folded LIKE ? ESCAPE '\\' AND coalesce(country = ?, 1)"
                         " LIMIT 1", (f"%{escape_like(folded)}%", country)).fetchone():
-            territories.append((folded, country, regions))
+            territories.append((folded, country, regions, typed))
             continue
-        found = known_as(conn, f"{folded}, {country}" if country else folded)
-        _say_read_as(folded, found)
-        territories += [(search_key(row.name), row.country, regions) for row in found] or [(folded, country, regions)]
+        found = known_as(conn, typed)
+        _say_read_as(typed, found)
+        territories += [(search_key(row.name), row.country, regions, typed) for row in found] \
+            or [(folded, country, regions, typed)]
     return filters._replace(territories=territories)
 
 
