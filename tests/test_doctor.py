@@ -130,3 +130,19 @@ def test_a_place_written_three_ways_gets_two_merges_into_its_first_form(run, tmp
     for merge in merges:
         assert run("territories", "merge", *[part.strip('"') for part in merge.split('" "')]).exit_code == 0
     assert run("doctor").stderr.splitlines() == ["The register is healthy."]
+
+
+def test_full_notes_one_place_under_two_names_geonames_gives_it(run, tmp_path):
+    """Lists in two languages: Köln and Cologne, Kyiv and Kiev are one place each (GeoNames gives
+    both names to it and to no other there); `doctor --full` notes them with the merge to type,
+    plain `doctor` does not look. A name of several places (Neustadt) is left alone."""
+    (tmp_path / "towns.csv").write_text("city1,country1,city2,country2\nLyon,France,Köln,Germany\n"
+                                        "Lille,France,Cologne,Germany\nNantes,France,Kyiv,Ukraine\n"
+                                        "Brest,France,Kiev,Ukraine\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "towns.csv"), "--pairs").exit_code == 0
+    assert run("doctor").stderr.splitlines() == ["The register is healthy."]
+    notes = run("doctor", "--full").stderr.splitlines()
+    assert notes == ["Note: Köln and Cologne (DE) may be one place written two ways: 'twinning territories merge "
+                     "\"Köln\" \"Cologne\"' joins them",
+                     "Note: Kyiv and Kiev (UA) may be one place written two ways: 'twinning territories merge "
+                     "\"Kyiv\" \"Kiev\"' joins them", "The register is healthy."]

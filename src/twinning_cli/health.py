@@ -117,11 +117,12 @@ def _text_index(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
-def written_twice(conn: sqlite3.Connection) -> list[str]:
+def written_twice(conn: sqlite3.Connection, full: bool = False) -> list[str]:
     """Territories of one country whose names differ only in accents, case, punctuation or 'St'
     for 'Saint' (one search key), and that lie within NEAR_KM of each other or lack a point: likely
     one place written two ways ('St. Petersburg', 'Saint Petersburg'), which a person may join with
-    `territories merge`. Notes, not problems: Fürth and Furth far apart stay two, unsaid."""
+    `territories merge`. Notes, not problems: Fürth and Furth far apart stay two, unsaid. `full`:
+    names GeoNames gives to one place too (Köln and Cologne), every territory looked up."""
     from itertools import groupby
 
     from .identity import NEAR_KM, distance_km
@@ -144,6 +145,9 @@ def written_twice(conn: sqlite3.Connection) -> list[str]:
             else:
                 found.append((first, row))
     found += _with_country_after(conn, near)
+    if full:
+        seen = {(a[2], b[2]) for a, b in found}
+        found += [(a, b) for a, b in _named_otherwise(conn, near) if (a[2], b[2]) not in seen]
     lines = []
     for a, b in found[:WRITTEN_TWICE_SHOWN]:
         typed = []
@@ -178,4 +182,27 @@ def _with_country_after(conn: sqlite3.Connection, near) -> list[tuple]:
             " AND country = ? AND id != ? ORDER BY id", (search_key(found[0]), row[1], row[2])).fetchone()
         if other and near(other, row):
             pairs.append((other, row))
+    return pairs
+
+
+def _named_otherwise(conn: sqlite3.Connection, near) -> list[tuple]:
+    """Two territories of one country under two names that GeoNames gives to one place there and
+    to no other (Köln and Cologne, Kyiv and Kiev), near or without a point: a register made from
+    lists in several languages."""
+    from . import gazetteer
+    from .errors import TwinningError
+
+    first_of: dict[tuple[str, str], tuple] = {}
+    pairs = []
+    try:
+        for row in conn.execute("SELECT name_folded, country, id, name, name_key, lat, lng FROM territories"
+                                " ORDER BY id").fetchall():
+            refs = {place.ref for place in gazetteer.places(row[3]) if place.country == row[1] and place.ref}
+            if len(refs) != 1:
+                continue  # a name of no place there, or of several (Neustadt)
+            first = first_of.setdefault((row[1], refs.pop()), row)
+            if first is not row and first[4] != row[4] and near(first, row):
+                pairs.append((first, row))
+    except TwinningError:  # no gazetteer index can be made here
+        return []
     return pairs
