@@ -379,6 +379,31 @@ def test_dates_as_a_spreadsheet_in_a_french_locale_saves_them(run, tmp_path, see
         assert f"record 1 (perpignan-laurentides): signed_on: {error}" in result.stderr.splitlines()
 
 
+def test_lists_as_other_tools_write_them(run, tmp_path):
+    """Parties as 'Name, Country' text (of a kind the source does not say: 'territoire'), sources
+    as a file's name or a page's address, domains and topics as one text with ';' between: the
+    record they mean. A party as a name alone is refused saying what to write."""
+    record = {"slug": "rennes-erlangen", "title": "Jumelage entre Rennes et Erlangen", "kind": "twinning",
+              "status": "signed", "parties": ["Rennes, France", "Erlangen (Allemagne)"],
+              "domains": "culture; Jeunesse, éducation et formation", "topics": "échanges scolaires",
+              "sources": ["https://example.org/jumelages", "liste.csv"]}
+    (tmp_path / "other.json").write_text(json.dumps([record]), encoding="utf-8")
+    result = run("import", str(tmp_path / "other.json"))
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(run("show", "rennes-erlangen", "-f", "json").stdout)
+    assert [(p["name"], p["kind"], p["country"]) for p in shown["parties"]] == [
+        ("Rennes", "territoire", "FR"), ("Erlangen", "territoire", "DE")]
+    assert (shown["domains"], shown["topics"]) == (["culture", "youth-education"], ["échanges scolaires"])
+    assert [(s["file"], s["url"]) for s in shown["sources"]] == [
+        ("https://example.org/jumelages", "https://example.org/jumelages"), ("liste.csv", None)]
+    record.update(slug="lyon-x", parties=["Lyon, France", "Birmingham"], sources="liste.csv")
+    (tmp_path / "bad.json").write_text(json.dumps(record), encoding="utf-8")
+    result = run("import", str(tmp_path / "bad.json"))
+    assert result.stderr.splitlines()[1:] == [
+        "record 1 (lyon-x): parties.1: a party written as text needs its country after its name ('Rennes, France'), "
+        "or an object with name, kind and country"]
+
+
 def test_an_import_into_a_register_loads_no_sqlite_utils(tmp_path, new_record, seeded):
     """sqlite-utils (and the plugins it loads) is for making a schema: an import, an add, a remove
     write through the connection itself, a tenth of a second sooner."""

@@ -19,7 +19,7 @@ import typer
 
 from . import __version__, options, views, writing
 from .commanding import _argument_param, _guarded, _lang_param, _signed, _start_language, _typer_param, summary
-from .errors import NotFound, UsageError
+from .errors import NotFound
 from .i18n import _
 from .i18n.help import Command, Group, install_errors
 from .render import info

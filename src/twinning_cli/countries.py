@@ -90,6 +90,18 @@ def subdivision_code(country: str, name: str) -> str | None:
 AFTER_NAME = re.compile(r"(.+?),\s*([^,()]+)|(.+?)\s*\(([^()]+)\)")  # 'Paris, Texas', 'Rennes (Ille-et-Vilaine)'
 
 
+def town_and_country(text: str) -> tuple[str, str]:
+    """A town cell that holds its country too, after a comma or in brackets: 'Rennes, France',
+    'Erlangen (Germany)', 'Paris, Texas, United States' -> (town, country); else (text, '')."""
+    head, sep, tail = text.rpartition(",")  # the last comma: 'Paris, Texas, United States'
+    if not sep:
+        match = AFTER_NAME.fullmatch(text)  # 'Erlangen (Germany)'
+        head, tail = (match.group(3), match.group(4)) if match else ("", "")
+    if head.strip(" ,") and where(tail.strip()):
+        return head.strip(" ,"), tail.strip()
+    return text, ""
+
+
 def after_name(name: str, country: str) -> tuple[str, str | None] | None:
     """A place's name without what is written after it of where it lies, when that is a region of
     `country` or `country` itself, and that region: 'Paris, Texas' in US -> ('Paris', 'US-TX'),

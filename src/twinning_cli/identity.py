@@ -19,14 +19,14 @@ from collections import OrderedDict
 
 from .countries import related
 from .seen import Seen
-from .vocabulary import fold, identity, search_key, short_name
+from .vocabulary import UNKNOWN_KIND, fold, identity, search_key, short_name
 
 NEAR_KM = 50
 CITY_KINDS = {"ville", "municipalite", "commune", "cite", "city", "town", "village", "municipality"}
 _CITY_PREFIX = re.compile(r"^(?:ville|municipalit[ée]|commune|cit[ée]|city|town|village|municipality)\s+"
                           r"(?:de la |de l'|des |du |de |d'|of the |of )?", re.IGNORECASE)
 COLUMNS = "id, subdivision, lat, lng, wikidata, geonames, name_key"
-UNKNOWN_KINDS = {"territoire"}  # a party whose kind its source does not say (a Wikidata item)
+UNKNOWN_KINDS = {UNKNOWN_KIND}  # a party whose kind its source does not say (a Wikidata item)
 
 
 def city_key(name: str, kind: str | None) -> str | None:

@@ -13,7 +13,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from . import vocabulary
 from .coordinates import read as read_coordinate
-from .countries import is_country, is_subdivision, where
+from .countries import is_country, is_subdivision, town_and_country, where
 from .dates import read_partial
 from .hygiene import clean
 from .i18n import _
@@ -98,6 +98,12 @@ class Party(Strict):
         party's subdivision when none is given; a coordinate written with a decimal comma ('45,76',
         a spreadsheet in a French locale), its hemisphere or in degrees, minutes and seconds
         ('48°06′53″N', '4.49 W') is a number."""
+        if isinstance(data, str):  # 'Rennes, France', 'Erlangen (Allemagne)': as another tool lists a party
+            name, country = town_and_country(data.strip())
+            if not country:
+                raise ValueError(_("a party written as text needs its country after its name ('Rennes, France'), "
+                                   "or an object with name, kind and country"))
+            data = {"name": name, "kind": vocabulary.UNKNOWN_KIND, "country": country}
         if not isinstance(data, dict):
             return data
         country = data.get("country")
@@ -169,6 +175,15 @@ class Source(Strict):
     url: OptLine = None
     note: OptText = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _as_written(cls, data):
+        """A source written as text: a web page's address (its url too), or a file's name."""
+        if isinstance(data, str):
+            text = data.strip()
+            return {"file": text, "url": text} if text.startswith(("http://", "https://")) else {"file": text}
+        return data
+
 
 class Agreement(Strict):
     slug: Slug
@@ -190,6 +205,19 @@ class Agreement(Strict):
     sources: list[Source] = Field(min_length=1)
     summary: OptText = None
     note: OptText = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lists_as_written(cls, data):
+        """Domains and topics as one text with ';' between ('culture; éducation'), and one source
+        or party alone, as other tools write them: as lists."""
+        if not isinstance(data, dict):
+            return data
+        changed = {field: [part.strip() for part in data[field].split(";") if part.strip()]
+                   for field in ("domains", "topics") if isinstance(data.get(field), str)}
+        if isinstance(data.get("sources"), (str, dict)):
+            changed["sources"] = [data["sources"]]
+        return {**data, **changed} if changed else data
 
     @model_validator(mode="after")
     def _consistent(self) -> Agreement:

@@ -139,7 +139,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     """One row of a twin-towns list as a signed twinning between two cities; and whether the
     gazetteer placed a town, and whether the year cell was no date (both said in its note)."""
     from .coordinates import read as read_coordinate
-    from .countries import where
+    from .countries import town_and_country, where
     from .flags import FIRST, split_flag
     from .gazetteer import locate, other_name
 
@@ -158,7 +158,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         if name and max(name) >= FIRST:  # '🇩🇪 Erlangen': the town, and its country if none is given
             name, flag = split_flag(name)
         if mapping[f"country{n}"] is None:  # no country column: the country after the town's name
-            name, country = _town_and_country(name)
+            name, country = town_and_country(name)
         country = country or flag or ""
         place = where(country)
         item = {"name": name, "kind": "ville", "country": place.country if place else country}
@@ -217,20 +217,6 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     if notes:
         record["note"] = " ".join(notes)
     return record, bool(placed), bool(said) and not signed_on
-
-
-def _town_and_country(text: str) -> tuple[str, str]:
-    """A town cell that holds its country too, after a comma or in brackets: 'Rennes, France',
-    'Erlangen (Germany)', 'Paris, Texas, United States' -> (town, country); else (text, '')."""
-    from .countries import AFTER_NAME, where
-
-    head, sep, tail = text.rpartition(",")  # the last comma: 'Paris, Texas, United States'
-    if not sep:
-        match = AFTER_NAME.fullmatch(text)  # 'Erlangen (Germany)'
-        head, tail = (match.group(3), match.group(4)) if match else ("", "")
-    if head.strip(" ,") and where(tail.strip()):
-        return head.strip(" ,"), tail.strip()
-    return text, ""
 
 
 def _town_in_region(name: str, country: str) -> tuple[str, str | None]:

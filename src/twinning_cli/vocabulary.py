@@ -55,6 +55,10 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
+# The kind of a party whose source does not say what kind of body it is (a Wikidata item, a party
+# another tool lists as 'Rennes, France'): identity lets it join a city of its name nearby.
+UNKNOWN_KIND = "territoire"
+
 # Words that name the kind of body rather than the place: 'Ville de Québec' -> 'Québec'.
 _PREFIX = re.compile(r"^(ville|municipalit[ée]|commune|city|town|municipality|mrc|r[ée]gion|d[ée]partement|pays|"
                      r"gouvernement|conseil (?:d[ée]partemental|r[ée]gional)|m[ée]tropole|"

@@ -16,12 +16,12 @@ from collections.abc import Iterator
 
 from ..errors import DataError
 from ..validate import Unreadable
-from ..vocabulary import slugify
+from ..vocabulary import UNKNOWN_KIND, slugify
 from ..i18n import _
 
 _QID = re.compile(r"(Q[1-9][0-9]*)$")
 _POINT = re.compile(r"^\s*Point\(\s*(-?[0-9.]+(?:[eE][-+]?[0-9]+)?)\s+(-?[0-9.]+(?:[eE][-+]?[0-9]+)?)\s*\)\s*$")
-KIND = "territoire"  # Wikidata says an item is twinned, not what kind of body it is
+KIND = UNKNOWN_KIND  # Wikidata says an item is twinned, not what kind of body it is
 
 
 def bindings(text: str, name: str) -> list[dict[str, str]]:
