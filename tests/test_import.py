@@ -310,6 +310,31 @@ def test_absurdly_deep_json_is_refused(run, tmp_path):
     assert "JSON nested too deeply" in result.stderr
 
 
+def test_a_large_json_array_is_read_a_record_at_a_time(run, tmp_path, new_record, seeded, monkeypatch):
+    """Past importer.WHOLE_JSON bytes (and on standard input) an array is parsed a record at a
+    time: the same records, the same problems; nesting deeper than a record, trailing text or a
+    number yajl cannot hold is one line, and nothing is written."""
+    from twinning_cli import importer
+
+    monkeypatch.setattr(importer, "WHOLE_JSON", 0)
+    records = [new_record(1), new_record(2, signed_on="1er mai 1964")]
+    (tmp_path / "big.json").write_text(json.dumps(records, indent=2), encoding="utf-8-sig")
+    result = run("import", str(tmp_path / "big.json"))
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(run("show", "ville-2-quebec", "-f", "json").stdout)["signed_on"] == "1964-05-01"
+    before = dump(seeded)
+    for text, error in (("[" * 50 + "]" * 50, "JSON nested too deeply"),
+                        (json.dumps([new_record(3)]) + " junk", "not valid JSON: parse error: trailing garbage"),
+                        ('[{"lat": ' + "9" * 40 + "}]", "not valid JSON: parse error: integer overflow")):
+        (tmp_path / "bad.json").write_text(text, encoding="utf-8")
+        for args, stdin in (([str(tmp_path / "bad.json")], None), (["-", "--format", "json"], text)):
+            result = run("import", *args, input=stdin)
+            assert (result.exit_code, result.stderr.count("\n"), error in result.stderr) == (1, 1, True), result.stderr
+    assert dump(seeded) == before
+    result = run("import", str(tmp_path / "big.json"), "--update")
+    assert result.stderr.endswith("0 added, 0 updated, 2 unchanged.\n")
+
+
 def test_missing_file_and_unknown_extension(run, tmp_path):
     assert run("import", str(tmp_path / "nope.json")).stderr == f"Error: no file {tmp_path / 'nope.json'}\n"
     (tmp_path / "x.xml").write_text("<a/>")
