@@ -81,3 +81,19 @@ def test_a_spreadsheets_own_format_is_refused_not_written_as_csv(run, tmp_path, 
     assert result.stderr == (f"Error: twinning does not write {name[name.index('.'):].lower()} files: give --output "
                              "FILE.csv (with --excel, a CSV that Excel opens as it is)\n")
     assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("count", [0, 1, 256, 300])
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_written_as_it_is_read_is_the_json_of_the_whole_list(capsys, count, fmt):
+    """JSON output from an iterator is written a block at a time (memory holds a block, not the
+    register): byte for byte what json.dumps writes of the whole list, across block ends."""
+    from twinning_cli import render
+
+    items = [{"slug": f"a-{i}", "parties": [{"name": "Québec\nligne", "lat": 46.8}], "n": i} for i in range(count)]
+    render.emit_json(items, fmt)
+    whole = capsys.readouterr().out
+    render.emit_json(iter(items), fmt)
+    assert capsys.readouterr().out == whole
+    if fmt == "json":
+        assert json.loads(whole) == items

@@ -92,7 +92,13 @@ def count(conn: sqlite3.Connection, filters: Filters, dates: list[str] | None = 
 def records(conn: sqlite3.Connection, filters: Filters, sort: str = "date",
             limit: int | None = None) -> list[dict]:
     """Full records (the seed's shape) of matching agreements."""
-    return [whole(r) for r in conn.execute(*_select(STORED, filters, sort, limit))]
+    return list(each_record(conn, filters, sort, limit))
+
+
+def each_record(conn: sqlite3.Connection, filters: Filters, sort: str = "date",
+                limit: int | None = None) -> Iterator[dict]:
+    """The same, one at a time, for output written as it is read."""
+    return map(whole, conn.execute(*_select(STORED, filters, sort, limit)))
 
 
 def stored(conn: sqlite3.Connection, filters: Filters, sort: str = "slug") -> Iterator[tuple]:

@@ -92,9 +92,9 @@ def list_(*, format: str, sort: str, limit: int | None, count: bool, fields: str
         return
     _note_partial_since(conn, filters)
     if format in ("json", "jsonl"):
-        records = queries.records(conn, filters, sort, limit)
-        keys = pick(list(records[0]) if records else queries.RECORD_KEYS, fields, format)
-        render.emit_json([{k: r[k] for k in keys} for r in records] if fields else records, format)
+        records = queries.each_record(conn, filters, sort, limit)
+        keys = pick(queries.RECORD_KEYS, fields, format)
+        render.emit_json(({k: r[k] for k in keys} for r in records) if fields else records, format)
     elif format == "table":
         page = limit if limit is not None else PAGE
         rows = queries.list_rows(conn, filters, sort, page + 1 if limit is None else limit)
@@ -175,9 +175,9 @@ def export(*, format: str, table: str | None, fields: str | None, raw: bool, exc
         index = [columns.index(c) for c in keep]
         render.emit(keep, ([row[i] for i in index] for row in rows), format, raw=raw, excel=excel)
     elif format in ("json", "jsonl"):
-        records = queries.records(conn, filters, "slug")
+        records = queries.each_record(conn, filters, "slug")
         keys = pick(queries.RECORD_KEYS, fields, format)
-        render.emit_json([{k: r[k] for k in keys} for r in records] if fields else records, format)
+        render.emit_json(({k: r[k] for k in keys} for r in records) if fields else records, format)
     else:
         from .flatten import COLUMNS, flatten_all
 
