@@ -106,14 +106,15 @@ def stored(conn: sqlite3.Connection, filters: Filters, sort: str = "slug") -> It
     return conn.execute(*_select(STORED, filters, sort, None))
 
 
-def table_rows(conn: sqlite3.Connection, table: str, filters: Filters) -> tuple[list[str], list[tuple]]:
-    """A normalized table (export --table), restricted to matching agreements."""
+def table_rows(conn: sqlite3.Connection, table: str, filters: Filters) -> tuple[list[str], Iterator[tuple]]:
+    """A normalized table (export --table), restricted to matching agreements: its columns, and
+    its rows as the cursor gives them (written as they are read)."""
     select, key, order = TABLES[table]
     where, params = filters.where()
     cursor = conn.execute(
         f"{select} WHERE {key} IN (SELECT a.id FROM agreements a WHERE {where}) ORDER BY {order}",
         params)
-    return [d[0] for d in cursor.description], cursor.fetchall()
+    return [d[0] for d in cursor.description], cursor
 
 
 def domain_counts(conn: sqlite3.Connection) -> dict[str, int]:
