@@ -163,6 +163,12 @@ def subdivision(name: str) -> tuple[str, str] | None:
     return _subdivisions().get(slugify(name))
 
 
+def refs(name: str, country: str) -> set[str]:
+    """The references (GeoNames, INSEE…) of the places of that name in that country: two names
+    are one place's where these meet."""
+    return {place.ref for place in places(name) if place.country == country and place.ref}
+
+
 def other_name(name: str, country: str) -> tuple[str, str] | None:
     """A name with another name of the same place after it in brackets, as lists write a former or
     a foreign one: 'Kyiv (Kiev)' in UA -> ('Kyiv', 'Kiev'), both names of one GeoNames place of
@@ -172,8 +178,7 @@ def other_name(name: str, country: str) -> tuple[str, str] | None:
     if not match or any(p.country == country for p in places(name)):
         return None
     head, inner = match.group(1).strip(), match.group(2).strip()
-    refs = {p.ref for p in places(head) if p.country == country and p.ref}
-    if refs & {p.ref for p in places(inner) if p.country == country}:
+    if refs(head, country) & refs(inner, country):
         return head, inner
     return None
 

@@ -197,10 +197,10 @@ def _named_otherwise(conn: sqlite3.Connection, near) -> list[tuple]:
     try:
         for row in conn.execute("SELECT name_folded, country, id, name, name_key, lat, lng FROM territories"
                                 " ORDER BY id").fetchall():
-            refs = {place.ref for place in gazetteer.places(row[3]) if place.country == row[1] and place.ref}
-            if len(refs) != 1:
+            found = gazetteer.refs(row[3], row[1])
+            if len(found) != 1:
                 continue  # a name of no place there, or of several (Neustadt)
-            first = first_of.setdefault((row[1], refs.pop()), row)
+            first = first_of.setdefault((row[1], found.pop()), row)
             if first is not row and first[4] != row[4] and near(first, row):
                 pairs.append((first, row))
     except TwinningError:  # no gazetteer index can be made here

@@ -176,7 +176,7 @@ def known_as(conn: sqlite3.Connection, text: str) -> list[Candidate]:
             rows = [Candidate(*r) for r in conn.execute(
                 f"SELECT {_COLUMNS} FROM territories WHERE country = ? ORDER BY agreements DESC, id LIMIT ?",
                 (place.country, KNOWN_AS_SCAN))
-                if place.ref in {p.ref for p in gazetteer.places(r[1]) if p.country == place.country}]
+                if place.ref in gazetteer.refs(r[1], place.country)]
         found.update((row.id, row) for row in _keep(rows, qualifier))
     return list(found.values())
 
