@@ -31,6 +31,39 @@ from twinning_cli.vocabulary import fold, search_key  # noqa: E402
 OUT = Path(__file__).resolve().parents[1] / "src" / "twinning_cli" / "countries.tsv"
 SUBDIVISIONS = OUT.with_name("subdivisions.tsv")
 EXTRA_CODES = {"XK"}  # Kosovo: user-assigned, used by the EU and CLDR; not in ISO 3166-1
+# Names of former countries that ISO 3166-3 does not give, as lists of old twinnings write them,
+# each to its ISO 3166-3 code (the state it names).
+EXTRA_FORMER = {
+    "Soviet Union": "SUHH", "Union soviétique": "SUHH",  # ISO says 'USSR, Union of Soviet Socialist Republics'
+    "East Germany": "DDDE", "Allemagne de l'Est": "DDDE", "GDR": "DDDE", "RDA": "DDDE",  # ISO: German Democratic Republic
+    "Byelorussia": "BYAA", "Belorussia": "BYAA", "Biélorussie soviétique": "BYAA",  # ISO: Byelorussian SSR
+}
+
+
+def former_countries(names: dict[str, str], codes: set[str]) -> list[str]:
+    """F lines: each name of a country ISO 3166-3 lists as gone, to the state that took its place
+    (empty where it was divided among several: the USSR, Yugoslavia, Czechoslovakia), with its
+    ISO 3166-3 code and the year it left the list. A name that is a country's today is left out."""
+    french = gettext.translation("iso3166-3", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    found: dict[str, str] = {}
+    by_code = {}
+    for c in pycountry.historic_countries:
+        tail = c.alpha_4[2:]
+        successor = c.alpha_2 if tail == "AA" else tail if tail in codes else ""
+        by_code[c.alpha_4] = f"{successor}\t{c.alpha_4}\t{str(c.withdrawal_date)[:4]}"
+        for name in (c.name, french.gettext(c.name)):
+            head, _, rest = name.partition(", ")
+            forms = [name, head]  # 'Zaire, Republic of': also 'Zaire' and 'Republic of Zaire'
+            if rest.endswith((" of", " du", " de")):
+                forms.append(f"{rest} {head}")
+            elif rest and ", " not in rest:  # 'USSR, Union of Soviet Socialist Republics': the long name too
+                forms.append(rest)
+            for form in forms:
+                found.setdefault(fold(form), c.alpha_4)
+    for name, alpha_4 in EXTRA_FORMER.items():
+        found.setdefault(fold(name), alpha_4)
+    return [f"F\t{name}\t{by_code[alpha_4]}" for name, alpha_4 in sorted(found.items())
+            if name not in names and name.strip()]
 
 
 def main() -> None:
@@ -66,7 +99,9 @@ def main() -> None:
              f"(ISO 3166-1, iso-codes, LGPL-2.1) and Babel {babel.__version__} "
              f"(Unicode CLDR, Unicode licence). Do not edit.",
              "# L<TAB>code<TAB>English label<TAB>French label; N<TAB>folded name<TAB>code; "
-             "K<TAB>search key of names whose key differs (one country's alone)<TAB>code"]
+             "K<TAB>search key of names whose key differs (one country's alone)<TAB>code; "
+             "F<TAB>folded name of a former country (ISO 3166-3)<TAB>the code of the one state after it, or empty"
+             "<TAB>ISO 3166-3 code<TAB>year it ended"]
     for code in sorted(labels):
         lines.append(f"L\t{code}\t{labels[code].get('en', code)}\t{labels[code].get('fr', code)}")
     for name in sorted(names):
@@ -78,8 +113,10 @@ def main() -> None:
             loose.setdefault(search_key(name), set()).add(code)
     keys = sorted(key for key, found in loose.items() if len(found) == 1 and key not in names and key)
     lines += [f"K\t{key}\t{next(iter(loose[key]))}" for key in keys]
+    gone = former_countries(names, codes)
+    lines += gone
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {OUT}: {len(labels)} labels, {len(names)} names, {len(keys)} search keys")
+    print(f"wrote {OUT}: {len(labels)} labels, {len(names)} names, {len(keys)} search keys, {len(gone)} former names")
     french_subdivisions = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
     subdivisions: dict[str, list[str]] = {}
     for sub in pycountry.subdivisions:

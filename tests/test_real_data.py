@@ -65,6 +65,13 @@ SPELLINGS = [  # (as written, country, subdivision)
     ("🇫🇷 France", "FR", None), ("Allemagne 🇩🇪", "DE", None), ("🇬🇧", "GB", None), ("🇽🇰", "XK", None),
     ("\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F Scotland", "GB", "GB-SCT"),
     ("\U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F", "GB", "GB-WLS"),
+    # former countries ISO 3166-3 lists with the one state after them, in English and French
+    ("Zaire", "CD", None), ("Zaïre", "CD", None), ("Republic of Zaire", "CD", None), ("Dahomey", "BJ", None),
+    ("Upper Volta", "BF", None), ("Haute-Volta", "BF", None), ("German Democratic Republic", "DE", None),
+    ("East Germany", "DE", None), ("RDA", "DE", None), ("Southern Rhodesia", "ZW", None), ("Byelorussia", "BY", None),
+    ("New Hebrides", "VU", None),
+    # an encyclopaedia's kind of place in brackets: its country is what is left
+    ("Georgia (U.S. state)", "US", "US-GA"), ("Georgia (US state)", "US", "US-GA"),
 ]
 
 
@@ -79,10 +86,25 @@ def test_what_names_no_country(written):
     assert resolve(written) is None
 
 
+@pytest.mark.parametrize("written", ["USSR", "Soviet Union", "URSS", "Yugoslavia", "Yougoslavie", "Czechoslovakia",
+                                     "Serbia and Montenegro", "Netherlands Antilles"])
+def test_a_divided_former_country_is_no_country_and_says_so(run, tmp_path, written):
+    """A country divided among several states names none of them; the reason says it is a former
+    country (ISO 3166-3) and what to write, not that the name is unknown."""
+    assert resolve(written) is None and where(written) is None
+    (tmp_path / "p.csv").write_text(f"city1,country1,city2,country2\nSomewhere,{written},Lyon,France\n",
+                                    encoding="utf-8")
+    result = run("import", str(tmp_path / "p.csv"), "--pairs")
+    assert result.exit_code == 1
+    assert f"parties.0.country: '{written}' is a former country (ISO 3166-3 " in result.stderr
+    assert "divided among several: give today's country" in result.stderr
+
+
 @pytest.mark.parametrize("written,country,subdivision", [
     ("Québec", "CA", "CA-QC"), ("Quebec", "CA", "CA-QC"), ("Bayern", "DE", "DE-BY"), ("Ontario", "CA", "CA-ON"),
     ("Provence Alpes Cote d Azur", "FR", "FR-PAC"), ("Île de France", "FR", "FR-IDF"), ("St. Gallen", "CH", "CH-SG"),
-    ("France", "FR", None), ("Georgia", "GE", None)])
+    ("France", "FR", None), ("Georgia", "GE", None), ("Georgia (state)", "US", "US-GA"),
+    ("Québec (province)", "CA", "CA-QC"), ("Washington (state)", "US", "US-WA")])
 def test_a_country_cell_naming_a_region_alone_is_that_region(written, country, subdivision):
     """Where a country is asked for (a cell, --country), a name that is no country but the one
     region of that name anywhere is that region, in its country; a country's name stays the

@@ -17,6 +17,8 @@ from pathlib import Path
 from .aliases import ALIASES, Place
 from .flags import FIRST, split_flag
 from .i18n import _
+from .subdivisions import (_all_subdivision_names, _children, _subdivisions, ancestors, is_subdivision,  # noqa: F401
+                           region_label, related, subdivision_names)
 from .vocabulary import fold, search_key
 
 
@@ -26,14 +28,26 @@ _PAREN = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
 @cache
 def _keyed() -> dict[str, dict[str, str]]:
     """countries.tsv's keyed lines in one reading: 'N' (folded names) and 'K' (search keys), each
-    key to its alpha-2 code."""
-    found: dict[str, dict[str, str]] = {"N": {}, "K": {}}
+    key to its alpha-2 code; 'F' (former countries' folded names), each to its line's other cells."""
+    found: dict[str, dict] = {"N": {}, "K": {}, "F": {}}
     with (Path(__file__).with_name("countries.tsv")).open(encoding="utf-8") as handle:
         for line in handle:
             if line[:2] in ("N\t", "K\t"):
                 tag, key, code = line.rstrip("\n").split("\t")
                 found[tag][key] = code
+            elif line[:2] == "F\t":
+                _tag, key, *cells = line.rstrip("\n").split("\t")
+                found["F"][key] = Former(*cells)
     return found
+
+
+Former = namedtuple("Former", "successor iso year")  # a country ISO 3166-3 lists as gone
+
+
+def former(text: str) -> Former | None:
+    """The country a name meant before it ended ('Zaire' -> CD, 'USSR' -> none, divided), as
+    ISO 3166-3 lists it (its successor empty where several states took its place)."""
+    return _keyed()["F"].get(fold(" ".join(text.split())))
 
 
 @cache
@@ -131,10 +145,12 @@ def resolve(value: str) -> Place | None:
     if found:
         return found
     match = _PAREN.match(text)
-    if match:  # 'Georgia (country)', 'Myanmar (Burma)', 'Québec (Canada)'
-        inner = _whole(match.group(2))
+    if match:  # 'Georgia (country)', 'Myanmar (Burma)', 'Québec (Canada)', 'Georgia (U.S. state)'
+        inner = _whole(match.group(2)) or _described(match.group(2))
         if inner:
             return _within(match.group(1), inner)
+        if _region_kind(match.group(2)):  # 'Georgia (state)': a region, not the country (see `where`)
+            return None
         return _whole(match.group(1))
     head, sep, tail = text.rpartition(",")
     if sep:  # 'Brandenburg, Germany', 'England, United Kingdom'; 'Netherlands, The'
@@ -145,6 +161,25 @@ def resolve(value: str) -> Place | None:
     if text.endswith("."):  # 'France.'; 'U.S.' is a name of its own
         return resolve(text.rstrip("."))
     return None
+
+
+# Words that say what kind of place a name in brackets is, as encyclopaedias disambiguate names
+# ('Georgia (U.S. state)', 'Limburg (Belgian province)' aside): what is left names its country.
+_KINDS = {"state", "province", "region", "county", "country", "territory", "department", "oblast", "prefecture",
+          "etat", "pays", "departement", "territoire"}
+
+
+def _region_kind(inner: str) -> bool:
+    """Brackets saying only that the name is a region's: 'state', 'province' (not 'country')."""
+    words = {fold(word) for word in inner.split()}
+    return bool(words) and words <= _KINDS and not words & {"country", "pays"}
+
+
+def _described(inner: str) -> Place | None:
+    """The country named beside a kind of place in brackets: 'U.S. state' -> US, 'état (USA)'."""
+    words = inner.replace("(", " ").replace(")", " ").split()
+    named = [word for word in words if fold(word) not in _KINDS]
+    return resolve(" ".join(named)) if named and len(named) < len(words) else None
 
 
 def _within(head: str, country: Place) -> Place:
@@ -205,6 +240,9 @@ def _whole(text: str) -> Place | None:
     code = _names().get(key) or _names().get(key.removeprefix("the "))
     if code:
         return Place(code, None)
+    gone = _keyed()["F"].get(key)
+    if gone and gone.successor:  # 'Zaire', 'Dahomey', 'East Germany': the one state after it
+        return Place(gone.successor, None)
     if "," in key or "(" in key:
         return None  # resolve takes such a text apart
     loose = search_key(key)  # 'Etats Unis', 'Guinea Bissau', 'St Lucia': punctuation and 'St' aside
@@ -248,7 +286,8 @@ def where(value: str) -> Place | None:
     (a name several countries' regions share, 'Limburg', points nowhere)."""
     place = resolve(value)
     if place is None:
-        code = region_code(value)
+        match = _PAREN.match(value.strip())
+        code = region_code(match.group(1) if match and _region_kind(match.group(2)) else value)
         place = Place(code[:2], code) if code else None
     return place
 
@@ -297,85 +336,3 @@ def region_code(value: str) -> str | None:
         return text.upper()
     codes = subdivisions_named(text)
     return codes[0] if len(codes) == 1 else None
-
-
-Subdivision = namedtuple("Subdivision", "parent type name")
-
-
-@cache
-def _subdivision_file() -> tuple[dict[str, Subdivision], dict[str, list[str]]]:
-    """ISO 3166-2 from subdivisions.tsv (made from pycountry by scripts/make_countries.py): each
-    code's parent, type and name; each search key of an ISO or French name to its codes. Read in
-    a few milliseconds, where going through pycountry's 5,000 subdivisions took a fifth of a second."""
-    codes: dict[str, Subdivision] = {}
-    names: dict[str, list[str]] = {}
-    with (Path(__file__).with_name("subdivisions.tsv")).open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("C\t"):
-                _, code, parent, kind, name = line.rstrip("\n").split("\t")
-                codes[code] = Subdivision(parent or None, kind, name)
-            elif line.startswith("N\t"):
-                _, key, found = line.rstrip("\n").split("\t")
-                names[key] = found.split(",")
-    return codes, names
-
-
-def _subdivisions() -> dict[str, Subdivision]:
-    return _subdivision_file()[0]
-
-
-def is_subdivision(code: str) -> bool:
-    """An ISO 3166-2 code: 'FR-BRE', 'CA-QC'."""
-    return code in _subdivisions()
-
-
-def subdivision_names() -> dict[str, str]:
-    """Each ISO 3166-2 code and its ISO name, in code order."""
-    return {code: sub.name for code, sub in _subdivisions().items()}
-
-
-def _all_subdivision_names() -> dict[str, list[str]]:
-    return _subdivision_file()[1]
-
-
-@cache
-def _children() -> dict[str, list[str]]:
-    children: dict[str, list[str]] = {}
-    for code, sub in _subdivisions().items():
-        if sub.parent:
-            children.setdefault(sub.parent, []).append(code)
-    return children
-
-
-def region_label(code: str) -> str:
-    """A subdivision's name as ISO lists it ('Bretagne', 'Quebec'), or the code."""
-    found = _subdivisions().get(code)
-    return found.name if found else code
-
-
-@cache
-def _parents() -> dict[str, str]:
-    return {code: sub.parent for code, sub in _subdivisions().items() if sub.parent}
-
-
-def ancestors(code: str) -> list[str]:
-    """The subdivisions a subdivision lies in: FR-35 -> [FR-BRE]."""
-    parents, out = _parents(), []
-    while code in parents:
-        code = parents[code]
-        out.append(code)
-    return out
-
-
-def related(a: str, b: str) -> bool:
-    """One subdivision lies in the other, or they are one: FR-64 and FR-NAQ are compatible."""
-    if a == b:
-        return True
-    parents = _parents()
-    for low, high in ((a, b), (b, a)):
-        code = low
-        while code in parents:
-            code = parents[code]
-            if code == high:
-                return True
-    return False

@@ -13,7 +13,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from . import vocabulary
 from .coordinates import read as read_coordinate
-from .countries import is_country, is_subdivision, town_and_country, where
+from .countries import former, is_country, is_subdivision, town_and_country, where
 from .dates import read_partial
 from .hygiene import clean
 from .i18n import _
@@ -27,6 +27,10 @@ def _country(code: str) -> str:
         raise ValueError(_("no country given: a code or a name, or in a list of pairs with no country column, "
                            "after the name of the town, as in 'Lyon, France'"))
     if not is_country(code):
+        gone = former(code)
+        if gone:  # divided among several states: which one, the list does not say
+            raise ValueError(_("{code!r} is a former country (ISO 3166-3 {iso}, until {year}), divided among "
+                               "several: give today's country").format(code=code, iso=gone.iso, year=gone.year))
         raise ValueError(_("{code!r} is not a country name or ISO 3166-1 alpha-2 code").format(code=code))
     return code
 
