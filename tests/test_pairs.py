@@ -141,6 +141,24 @@ def test_footnote_marks_after_a_name_are_left_out(run, tmp_path):
     assert [(p["name"], p["country"]) for p in record["parties"]] == [("Nantes", "FR"), ("Cardiff", "GB")]
 
 
+def test_a_kind_of_place_in_brackets_after_a_name_is_not_part_of_it(run, tmp_path, seeded):
+    """'Québec (ville)', 'Luxembourg (city)': the city of that name, the brackets said in the note,
+    not a town named with them; a region in brackets still names the region ('Victoria (BC)' aside)."""
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2\n"
+                                         "Québec (ville),Canada,Bordeaux,France\n"
+                                         "Luxembourg (city),Luxembourg,Metz,France\n")
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT name, country, subdivision FROM territories WHERE name LIKE '%(%'") == []
+    assert rows(seeded, "SELECT name, country FROM territories WHERE name = 'Luxembourg'") == [("Luxembourg", "LU")]
+    # the city, not the province: the seed's 'Ville de Québec', which the register knows as Québec
+    assert json.loads(run("show", "quebec-bordeaux", "-f", "json").stdout)["parties"][0]["name"] == "Québec"
+    assert rows(seeded, "SELECT t.name, t.kind FROM agreement_parties ap JOIN territories t ON t.id = ap.territory_id"
+                        " JOIN agreements a ON a.id = ap.agreement WHERE a.slug = 'quebec-bordeaux'"
+                        " AND ap.position = 0") == [("Ville de Québec", "ville")]
+    note = json.loads(run("show", "quebec-bordeaux", "-f", "json").stdout)["note"]
+    assert note.endswith("The list's 'Québec (ville)' read as the town Québec.")
+
+
 def test_a_year_in_brackets_after_a_twins_name_is_the_twinnings(run, tmp_path, seeded):
     """'Erlangen (1964)', 'Sendai (since 1967)', 'Kiel (seit 1964)': the town, and the year of the
     pair when no year cell gives one, said in the note; also in a list with no country column

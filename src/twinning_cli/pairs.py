@@ -21,6 +21,10 @@ _MARK = re.compile(r"\s*[*†‡§]+$")
 # 'Sendai (since 1967)', 'Kiel (depuis 1964)', 'Erlangen (seit 1964)'; or a span ('Bonn (1964–2004)').
 _YEAR_AFTER = re.compile(r"(.+?)\s*\(\s*(?:(?i:since|from|depuis|seit|desde|dal|sinds|od)\s+)?"
                          r"([0-9]{4}(?:\s*[-–—]\s*(?:[0-9]{4})?)?)\s*\)")
+# A kind of place in brackets after a town's name, as encyclopaedias and French lists tell a city
+# from its region or country: 'Québec (ville)', 'Luxembourg (city)', 'Bremen (Stadt)'.
+_CITY_AFTER = re.compile(r"(.+?)\s*\(\s*(?i:city|town|village|municipality|ville|commune|cité|stadt|gemeinde|"
+                         r"ciudad|città|cidade|miasto|municipio|comune)\s*\)")
 _NOTHING = {"n/a", "na", "-", "–", "—", "?", "unknown", "inconnu", "inconnue", "nd", "n.d.", "s.d."}  # a cell saying 'none'
 
 
@@ -153,6 +157,9 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         name, country = cell(f"city{n}"), cell(f"country{n}")
         if name.endswith(")") and (match := _YEAR_AFTER.fullmatch(name)):  # 'Erlangen (1964)'
             years.append((name, match.group(2)))
+            name = match.group(1)
+        if name.endswith(")") and (match := _CITY_AFTER.fullmatch(name)):  # 'Québec (ville)': the city
+            unread.append(f"The list's {name!r} read as the town {match.group(1)}.")
             name = match.group(1)
         flag = None
         if name and max(name) >= FIRST:  # '🇩🇪 Erlangen': the town, and its country if none is given
