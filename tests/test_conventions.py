@@ -116,13 +116,13 @@ def test_merge_and_rename(run, tmp_path, register_path):
     assert json.loads(run("territories", "show", "Sendai", "-f", "json").stdout)["name"] == "Ville de Sendai"
     run("init", "--yes")
     run("import", str(tmp_path / "p.csv"), "--pairs")
-    (tmp_path / "q.csv").write_text("city1,country1,city2,country2\nErlangen (Stadt),Germany,Nantes,France\n",
+    (tmp_path / "q.csv").write_text("city1,country1,city2,country2\nStadt Erlangen,Germany,Nantes,France\n",
                                     encoding="utf-8")
     run("import", str(tmp_path / "q.csv"), "--pairs")
     before = count(register_path)
-    result = run("territories", "merge", "Erlangen", "Erlangen (Stadt)")
-    assert result.stderr == ("Merged 'Erlangen (Stadt)' into 'Erlangen' (DE): 2 agreement(s) now name 'Erlangen'; "
-                             "'Erlangen (Stadt)' is kept as another of its names.\n")
+    result = run("territories", "merge", "Erlangen", "Stadt Erlangen")
+    assert result.stderr == ("Merged 'Stadt Erlangen' into 'Erlangen' (DE): 2 agreement(s) now name 'Erlangen'; "
+                             "'Stadt Erlangen' is kept as another of its names.\n")
     erlangen = json.loads(run("territories", "show", "Erlangen", "-f", "json").stdout)
     assert erlangen["partners"] == ["Nantes", "Rennes"] and count(register_path) == before
     assert run("doctor").exit_code == 0

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from dbcheck import count, scalar, tamper
+from dbcheck import count, scalar
 
 from twinning_cli import db as dbmod
 from twinning_cli import store

@@ -1,14 +1,96 @@
-"""twinning network: each format parsed by its own library."""
+"""twinning network: each format parsed by its own library, and the graph it gives compared with
+the one networkx builds from the same rows."""
 
+import io
 import json
 import shutil
+import sqlite3
 import subprocess
 
 import networkx as nx
 import pydot
 import pytest
 
+from twinning_cli import queries
+from twinning_cli.filters import Filters
+
 pytestmark = pytest.mark.usefixtures("seeded")
+
+
+def _party(name, country="FR", **more):
+    return {"name": name, "kind": "ville", "country": country, **more}
+
+
+@pytest.fixture
+def crowded(register_with, make_record):
+    """Agreements of three and four parties sharing pairs, one undated, names holding markup,
+    quotes and letters beyond ASCII: what the seed's pairs do not exercise."""
+    records = [
+        make_record(slug="c-three", title="Trois & <un>", signed_on="2020",
+                    parties=[_party("Aéa"), _party('Bé "b"', "CA", lat=46.5, lng=-71.25), _party("Cé")]),
+        make_record(slug="a-four", title="Quatre", signed_on=None, status="proposed", events=[], valid_from=None,
+                    parties=[_party("Cé"), _party("Aéa"), _party("Dé", "DE"), _party('Bé "b"', "CA")]),
+        make_record(slug="b-two", title="Deux", signed_on="1964", parties=[_party("Dé", "DE"), _party("Cé")]),
+    ]
+    return register_with(records)
+
+
+def _oracle(path, filters=Filters(), among=None) -> nx.MultiGraph:
+    """The graph as networkx builds it from the register's rows (as this command once did)."""
+    conn = sqlite3.connect(path)
+    nodes, links = queries.graph_rows(conn, filters, among)
+    graph = nx.MultiGraph()
+    for tid, name, kind, country, subdivision, lat, lng in nodes:
+        attrs = {"name": name, "kind": kind, "country": country, "subdivision": subdivision, "lat": lat, "lng": lng}
+        graph.add_node(f"t{tid}", **{k: v for k, v in attrs.items() if v is not None})
+    by_agreement: dict[str, list] = {}
+    for slug, title, kind, status, year, domains, tid in links:
+        by_agreement.setdefault(slug, [(title, kind, status, year, domains)]).append(f"t{tid}")
+    for slug, ((title, kind, status, year, domains), *parties) in by_agreement.items():
+        attrs = {"agreement": slug, "title": title, "kind": kind, "status": status, "domains": domains or ""}
+        if year is not None:
+            attrs["year"] = year
+        for i, first in enumerate(parties):
+            for second in parties[i + 1:]:
+                graph.add_edge(first, second, key=slug, **attrs)
+    return graph
+
+
+def _edges(graph) -> list:
+    return sorted((min(u, v), max(u, v), k, sorted(d.items())) for u, v, k, d in graph.edges(keys=True, data=True))
+
+
+def test_every_format_gives_the_graph_networkx_builds(run, crowded):
+    oracle = _oracle(crowded)
+    assert oracle.number_of_nodes() == 4 and oracle.number_of_edges() == 3 + 6 + 1
+    text = run("network", "-f", "json").stdout
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"  # json.dumps' own layout
+    for graph in (nx.node_link_graph(json.loads(text), edges="links"),
+                  nx.read_graphml(io.StringIO(run("network", "-f", "graphml").stdout), force_multigraph=True)):
+        assert list(graph.nodes(data=True)) == list(oracle.nodes(data=True))
+        assert _edges(graph) == _edges(oracle)
+    dot = pydot.graph_from_dot_data(run("network", "-f", "dot").stdout)[0]
+    assert [n.get_name() for n in dot.get_nodes()] == list(oracle.nodes)
+    drawn = sorted((min(e.get_source(), e.get_destination()), max(e.get_source(), e.get_destination()),
+                    e.get_label().strip('"').split("\\n")[0]) for e in dot.get_edges())
+    assert drawn == [(u, v, k) for u, v, k, _ in _edges(oracle)]
+    labels = {e.get_label() for e in dot.get_edges()}
+    assert labels == {'"a-four\\nProtocole de coopération"', '"b-two\\nProtocole de coopération, 1964"',
+                      '"c-three\\nProtocole de coopération, 2020"'}  # no year: no trailing comma
+    mermaid = run("network", "-f", "mermaid").stdout.splitlines()
+    assert len([line for line in mermaid if "|" in line]) == 10
+    near = nx.node_link_graph(json.loads(run("network", "--from", "Dé", "--depth", "1", "-f", "json").stdout),
+                              edges="links")
+    conn = sqlite3.connect(crowded)
+    among = {row[0] for row in conn.execute("SELECT id FROM territories")}
+    assert _edges(near) == _edges(_oracle(crowded, among=among))
+
+
+def test_edges_follow_the_agreements_and_their_parties_order(run, crowded):
+    links = json.loads(run("network", "-f", "json").stdout)["links"]
+    names = {n["id"]: n["name"] for n in json.loads(run("network", "-f", "json").stdout)["nodes"]}
+    assert [(link["key"], names[link["source"]], names[link["target"]]) for link in links][:4] == [
+        ("a-four", "Cé", "Aéa"), ("a-four", "Cé", "Dé"), ("a-four", "Cé", 'Bé "b"'), ("a-four", "Aéa", "Dé")]
 
 
 def test_json_node_link(run):

@@ -1,37 +1,46 @@
 """`export --format geojson`: territories as points, agreements as lines (RFC 7946).
 
 Only territories with coordinates appear; an agreement is a line through its
-parties that have them (two or more), as [longitude, latitude] pairs.
+parties that have them (two or more), as [longitude, latitude] pairs. Written as the
+links are read, a few hundred features at a time: the text is json.dumps of the whole
+collection, without the collection in memory.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
+from itertools import groupby, islice
+
+BLOCK = 512
 
 
-def collection(nodes: list[tuple], links: list[tuple]) -> dict:
+def features(nodes: list[tuple], links: Iterable[tuple]) -> Iterator[dict]:
+    """Each territory with coordinates as a point, then each agreement through two or more of
+    them as a line (queries.graph_rows: links by agreement, then position)."""
     places = {tid: (lng, lat) for tid, _, _, _, _, lat, lng in nodes if lat is not None and lng is not None}
-    features = [
-        {"type": "Feature", "geometry": {"type": "Point", "coordinates": list(places[tid])},
-         "properties": {"territory": name, "kind": kind, "country": country, "subdivision": subdivision}}
-        for tid, name, kind, country, subdivision, _, _ in nodes if tid in places
-    ]
-    lines: dict[str, dict] = {}
-    for slug, title, kind, status, year, domains, tid in links:
-        line = lines.setdefault(slug, {"properties": {"agreement": slug, "title": title, "kind": kind,
-                                                      "status": status, "year": year,
-                                                      "domains": domains.split("; ") if domains else []},
-                                       "points": []})
+    for tid, name, kind, country, subdivision, _, _ in nodes:
         if tid in places:
-            line["points"].append(list(places[tid]))
-    for line in lines.values():
-        if len(line["points"]) >= 2:
-            features.append({"type": "Feature", "properties": line["properties"],
-                             "geometry": {"type": "LineString", "coordinates": line["points"]}})
-    return {"type": "FeatureCollection", "features": features}
+            yield {"type": "Feature", "geometry": {"type": "Point", "coordinates": list(places[tid])},
+                   "properties": {"territory": name, "kind": kind, "country": country, "subdivision": subdivision}}
+    for slug, rows in groupby(links, key=lambda row: row[0]):
+        rows = list(rows)
+        _, title, kind, status, year, domains, _ = rows[0]
+        points = [list(places[row[6]]) for row in rows if row[6] in places]
+        if len(points) >= 2:
+            yield {"type": "Feature", "properties": {"agreement": slug, "title": title, "kind": kind,
+                                                     "status": status, "year": year,
+                                                     "domains": domains.split("; ") if domains else []},
+                   "geometry": {"type": "LineString", "coordinates": points}}
 
 
-def write(nodes: list[tuple], links: list[tuple]) -> None:
+def write(nodes: list[tuple], links: Iterable[tuple]) -> None:
     from .render import writer
 
-    writer()(json.dumps(collection(nodes, links), ensure_ascii=False) + "\n")
+    out, items = writer(), features(nodes, links)
+    out('{"type": "FeatureCollection", "features": [')
+    first = True
+    while block := list(islice(items, BLOCK)):
+        out(("" if first else ", ") + json.dumps(block, ensure_ascii=False)[1:-1])
+        first = False
+    out("]}\n")

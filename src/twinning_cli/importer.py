@@ -125,7 +125,7 @@ class Input:
                     continue
                 number += 1
                 try:
-                    item = json.loads(line, parse_int=_bounded_int)
+                    item = _DECODER.decode(line)
                     if number == 1 and isinstance(item, dict):  # a JSON object on one line, sniffed as JSON Lines
                         _not_a_wrapper(self.name, item)
                 except ValueError as error:
@@ -271,6 +271,9 @@ _ABSENT = _Absent("")
 def _bounded_int(text: str) -> int | str:
     """A JSON integer; one of more than MAX_DIGITS digits stays text, and validation says why."""
     return int(text) if len(text) <= MAX_DIGITS else f"{text[:12]}… ({len(text)} digits)"
+
+
+_DECODER = json.JSONDecoder(parse_int=_bounded_int)  # one for every line: json.loads makes one a call
 
 
 def _guess_format(name: str, pairs: bool) -> str | None:

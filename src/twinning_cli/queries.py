@@ -306,23 +306,43 @@ def territory(conn: sqlite3.Connection, tid: int) -> dict:
             "people": people, "domains": domains}
 
 
-def graph_rows(conn: sqlite3.Connection, filters: Filters,
-               among: set[int] | None = None) -> tuple[list[tuple], list[tuple]]:
-    """Territories and (agreement, territory) links of the matching agreements, for the network;
-    with `among`, only those territories and the links between them."""
+def graph_rows(conn: sqlite3.Connection, filters: Filters, among: set[int] | None = None,
+               links: bool = True) -> tuple[list[tuple], Iterable[tuple]]:
+    """Territories and (agreement, territory) links of the matching agreements, for the map (the
+    links a cursor, by agreement then position); with `among`, only those territories and the
+    links between them; `links` False: none."""
     matching, params = hits(filters)
     only, extra = "", []
     if among is not None:
         only, extra = " AND ap.territory_id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(among))]
-    links = conn.execute(
+    links = links and conn.execute(
         "SELECT a.slug, a.title, a.kind, a.status, a.year, a.domains, ap.territory_id FROM agreements a"
         f" JOIN agreement_parties ap ON ap.agreement = a.id WHERE a.id IN ({matching}){only}"
-        " ORDER BY a.slug, ap.position", [*params, *extra]).fetchall()
+        " ORDER BY a.slug, ap.position", [*params, *extra]) or []
     nodes = conn.execute(
         "SELECT id, name, kind, country, subdivision, lat, lng FROM territories WHERE id IN"
         f" (SELECT ap.territory_id FROM agreement_parties ap WHERE ap.agreement IN ({matching}){only}) ORDER BY id",
         [*params, *extra]).fetchall()
     return nodes, links
+
+
+def graph_edges(conn: sqlite3.Connection, filters: Filters,
+                among: set[int] | None = None) -> tuple[list[tuple], sqlite3.Cursor]:
+    """The network's territories (by id) and its edges, one per agreement and pair of its parties
+    (source, target, slug, title, kind, status, year, domains), by agreement then by the parties'
+    positions. With `among`, only those territories and the edges between them."""
+    nodes, _ = graph_rows(conn, filters, among, links=False)
+    matching, params = hits(filters)
+    only, extra = "", []
+    if among is not None:
+        only = (" AND p.territory_id IN (SELECT value FROM json_each(?))"
+                " AND q.territory_id IN (SELECT value FROM json_each(?))")
+        extra = [json.dumps(sorted(among))] * 2
+    return nodes, conn.execute(
+        "SELECT p.territory_id, q.territory_id, a.slug, a.title, a.kind, a.status, a.year, a.domains"
+        " FROM agreements a JOIN agreement_parties p ON p.agreement = a.id"
+        " JOIN agreement_parties q ON q.agreement = a.id AND q.position > p.position"
+        f" WHERE a.id IN ({matching}){only} ORDER BY a.slug, p.position, q.position", [*params, *extra])
 
 
 def party_links(conn: sqlite3.Connection, filters: Filters, among: set[int] | None = None) -> list[tuple]:

@@ -335,7 +335,7 @@ def network(*, format: str, start: str | None, depth: int, db: str | None, filte
         return
     from . import network as net
 
-    net.write(net.build(*queries.graph_rows(conn, filters, among)), format)
+    net.write(*queries.graph_edges(conn, filters, among), format)
 
 
 def doctor(*, full: bool, db: str | None) -> None:
