@@ -131,7 +131,9 @@ VIEWS = [  # (what a person types, on an 80-column terminal unless it says --for
     ["show", "paris-ouch"], ["show", "SLUG"], ["territories"], ["territories", "--format", "csv"],
     ["territories", "show", "Paris"], ["territories", "show", "Paris, FR"], ["network"],
     ["network", "--from", "Paris, FR"], ["stats"], ["stats", "--by", "country"], ["timeline"], ["doctor"],
-    ["export", "--format", "csv"],
+    ["export", "--format", "csv"], ["export", "--format", "json"], ["export", "--format", "geojson"],
+    ["network", "--format", "json"], ["network", "--format", "graphml"], ["network", "--format", "dot"],
+    ["network", "--format", "mermaid"],
 ]
 
 
@@ -198,6 +200,10 @@ DUMPS = [
     ("territories --format csv", ("SELECT name, kind, country, subdivision, agreements FROM territories"
                                   " WHERE agreements > 0 ORDER BY agreements DESC, name")),
     ("export --format csv", "SELECT * FROM agreements ORDER BY slug"),
+    ("network --format json", ("SELECT p.territory_id, q.territory_id, a.slug, a.title, a.kind, a.status, a.year,"
+                               " a.domains FROM agreements a JOIN agreement_parties p ON p.agreement = a.id"
+                               " JOIN agreement_parties q ON q.agreement = a.id AND q.position > p.position"
+                               " ORDER BY a.slug, p.position, q.position")),
 ]
 
 

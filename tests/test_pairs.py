@@ -162,8 +162,8 @@ def test_a_kind_of_place_in_brackets_after_a_name_is_not_part_of_it(run, tmp_pat
 def test_a_year_in_brackets_after_a_twins_name_is_the_twinnings(run, tmp_path, seeded):
     """'Erlangen (1964)', 'Sendai (since 1967)', 'Kiel (seit 1964)': the town, and the year of the
     pair when no year cell gives one, said in the note; also in a list with no country column
-    ('Erlangen, Germany (1964)'). A span ('1964–2004') or a year the year cell contradicts is not
-    read as the date; the note quotes it."""
+    ('Erlangen, Germany (1964)'). A year the year cell contradicts is not read as the date; the
+    note quotes it. A span ('1964–2004') is a twinning from its first year that ended in its last."""
     result = import_pairs(run, tmp_path, "city1,country1,city2,country2,year\n"
                                          "Rennes,France,Erlangen (1964),Germany,\n"
                                          "Rennes,France,Sendai (since 1967),Japan,\n"
@@ -176,14 +176,31 @@ def test_a_year_in_brackets_after_a_twins_name_is_the_twinnings(run, tmp_path, s
     found = {r["slug"]: r for r in json.loads(run("export", "-f", "json", "-t", "Erlangen", "-t", "Sendai", "-t",
                                                   "Kiel", "-t", "Cardiff").stdout)}
     assert {slug: r.get("signed_on") for slug, r in found.items()} == {
-        "rennes-erlangen": "1964", "rennes-sendai": "1967", "brest-kiel": "1965", "nantes-cardiff": None}
+        "rennes-erlangen": "1964", "rennes-sendai": "1967", "brest-kiel": "1965", "nantes-cardiff": "1964"}
+    assert {slug: (r["status"], r["valid_until"]) for slug, r in found.items()} == {
+        "rennes-erlangen": ("signed", None), "rennes-sendai": ("signed", None), "brest-kiel": ("signed", None),
+        "nantes-cardiff": ("ended", "2004")}
     assert "The year 1967 read after a town's name in the list ('Sendai (since 1967)')." in found["rennes-sendai"]["note"]
     assert "The list's 'Kiel (seit 1964)': 1964 not read as the date of this twinning." in found["brest-kiel"]["note"]
-    assert "The list's 'Cardiff (1964–2004)': 1964–2004 not read as the date of this twinning." \
-        in found["nantes-cardiff"]["note"]
+    assert "The list's 'Cardiff (1964–2004)' read as a twinning from 1964 to 2004." in found["nantes-cardiff"]["note"]
     assert import_pairs(run, tmp_path, 'city1,city2\n"Lyon, France","Erlangen, Germany (1964)"\n',
                         name="towns.csv").exit_code == 0
     assert json.loads(run("show", "lyon-erlangen", "-f", "json").stdout)["signed_on"] == "1964"
+
+
+def test_a_span_of_years_is_a_twinning_that_ended(run, tmp_path):
+    """'1974–1980' in the year cell: from 1974, ended in 1980 (status ended, valid_until); '1990–'
+    from 1990 on; a span ending before it starts is no date, quoted."""
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2,year\n"
+                                         "Aa,FR,Ba,US,1974–1980\nAb,FR,Bb,US,1990-\nAc,FR,Bc,US,1980 - 1974\n")
+    assert result.exit_code == 0, result.stderr
+    shown = {x: json.loads(run("show", f"a{x}-b{x}", "-f", "json").stdout) for x in "abc"}
+    assert {x: (r["status"], r["signed_on"], r["valid_until"]) for x, r in shown.items()} == {
+        "a": ("ended", "1974", "1980"), "b": ("signed", "1990", None), "c": ("signed", None, None)}
+    assert shown["a"]["note"] == "The list's year cell, '1974–1980', read as a twinning from 1974 to 1980."
+    assert shown["b"]["note"] == "The list's year cell, '1990-', read as a twinning from 1990 on."
+    assert shown["c"]["note"] == "The list's year cell, '1980 - 1974', is not a date: no date recorded."
+    assert [r["slug"] for r in json.loads(run("list", "--status", "ended", "-f", "json").stdout)] == ["aa-ba"]
 
 
 def test_a_year_cell_as_a_spreadsheet_gives_it(run, tmp_path):
@@ -220,14 +237,15 @@ def test_a_year_cell_that_is_no_date_keeps_the_pair_and_says_so(run, tmp_path):
         "Blois,France,Weimar,Germany,c. 1967\n"
         "Tours,France,Mülheim,Germany,about 1962\n")
     assert result.exit_code == 0, result.stderr
-    assert "\n3 pair(s) kept without a date: their year cell is not one (quoted in each record's note).\n" \
+    assert "\n2 pair(s) kept without a date: their year cell is not one (quoted in each record's note).\n" \
         in result.stderr
     shown = {slug: json.loads(run("show", slug, "-f", "json").stdout) for slug in (
         "nantes-cardiff", "lyon-berlin", "nancy-karlsruhe", "angers-bamako", "lille-erfurt", "blois-weimar")}
     assert {slug: r["signed_on"] for slug, r in shown.items()} == {
         "nantes-cardiff": "1964-05-12", "lyon-berlin": "1964-05-01", "nancy-karlsruhe": "1955-06",
-        "angers-bamako": None, "lille-erfurt": None, "blois-weimar": None}
-    assert shown["angers-bamako"]["note"].endswith("The list's year cell, '1974–1980', is not a date: no date recorded.")
+        "angers-bamako": "1974", "lille-erfurt": None, "blois-weimar": None}
+    assert shown["angers-bamako"]["note"].endswith("The list's year cell, '1974–1980', read as a twinning from 1974 "
+                                                   "to 1980.")
     assert "year cell" not in (shown["lille-erfurt"]["note"] or "")
     assert "'c. 1967'" in shown["blois-weimar"]["note"]
     # a word before a year that is no month's name is no date: the year alone is not recorded as exact

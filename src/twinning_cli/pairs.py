@@ -212,14 +212,25 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         "sources": [{"file": source}],
     }
     signed_on, said = _year(cell("year"))
+    ended = None
+    if (span := _span(cell("year"))) is not None:  # '1974–1980' in the year cell: from, to
+        (signed_on, ended), said = span, None
+        unread.append(f"The list's year cell, {cell('year')!r}, read as a twinning from {signed_on}"
+                      + (f" to {ended}." if ended else " on."))
     if not cell("year") and len({year for _, year in years}) == 1 and years[0][1].isdigit():
         signed_on = years[0][1]
         unread.append(f"The year {signed_on} read after a town's name in the list ({years[0][0]!r}).")
+    elif not cell("year") and len({year for _, year in years}) == 1 and (span := _span(years[0][1])):
+        signed_on, ended = span  # 'Cardiff (1964–2004)': twinned from 1964 to 2004
+        unread.append(f"The list's {years[0][0]!r} read as a twinning from {signed_on}"
+                      + (f" to {ended}." if ended else " on."))
     else:
         unread += [f"The list's {town!r}: {year} not read as the date of this twinning." for town, year in years
                    if year != signed_on]
     if signed_on:
         record["signed_on"] = signed_on
+    if ended:  # a twinning the list says has ended: its last year, as read
+        record["status"], record["valid_until"] = "ended", ended
     notes = placed + unread + ([said] if said else [])
     if notes:
         record["note"] = " ".join(notes)
@@ -233,6 +244,18 @@ def _town_in_region(name: str, country: str) -> tuple[str, str | None]:
     from .countries import after_name
 
     return after_name(name, country) or (name, None)
+
+
+def _span(text: str) -> tuple[str, str | None] | None:
+    """The years a span gives ('1974–1980', '1964-', '1964 – 2004'): from, and to when written; None
+    for anything else, or a span that ends before it starts."""
+    match = _SPAN.fullmatch(text.strip()) if text else None
+    if not match or (match.group(2) and match.group(2) < match.group(1)):
+        return None
+    return match.group(1), match.group(2)
+
+
+_SPAN = re.compile(r"([0-9]{4})\s*[-–—]\s*([0-9]{4})?")
 
 
 def _year(text: str) -> tuple[str | None, str | None]:
