@@ -207,3 +207,37 @@ def test_a_pair_slug_is_the_slug_of_both_names(first, second):
     from twinning_cli.vocabulary import slugify
 
     assert "-".join(filter(None, (slugify(first), slugify(second)))) == slugify(f"{first} {second}")
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(JSON_VALUES)
+def test_indented_json_is_what_json_dumps_writes(value):
+    """render.indented writes indented JSON with json's C encoder where it can: byte for byte
+    json.dumps(indent=2, ensure_ascii=False), whatever the nesting, the keys or the values."""
+    from twinning_cli.render import indented
+
+    assert indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    assert indented([value], 0)[4:-2] == indented(value, 1)  # as an item of a list, one level deeper
+
+
+def test_a_stored_row_is_given_back_whole_as_its_compact_form_is():
+    """shape.whole of a row (as export and show read it) is the record the compact form gives,
+    key for key and in the same order, lists of its own in every item."""
+    import sqlite3
+
+    from twinning_cli import shape, store
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "r.db"
+        store.init(path, store.load_seed())
+        rows = sqlite3.connect(path).execute(f"SELECT {shape.STORED} FROM agreements a").fetchall()
+    for row, whole in zip(rows, shape.whole_rows(rows)):
+        assert json.dumps(whole) == json.dumps(shape.whole(shape.compact(row))) == json.dumps(shape.whole(row))
+    funded = [record for record in shape.whole_rows(rows) if record["funding"]]
+    backers = [item["backers"] for record in funded for item in record["funding"]]
+    assert len({id(b) for b in backers}) == len(backers)

@@ -176,8 +176,9 @@ def _region_kind(inner: str) -> bool:
 
 
 def _described(inner: str) -> Place | None:
-    """The country named beside a kind of place in brackets: 'U.S. state' -> US, 'état (USA)'."""
-    words = inner.replace("(", " ").replace(")", " ").split()
+    """The country named beside a kind of place in brackets: 'U.S. state' -> US, 'Australian state'
+    -> None (an adjective is no country's name)."""
+    words = inner.split()
     named = [word for word in words if fold(word) not in _KINDS]
     return resolve(" ".join(named)) if named and len(named) < len(words) else None
 

@@ -14,7 +14,7 @@ from itertools import groupby
 from operator import itemgetter
 
 from .filters import Filters
-from .shape import NESTED, POSITION, STORED, whole
+from .shape import NESTED, POSITION, STORED, whole, whole_rows
 
 LIST_COLUMNS = ["slug", "parties", "kind", "status", "date", "domains"]
 # What --fields may name in list's CSV: the agreements table's own columns.
@@ -98,7 +98,7 @@ def records(conn: sqlite3.Connection, filters: Filters, sort: str = "date",
 def each_record(conn: sqlite3.Connection, filters: Filters, sort: str = "date",
                 limit: int | None = None) -> Iterator[dict]:
     """The same, one at a time, for output written as it is read."""
-    return map(whole, conn.execute(*_select(STORED, filters, sort, limit)))
+    return whole_rows(conn.execute(*_select(STORED, filters, sort, limit)))
 
 
 def stored(conn: sqlite3.Connection, filters: Filters, sort: str = "slug") -> Iterator[tuple]:

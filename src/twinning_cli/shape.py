@@ -9,6 +9,8 @@ equal to model.py's fields and defaults. Stdlib only: this runs on the read path
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from itertools import islice
 
 _REQUIRED = object()
 AGREEMENT = {"slug": _REQUIRED, "title": _REQUIRED, "kind": _REQUIRED, "status": _REQUIRED, "signed_on": None,
@@ -89,10 +91,46 @@ def compact(row) -> dict:
     return data
 
 
-def whole(stored) -> dict:
-    """A stored record (a row of STORED, or its compact dict) as the full record shape."""
-    data = stored if isinstance(stored, dict) else compact(stored)
-    record = _fill(AGREEMENT, data)
-    for field, template in NESTED.items():
-        record[field] = [_fill(template, item) for item in record[field]]
+def whole(stored, lists: dict | None = None) -> dict:
+    """A stored record (a row of STORED, or its compact dict) as the full record shape; `lists`:
+    the row's `record` column already decoded (whole_rows)."""
+    if isinstance(stored, dict):
+        record = _fill(AGREEMENT, stored)
+        for field, template in NESTED.items():
+            record[field] = [_fill(template, item) for item in record[field]]
+        return record
+    # A row: each stored item's values, then the defaults of those left off, in template order
+    # (a value stored is never one its template's default stands for: pack leaves only trailing
+    # defaults off, and keeps the rest as they are).
+    scalars = dict(zip(SCALARS, stored))
+    scalars["signed_on_inferred"] = bool(scalars["signed_on_inferred"])
+    if lists is None:
+        lists = json.loads(stored[-1])
+    record = {}
+    for key in AGREEMENT:
+        if key in scalars:
+            record[key] = scalars[key]
+        elif key in NESTED:
+            keys, defaults = _ITEMS[key]
+            record[key] = [dict(zip(keys, [*values, *defaults[len(values):]])) if len(values) < len(keys)
+                           else dict(zip(keys, values)) for values in lists.get(key, ())]
+            if key == "funding":  # its list default: a list of its own for each item
+                for item in record[key]:
+                    if item["backers"] is _NO_BACKERS:
+                        item["backers"] = []
+        else:
+            record[key] = list(lists.get(key, ()))
     return record
+
+
+def whole_rows(rows) -> Iterator[dict]:
+    """whole() over rows of STORED, a few hundred at a time: one JSON parse for a batch's records."""
+    rows = iter(rows)
+    while batch := list(islice(rows, 500)):
+        yield from map(whole, batch, json.loads(f"[{','.join([row[-1] for row in batch])}]"))
+
+
+_NO_BACKERS: list = []
+_ITEMS = {field: (list(template), [_NO_BACKERS if isinstance(default, list) else default
+                                   for default in template.values()])
+          for field, template in NESTED.items()}
