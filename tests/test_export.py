@@ -97,3 +97,17 @@ def test_json_written_as_it_is_read_is_the_json_of_the_whole_list(capsys, count,
     assert capsys.readouterr().out == whole
     if fmt == "json":
         assert json.loads(whole) == items
+
+
+def test_numbers_with_a_sign_pass_the_formula_guard_as_they_are(capsys):
+    """A block of rows is written at once when no cell needs a quote or the guard: a negative
+    number ('-66.883', a western longitude) needs neither, a formula behind a sign does, in the
+    first cell as in any other; the text is what the row-by-row writer makes of each row."""
+    from twinning_cli import render
+
+    rows = [["-66.883", "x", "-1e5"], ["+3", "-.5", "-"], ["-2+3", "y", "-1"], ["a", "=1", "@b"], ["-7", "z", "1-2"]]
+    render.emit(["a", "b", "c"], rows, "csv")
+    assert capsys.readouterr().out.splitlines() == [
+        "a,b,c", "-66.883,x,-1e5", "+3,-.5,'-", "'-2+3,y,-1", "a,'=1,'@b", "-7,z,1-2"]
+    render.emit(["a", "b", "c"], rows[:2] + rows[4:], "csv")
+    assert capsys.readouterr().out.splitlines() == ["a,b,c", "-66.883,x,-1e5", "+3,-.5,'-", "-7,z,1-2"]

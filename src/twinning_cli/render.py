@@ -68,15 +68,16 @@ def _plain_row(delimiter: str, raw: bool):
     """A test that a row's cells, joined by _UNIT (or a block's rows, joined by _ROW), need neither
     quotes nor the formula guard (a cell starting with a formula sign, or hiding one after another
     delimiter). Substring tests first: one regex over the whole line costs more than the rest."""
-    starts = tuple(_FORMULA_START)
-    after_unit = re.compile(f"[{_UNIT}{_ROW}][{re.escape(''.join(_FORMULA_START))}]")
+    # A cell starting with a formula sign, unless it is a number ('-66.883', a western longitude)
+    ends = f"[{_UNIT}{_ROW}]"
+    formula = re.compile(f"(?:^|{ends})(?!{_NUMBER.pattern}(?:{ends}|$))[{re.escape(''.join(_FORMULA_START))}]")
 
     def plain(joined: str) -> bool:
         if '"' in joined or delimiter in joined or "\n" in joined or "\r" in joined:
             return False
         if raw:
             return True
-        if joined.startswith(starts) or after_unit.search(joined):
+        if formula.search(joined):
             return False
         return not (("," in joined or ";" in joined or "\t" in joined) and _HIDDEN_FORMULA.search(joined))
     return plain
