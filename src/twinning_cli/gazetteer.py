@@ -17,7 +17,8 @@ from collections import namedtuple
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .vocabulary import slugify
+from .countries import related
+from .vocabulary import short_name, slugify
 
 Place = namedtuple("Place", "name country subdivision population lat lng ref")
 
@@ -188,7 +189,6 @@ def unique(name: str, country: str) -> Place | None:
     populous as the next (Sherbrooke, Québec, not the hamlet of Nova Scotia); None when unknown
     or when several compare (two Saint-Denis are not guessed between). 'Ville de Grenoble' is
     Grenoble."""
-    from .vocabulary import short_name
 
     found = [p for p in places(short_name(name)) if p.country == country]
     if len(found) == 1 or len(found) > 1 and found[0].population >= 10 * max(found[1].population, 1):
@@ -201,7 +201,6 @@ def locate(party: dict) -> str | None:
     unambiguous there (France, Québec); a note saying so, or None when nothing was filled."""
     if party.get("country") not in ("FR", "CA") or (party.get("subdivision") and party.get("lat") not in (None, "")):
         return None
-    from .countries import related
 
     place = unique(str(party.get("name", "")), party["country"])
     if place is None or (party.get("subdivision") and place.subdivision

@@ -74,6 +74,10 @@ def _missing(candidate: list, party) -> bool:
                 or (party.wikidata and not wikidata) or (party.geonames and not geonames))
 
 
+_INSERT = ("INSERT INTO territories (id, name, name_key, short_key, city_key, name_folded, kind, country, subdivision,"
+           " lat, lng, wikidata, geonames) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
 class Resolver:
     """Parties to territory ids, creating territories as needed; remembers what it found."""
 
@@ -87,18 +91,30 @@ class Resolver:
         self.made = Seen() if conn.execute("SELECT 1 FROM territories LIMIT 1").fetchone() is None else None
         self.aliases = dict(((key, country), name) for key, country, name in
                             conn.execute("SELECT name_key, country, name FROM territory_aliases"))
+        self.pending: list[tuple] = []  # territories made and not yet written: written at once (flush)
+        self.next_id: int | None = None
 
     def clear(self) -> None:
+        self.flush()
         self.cache.clear()
+
+    def flush(self) -> None:
+        """The territories made since the last flush, written: before anything reads the table or
+        writes a row naming them."""
+        if self.pending:
+            self.conn.executemany(_INSERT, self.pending)
+            self.pending.clear()
 
     def territory_id(self, party) -> int:
         if party.wikidata:
+            self.flush()  # before each read of the table: what waits is found too
             row = self.conn.execute("SELECT id FROM territories WHERE wikidata = ?", (party.wikidata,)).fetchone()
             if row:
                 self._fill(row[0], party)
                 return row[0]
         name = self.aliases.get((identity(party.name), party.country))
         if name is not None:  # a name a person joined to a territory: that territory, wherever it lies
+            self.flush()
             row = self.conn.execute("SELECT id FROM territories WHERE name_key = ? AND country = ? ORDER BY id",
                                     (identity(name), party.country)).fetchone()
             if row:
@@ -112,6 +128,8 @@ class Resolver:
         if candidates is not None:
             self.cache.move_to_end((key, city, party.country))
         else:
+            if self.pending and not self._never_made(key, city, party.country):
+                self.flush()
             candidates = [] if self._never_made(key, city, party.country) else [
                 list(row) for row in self.conn.execute(  # two index look-ups, not a scan of a country
                     f"SELECT * FROM (SELECT {COLUMNS} FROM territories WHERE name_key = ?2 AND country = ?1 UNION"
@@ -132,11 +150,11 @@ class Resolver:
                                      candidate[4] or party.wikidata, candidate[5] or party.geonames]
                 return candidate[0]
         stored_city = None if unknown else city
-        tid = self.conn.execute(
-            "INSERT INTO territories (name, name_key, short_key, city_key, name_folded, kind, country, subdivision,"
-            " lat, lng, wikidata, geonames) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (name, key, identity(short_name(name)), stored_city, search_key(name), party.kind,
-             party.country, party.subdivision, party.lat, party.lng, party.wikidata, party.geonames)).lastrowid
+        if self.next_id is None:  # ids given here, in order, so that the rows can wait to be written
+            self.next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM territories").fetchone()[0]
+        tid, self.next_id = self.next_id, self.next_id + 1
+        self.pending.append((tid, name, key, identity(short_name(name)), stored_city, search_key(name), party.kind,
+                             party.country, party.subdivision, party.lat, party.lng, party.wikidata, party.geonames))
         if self.made is not None:
             self.made.add(("name", key, party.country))
             if stored_city is not None:
@@ -151,6 +169,7 @@ class Resolver:
             city is None or ("city", city, country) not in self.made)
 
     def _fill(self, tid: int, party) -> None:
+        self.flush()
         self.conn.execute(
             "UPDATE territories SET subdivision = coalesce(subdivision, ?),"
             " lat = CASE WHEN lat IS NULL THEN ? ELSE lat END, lng = CASE WHEN lat IS NULL THEN ? ELSE lng END,"

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import re
 
+from .coordinates import read as read_coordinate
+from .countries import after_name, town_and_country, where
+from .dates import in_figures, read_partial
 from .errors import DataError, UsageError
+from .flags import FIRST, split_flag
+from .gazetteer import locate, other_name
 from .i18n import _
-from .vocabulary import slugify
+from .vocabulary import fold, slugify
 
 PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year", "region1", "region2")
 # A citation mark copied with a name from Wikipedia: 'Sendai[3]', 'Japan[a]', 'Kyiv[note 2]'.
@@ -78,7 +83,6 @@ def _unnumbered(word: str, number: str, folded: dict[str, str]) -> str | None:
 
 def _header_key(header: str) -> str:
     """A header as compared: accents, case, spaces and punctuation left out ('Ville 1' = 'ville1')."""
-    from .vocabulary import fold
 
     return "".join(char for char in fold(header) if char.isalnum())
 
@@ -142,10 +146,6 @@ def one_twin_a_row(row: dict[str, str], mapping: dict[str, str | None]) -> list[
 def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tuple[dict, bool, bool]:
     """One row of a twin-towns list as a signed twinning between two cities; and whether the
     gazetteer placed a town, and whether the year cell was no date (both said in its note)."""
-    from .coordinates import read as read_coordinate
-    from .countries import town_and_country, where
-    from .flags import FIRST, split_flag
-    from .gazetteer import locate, other_name
 
     def cell(key: str) -> str:
         text = (row.get(mapping[key]) or "").strip()
@@ -241,7 +241,6 @@ def _town_in_region(name: str, country: str) -> tuple[str, str | None]:
     """A town's name and the ISO 3166-2 region written after it (countries.after_name): 'Paris,
     Texas' in US -> ('Paris', 'US-TX'), 'Erlangen (Allemagne)' in DE -> ('Erlangen', None); else
     the name as written ('Kyiv (Kiev)'), and None."""
-    from .countries import after_name
 
     return after_name(name, country) or (name, None)
 
@@ -262,7 +261,6 @@ def _year(text: str) -> tuple[str | None, str | None]:
     """The date a year cell gives ('1967', '1963-05', '12 May 1964', '1er mai 1964'), or none and
     a note quoting the cell when it is not one ('c. 1967', '1974–1980', 'n/a'): a pair is not
     refused for its date, and no date is made up."""
-    from .dates import in_figures, read_partial
 
     if not text or text.lower() in _NOTHING:
         return None, None

@@ -125,7 +125,9 @@ class Writer:
         if indexed:
             self.conn.execute(FTS_INSERT, [rowid, *(new[names.index(c)] for c in FTS_COLUMNS)])
         columns_changed = {name for name, _ in changed}
-        for table, rows in self._children(a, ident).items():
+        children = self._children(a, ident)
+        self.resolver.flush()  # the territories its rows name, before they are written
+        for table, rows in children.items():
             if table == "agreement_domains" and "domains" not in columns_changed \
                     or table == "events" and "record" not in columns_changed:
                 continue  # the list they are made of did not change (the record holds the events)
@@ -212,6 +214,7 @@ class Writer:
                 "events": [(ident, i, e.date, e.end) for i, e in enumerate(a.events)]}
 
     def flush(self) -> None:
+        self.resolver.flush()  # the territories the rows name, first
         last = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM agreements").fetchone()[0]
         for table, rows in self.pending.items():
             if rows:
