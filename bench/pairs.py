@@ -131,7 +131,8 @@ VIEWS = [  # (what a person types, on an 80-column terminal unless it says --for
     ["show", "paris-ouch"], ["show", "SLUG"], ["territories"], ["territories", "--format", "csv"],
     ["territories", "show", "Paris"], ["territories", "show", "Paris, FR"], ["network"],
     ["network", "--from", "Paris, FR"], ["stats"], ["stats", "--by", "country"], ["timeline"], ["doctor"],
-    ["export", "--format", "csv"], ["export", "--format", "json"], ["export", "--format", "geojson"],
+    ["export", "--format", "csv"], ["export", "--format", "json"], ["export", "--format", "jsonl"],
+    ["export", "--format", "geojson"], ["export", "--table", "parties", "--format", "csv"],
     ["network", "--format", "json"], ["network", "--format", "graphml"], ["network", "--format", "dot"],
     ["network", "--format", "mermaid"],
 ]

@@ -211,22 +211,23 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         "parties": [first, second],
         "sources": [{"file": source}],
     }
-    signed_on, said = _year(cell("year"))
+    year = cell("year")
+    signed_on, said = _year(year)
     ended = None
-    if (span := _span(cell("year"))) is not None:  # '1974–1980' in the year cell: from, to
+    if (span := _span(year)) is not None:  # '1974–1980' in the year cell: from, to
         (signed_on, ended), said = span, None
-        unread.append(f"The list's year cell, {cell('year')!r}, read as a twinning from {signed_on}"
+        unread.append(f"The list's year cell, {year!r}, read as a twinning from {signed_on}"
                       + (f" to {ended}." if ended else " on."))
-    if not cell("year") and len({year for _, year in years}) == 1 and years[0][1].isdigit():
+    if not year and len({written for _, written in years}) == 1 and years[0][1].isdigit():
         signed_on = years[0][1]
         unread.append(f"The year {signed_on} read after a town's name in the list ({years[0][0]!r}).")
-    elif not cell("year") and len({year for _, year in years}) == 1 and (span := _span(years[0][1])):
+    elif not year and len({written for _, written in years}) == 1 and (span := _span(years[0][1])):
         signed_on, ended = span  # 'Cardiff (1964–2004)': twinned from 1964 to 2004
         unread.append(f"The list's {years[0][0]!r} read as a twinning from {signed_on}"
                       + (f" to {ended}." if ended else " on."))
     else:
-        unread += [f"The list's {town!r}: {year} not read as the date of this twinning." for town, year in years
-                   if year != signed_on]
+        unread += [f"The list's {town!r}: {written} not read as the date of this twinning." for town, written in years
+                   if written != signed_on]
     if signed_on:
         record["signed_on"] = signed_on
     if ended:  # a twinning the list says has ended: its last year, as read
