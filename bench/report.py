@@ -213,24 +213,32 @@ given back after), spilling to temporary files instead:
 At 1,000,000 this took the peak from 232 MiB to 160 MiB (163 MiB in the seventh session's run).
 The eighth session's run read 172 MiB, holding its Bloom filters (below): about 10 bits for each
 slug, pair and territory name a load writes, some 9 MB at 1,000,000, nothing worth counting at
-the sizes people import (120 kB a filter up to 100,000 keys). This run's 169 MiB is of the ninth
-session's code, whose imports no longer load Typer (below). The rest of the goal is out of reach
+the sizes people import (120 kB a filter up to 100,000 keys). The ninth session's run read 169 MiB
+and this one 168 MiB (imports no longer load Typer, below). The rest of the goal is out of reach
 without a smaller cache, which costs time (16 MiB: 12 % slower at 100,000): 39 MiB before the
-first record and 64 MiB of cache are already 103.
+first record (pydantic and the models it builds, 13 MiB; the country names, 7.6 MiB, when a cell
+is a name) and 64 MiB of cache are already 103.
 
-"1,000,000 ≤ 11× the time of 100,000" reads 12.5× in this run (13.7×, 13.6×, 15.6× and 11.7× in
-the four runs before it, on nearly the same import code). The two sizes are timed some minutes
-apart and this machine's speed moves meanwhile: sqlite-utils' own insert took 8.5× as long for
-1,000,000 as for 100,000 in this run (77.95 s against 9.14 s; 10.5×, 13.4×, 11.1× and 8.3× in
-those runs); our import against it, 4.87× at 100,000 and 7.15× at 1,000,000 (5.17× and 6.72× in
-the run before, 5.83× and 5.92× in the one before that).
+"1,000,000 ≤ 11× the time of 100,000" reads 14.9× in this run (12.5×, 13.7×, 13.6×, 15.6× and
+11.7× in the five runs before it, on nearly the same import code). The two sizes are timed some
+minutes apart and this machine's speed moves meanwhile: sqlite-utils' own insert took 8.8× as
+long for 1,000,000 as for 100,000 in this run (76.27 s against 8.65 s; 8.5×, 10.5×, 13.4×, 11.1×
+and 8.3× in those runs); our import against it, 4.23× at 100,000 and 7.12× at 1,000,000 (4.87×
+and 7.15× in the run before, 5.17× and 6.72× in the one before that).
 
-This run is of the ninth session's code: `import`, `validate` and `add` now run from argparse on
-the fast path, their options declared once in options.py (options.WRITES) as the reads' are, so
-an import no longer pays for Typer building every command (about 0.1 s a process, 17 % of the
-1,000 case). Importing one record, twelve rounds alternating with Typer running the same command:
-medians 0.346 s (0.305–0.420) against 0.430 s (0.376–0.495), peak 39.0 MB against 42.3 MB; the
-1,000 case read 2.09× here against 2.51× in the run before.
+The ninth session made `import`, `validate` and `add` run from argparse on the fast path, their
+options declared once in options.py (options.WRITES) as the reads' are, so that an import no
+longer pays for Typer building every command (about 0.1 s a process, 17 % of the 1,000 case).
+Importing one record, twelve rounds alternating with Typer running the same command: medians
+0.346 s (0.305–0.420) against 0.430 s (0.376–0.495), peak 39.0 MB against 42.3 MB.
+
+This run is of the tenth session's code. The territories a load makes are written a batch at a
+time (the resolver gives their ids in order and writes the rows before anything reads the table
+or writes a row naming them), and the pairs path makes its module imports once instead of once a
+row. `import --pairs` of the bench's 25,000 rows, three rounds alternating with the code before
+(0c0eb71): 6.67, 6.02, 6.08 s against 5.29, 5.53, 5.12 s, the same register, table for table;
+10,000 JSON Lines records: 2.92, 2.96, 3.34 s against 2.83, 2.93, 3.07 s (few territories a
+record there). This run reads the pairs import at 2.13× sqlite-utils (2.91× in the run before).
 
 The eighth session's steps, each timed against the code before it (fadd426), one after the other
 on this machine:

@@ -128,9 +128,10 @@ class Resolver:
         if candidates is not None:
             self.cache.move_to_end((key, city, party.country))
         else:
-            if self.pending and not self._never_made(key, city, party.country):
+            never = self._never_made(key, city, party.country)
+            if self.pending and not never:
                 self.flush()
-            candidates = [] if self._never_made(key, city, party.country) else [
+            candidates = [] if never else [
                 list(row) for row in self.conn.execute(  # two index look-ups, not a scan of a country
                     f"SELECT * FROM (SELECT {COLUMNS} FROM territories WHERE name_key = ?2 AND country = ?1 UNION"
                     f" SELECT {COLUMNS} FROM territories WHERE city_key = ?3 AND country = ?1)"
