@@ -158,3 +158,22 @@ def test_graphviz_draws_the_dot(run):
     drawn = subprocess.run(["dot", "-Tsvg"], input=run("network", "-f", "dot").stdout, text=True,
                            capture_output=True, check=True)
     assert drawn.stdout.count("<g id=\"node") == 9
+
+
+def test_the_formats_need_neither_networkx_nor_pydot(seeded):
+    """`pip install .` brings neither (the tests read the formats back with them): every format
+    is written with both made unimportable."""
+    import sys
+
+    code = ("import sys\n"
+            "class Block:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name.split('.')[0] in ('networkx', 'pydot'): raise ImportError(name)\n"
+            "sys.meta_path.insert(0, Block())\n"
+            "from twinning_cli.__main__ import main\n"
+            "main()\n")
+    for fmt in ("json", "graphml", "dot", "mermaid"):
+        done = subprocess.run([sys.executable, "-c", code, "network", "--db", str(seeded), "-f", fmt],
+                              capture_output=True, text=True)
+        assert (done.returncode, done.stderr) == (0, ""), fmt
+        assert "t1" in done.stdout
