@@ -188,15 +188,48 @@ def test_a_year_in_brackets_after_a_twins_name_is_the_twinnings(run, tmp_path, s
     assert json.loads(run("show", "lyon-erlangen", "-f", "json").stdout)["signed_on"] == "1964"
 
 
+def test_what_a_list_says_of_a_twinning_in_brackets_is_read_not_named(run, tmp_path, seeded):
+    """Brackets after a twin's name saying when or how ('1964–present', 'twinned 1964', 'until
+    2004', '1964; renewed 2004', 'formerly', 'suspended') are not part of the town's name: the
+    year, the end or the status is read where it is one, and the cell quoted in the note. A ';'
+    inside brackets does not split the cell into two twins; names GeoNames gives with brackets
+    stay whole."""
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2\n"
+                                         "Rennes,France,Kiel (1964–present),Germany\n"
+                                         "Brest,France,Kiel (twinned in 1964),Germany\n"
+                                         "Paris,France,Kiel (until 2004),Germany\n"
+                                         "Lyon,France,Kiel (1964; renewed 2004),Germany\n"
+                                         "Lille,France,Kiel (formerly),Germany\n"
+                                         "Metz,France,Kiel (suspended),Germany\n"
+                                         "Nancy,France,Frankfurt (Oder),Germany\n")
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT name, agreements FROM territories WHERE country = 'DE' ORDER BY name") == [
+        ("Frankfurt (Oder)", 1), ("Kiel", 6)]
+    shown = {slug: json.loads(run("show", slug, "-f", "json").stdout) for slug in (
+        "rennes-kiel", "brest-kiel", "paris-kiel", "lyon-kiel", "lille-kiel", "metz-kiel")}
+    assert {slug: (r["status"], r["signed_on"], r["valid_until"]) for slug, r in shown.items()} == {
+        "rennes-kiel": ("signed", "1964", None), "brest-kiel": ("signed", "1964", None),
+        "paris-kiel": ("ended", None, "2004"), "lyon-kiel": ("signed", "1964", None),
+        "lille-kiel": ("ended", None, None), "metz-kiel": ("signed", None, None)}
+    assert shown["rennes-kiel"]["note"].endswith("The list's 'Kiel (1964–present)' read as a twinning from 1964 on.")
+    assert shown["paris-kiel"]["note"].endswith("The list's 'Kiel (until 2004)' read as a twinning that ended in 2004.")
+    assert shown["lyon-kiel"]["note"].endswith("The year 1964 read after a town's name in the list "
+                                               "('Kiel (1964; renewed 2004)').")
+    assert shown["lille-kiel"]["note"].endswith("The list's 'Kiel (formerly)' read as a twinning that has ended.")
+    assert shown["metz-kiel"]["note"].endswith("The list's 'Kiel (suspended)': 'suspended' not recorded as a status.")
+
+
 def test_a_span_of_years_is_a_twinning_that_ended(run, tmp_path):
     """'1974–1980' in the year cell: from 1974, ended in 1980 (status ended, valid_until); '1990–'
     from 1990 on; a span ending before it starts is no date, quoted."""
     result = import_pairs(run, tmp_path, "city1,country1,city2,country2,year\n"
-                                         "Aa,FR,Ba,US,1974–1980\nAb,FR,Bb,US,1990-\nAc,FR,Bc,US,1980 - 1974\n")
+                                         "Aa,FR,Ba,US,1974–1980\nAb,FR,Bb,US,1990-\nAc,FR,Bc,US,1980 - 1974\n"
+                                         "Ad,FR,Bd,US,1990–present\n")
     assert result.exit_code == 0, result.stderr
-    shown = {x: json.loads(run("show", f"a{x}-b{x}", "-f", "json").stdout) for x in "abc"}
+    shown = {x: json.loads(run("show", f"a{x}-b{x}", "-f", "json").stdout) for x in "abcd"}
     assert {x: (r["status"], r["signed_on"], r["valid_until"]) for x, r in shown.items()} == {
-        "a": ("ended", "1974", "1980"), "b": ("signed", "1990", None), "c": ("signed", None, None)}
+        "a": ("ended", "1974", "1980"), "b": ("signed", "1990", None), "c": ("signed", None, None),
+        "d": ("signed", "1990", None)}
     assert shown["a"]["note"] == "The list's year cell, '1974–1980', read as a twinning from 1974 to 1980."
     assert shown["b"]["note"] == "The list's year cell, '1990-', read as a twinning from 1990 on."
     assert shown["c"]["note"] == "The list's year cell, '1980 - 1974', is not a date: no date recorded."

@@ -23,9 +23,19 @@ _FOOTNOTE = re.compile(r"(?:\s*\[(?:[0-9]{1,3}|[a-z]|(?i:note|nb|n) ?[0-9]{1,3}|
 # A footnote mark after a name: 'Cardiff*', 'Sendai†'.
 _MARK = re.compile(r"\s*[*†‡§]+$")
 # The year of a twinning in brackets after the twin's name, as lists give it: 'Erlangen (1964)',
-# 'Sendai (since 1967)', 'Kiel (depuis 1964)', 'Erlangen (seit 1964)'; or a span ('Bonn (1964–2004)').
-_YEAR_AFTER = re.compile(r"(.+?)\s*\(\s*(?:(?i:since|from|depuis|seit|desde|dal|sinds|od)\s+)?"
-                         r"([0-9]{4}(?:\s*[-–—]\s*(?:[0-9]{4})?)?)\s*\)")
+# 'Sendai (since 1967)', 'Kiel (depuis 1964)', 'Kiel (twinned 1964)'; a span ('Bonn (1964–2004)',
+# 'Kiel (1964–present)'); the year it ended ('Kiel (until 2004)'); a year with more said after it
+# ('Kiel (1964; renewed 2004)', the year read, the cell quoted).
+_FROM = (r"since|from|depuis|seit|desde|dal|sinds|od|twinned(?: in| since)?|jumel[ée]e?s?(?: en| depuis)?|"
+         r"signed(?: in)?|sign[ée]e?s? en|in|en")
+_UNTIL = r"until|till|to|jusqu'en|jusqu’en|jusqu'à|jusqu’à|bis|hasta|fino al"
+_OPEN = r"present|today|now|aujourd'hui|aujourd’hui|heute|hoy|oggi"  # a span's end that is no year
+_YEAR_AFTER = re.compile(rf"(.+?)\s*\(\s*(?:(?i:(?P<until>{_UNTIL})|{_FROM})\s+)?"
+                         rf"(?P<when>[0-9]{{4}}(?:\s*[-–—]\s*(?:[0-9]{{4}}|(?i:{_OPEN}))?)?)(?:\s*[;,][^()]*)?\s*\)")
+# What a list says of a twinning in brackets after the twin's name, with no year: 'Kiel (formerly)'.
+_ENDED = {"formerly", "former", "ended", "terminated", "dissolved", "ancien", "ancienne", "ehemals", "ehemalig"}
+_STATE_AFTER = re.compile(r"(.+?)\s*\(\s*(?P<word>(?i:formerly|former|ended|terminated|dissolved|ancien|ancienne|"
+                          r"ehemals|ehemalig|suspended|suspendu|suspendue|inactive))\s*\)")
 # A kind of place in brackets after a town's name, as encyclopaedias and French lists tell a city
 # from its region or country: 'Québec (ville)', 'Luxembourg (city)', 'Bremen (Stadt)'.
 _CITY_AFTER = re.compile(r"(.+?)\s*\(\s*(?i:city|town|village|municipality|ville|commune|cité|stadt|gemeinde|"
@@ -119,8 +129,9 @@ def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) 
     return found
 
 
-# Several twins in one cell, as a town's own list gives them: 'Erlangen; Sendai', or one a line.
-_SEVERAL = re.compile(r"\s*[;\n]\s*")
+# Several twins in one cell, as a town's own list gives them: 'Erlangen; Sendai', or one a line;
+# not a ';' inside brackets ('Kiel (1964; renewed 2004)' is one twin).
+_SEVERAL = re.compile(r"\s*[;\n]\s*(?![^()]*\))")
 
 
 def one_twin_a_row(row: dict[str, str], mapping: dict[str, str | None]) -> list[dict[str, str]]:
@@ -156,7 +167,10 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     def party(n: str) -> dict:
         name, country = cell(f"city{n}"), cell(f"country{n}")
         if name.endswith(")") and (match := _YEAR_AFTER.fullmatch(name)):  # 'Erlangen (1964)'
-            years.append((name, match.group(2)))
+            years.append((name, match["when"], bool(match["until"])))
+            name = match.group(1)
+        elif name.endswith(")") and (match := _STATE_AFTER.fullmatch(name)):  # 'Kiel (formerly)'
+            states.append((name, match["word"]))
             name = match.group(1)
         if name.endswith(")") and (match := _CITY_AFTER.fullmatch(name)):  # 'Québec (ville)': the city
             unread.append(f"The list's {name!r} read as the town {match.group(1)}.")
@@ -200,7 +214,8 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         return item
 
     unread: list[str] = []
-    years: list[tuple[str, str]] = []  # (the town cell, the year or span in brackets after its name)
+    years: list[tuple[str, str, bool]] = []  # (the town cell, the year or span in brackets after its name, "until")
+    states: list[tuple[str, str]] = []  # (the town cell, what its brackets say of the twinning: 'formerly')
     first, second = party("1"), party("2")
     placed = [note for note in map(locate, (first, second)) if note]
     record = {
@@ -218,16 +233,28 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         (signed_on, ended), said = span, None
         unread.append(f"The list's year cell, {year!r}, read as a twinning from {signed_on}"
                       + (f" to {ended}." if ended else " on."))
-    if not year and len({written for _, written in years}) == 1 and years[0][1].isdigit():
-        signed_on = years[0][1]
-        unread.append(f"The year {signed_on} read after a town's name in the list ({years[0][0]!r}).")
-    elif not year and len({written for _, written in years}) == 1 and (span := _span(years[0][1])):
-        signed_on, ended = span  # 'Cardiff (1964–2004)': twinned from 1964 to 2004
-        unread.append(f"The list's {years[0][0]!r} read as a twinning from {signed_on}"
-                      + (f" to {ended}." if ended else " on."))
+    if not year and len({(written, until) for _, written, until in years}) == 1:
+        town, written, until = years[0]
+        if until and written.isdigit():  # 'Kiel (until 2004)'
+            ended = written
+            unread.append(f"The list's {town!r} read as a twinning that ended in {ended}.")
+        elif written.isdigit():
+            signed_on = written
+            unread.append(f"The year {signed_on} read after a town's name in the list ({town!r}).")
+        elif span := _span(written):  # 'Cardiff (1964–2004)': twinned from 1964 to 2004
+            signed_on, ended = span
+            unread.append(f"The list's {town!r} read as a twinning from {signed_on}"
+                          + (f" to {ended}." if ended else " on."))
     else:
-        unread += [f"The list's {town!r}: {written} not read as the date of this twinning." for town, written in years
-                   if written != signed_on]
+        unread += [f"The list's {town!r}: {written} not read as the date of this twinning."
+                   for town, written, _ in years if written != signed_on]
+    for town, word in states:
+        if word.lower() in _ENDED:
+            unread.append(f"The list's {town!r} read as a twinning that has ended.")
+        else:
+            unread.append(f"The list's {town!r}: {word!r} not recorded as a status.")
+    if any(word.lower() in _ENDED for _, word in states):
+        record["status"] = "ended"
     if signed_on:
         record["signed_on"] = signed_on
     if ended:  # a twinning the list says has ended: its last year, as read
@@ -247,15 +274,15 @@ def _town_in_region(name: str, country: str) -> tuple[str, str | None]:
 
 
 def _span(text: str) -> tuple[str, str | None] | None:
-    """The years a span gives ('1974–1980', '1964-', '1964 – 2004'): from, and to when written; None
-    for anything else, or a span that ends before it starts."""
+    """The years a span gives ('1974–1980', '1964-', '1964 – 2004', '1964–present'): from, and to when
+    written; None for anything else, or a span that ends before it starts."""
     match = _SPAN.fullmatch(text.strip()) if text else None
     if not match or (match.group(2) and match.group(2) < match.group(1)):
         return None
     return match.group(1), match.group(2)
 
 
-_SPAN = re.compile(r"([0-9]{4})\s*[-–—]\s*([0-9]{4})?")
+_SPAN = re.compile(rf"([0-9]{{4}})\s*[-–—]\s*(?:([0-9]{{4}})|(?i:{_OPEN}))?")
 
 
 def _year(text: str) -> tuple[str | None, str | None]:
