@@ -295,13 +295,15 @@ def test_a_region_after_a_towns_name_and_rows_of_empty_cells(run, tmp_path):
         '"Paris, Texas",United States,Rennes (Ille-et-Vilaine),France\n'
         ",,,\n"
         '"Victoria, British Columbia",Canada,"Nantes, Narnia",France\n'
-        "  ,  ,  ,  ,,\n")
+        "  ,  ,  ,  ,,\n"
+        '"Washington, D.C.",United States,"Kelowna, B.C.",Canada\n')
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.endswith("2 added, 0 updated, 0 unchanged.\n")
-    parties = [(p["name"], p["country"], p["subdivision"]) for slug in ("paris-rennes", "victoria-nantes-narnia")
+    assert result.stderr.endswith("3 added, 0 updated, 0 unchanged.\n")
+    parties = [(p["name"], p["country"], p["subdivision"]) for slug in ("paris-rennes", "victoria-nantes-narnia",
+                                                                         "washington-kelowna")
                for p in json.loads(run("show", slug, "-f", "json").stdout)["parties"]]
     assert parties == [("Paris", "US", "US-TX"), ("Rennes", "FR", "FR-35"), ("Victoria", "CA", "CA-BC"),
-                       ("Nantes, Narnia", "FR", None)]
+                       ("Nantes, Narnia", "FR", None), ("Washington", "US", "US-DC"), ("Kelowna", "CA", "CA-BC")]
     rennes = json.loads(run("show", "paris-rennes", "-f", "json").stdout)["parties"][1]
     assert (round(rennes["lat"]), round(rennes["lng"])) == (48, -2)  # placed by the gazetteer: FR-35 lies in FR-BRE
 

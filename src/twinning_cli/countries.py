@@ -92,6 +92,8 @@ def subdivision_code(country: str, name: str) -> str | None:
     """The ISO 3166-2 code of a region of `country` given by its code, or its name in the
     ISO list or in French ('Brandenburg', 'Ohio', 'Bretagne', 'DE-BB')."""
     text = name.strip()
+    if _DOTTED.fullmatch(text):  # a code written with dots: 'D.C.', 'B.C.', 'N.Y.'
+        text = text.replace(".", "")
     upper = text.upper()
     if upper in _subdivisions() and upper.startswith(country + "-"):
         return upper
@@ -101,6 +103,7 @@ def subdivision_code(country: str, name: str) -> str | None:
     return found[0] if found else None
 
 
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,3}")
 AFTER_NAME = re.compile(r"(.+?),\s*([^,()]+)|(.+?)\s*\(([^()]+)\)")  # 'Paris, Texas', 'Rennes (Ille-et-Vilaine)'
 
 
