@@ -93,7 +93,6 @@ def _unnumbered(word: str, number: str, folded: dict[str, str]) -> str | None:
 
 def _header_key(header: str) -> str:
     """A header as compared: accents, case, spaces and punctuation left out ('Ville 1' = 'ville1')."""
-
     return "".join(char for char in fold(header) if char.isalnum())
 
 
