@@ -242,3 +242,28 @@ def test_a_stored_row_is_given_back_whole_as_its_compact_form_is():
     funded = [record for record in shape.whole_rows(rows) if record["funding"]]
     backers = [item["backers"] for record in funded for item in record["funding"]]
     assert len({id(b) for b in backers}) == len(backers)
+
+
+CELLS = st.lists(st.lists(st.lists(st.sampled_from([",", ";", "\t", '"', "-1", "-1.5e3", "=1+1", "a,=b", "@x", "'",
+                                                   "+", "-", "a;b", "x", "é", ""]), max_size=3).map("".join),
+                          min_size=3, max_size=3), max_size=300)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(CELLS, st.sampled_from([("csv", False), ("csv", True), ("tsv", False)]))
+def test_csv_written_a_block_at_a_time_is_what_the_row_writer_makes(rows, form):
+    """render.emit writes most blocks at once (no cell to mend, or only cells holding the
+    delimiter to quote); the text is what csv_line makes of each row, the formula guard included."""
+    import contextlib
+    import io
+
+    from twinning_cli import render
+
+    fmt, excel = form
+    delimiter, end = ("\t" if fmt == "tsv" else ";" if excel else ","), ("\r\n" if excel else "\n")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        render.emit(["a", "b", "c"], rows, fmt, excel=excel)
+    expected = ("\ufeff" if excel else "") + render.csv_line(["a", "b", "c"], delimiter, end=end) + "".join(
+        render.csv_line([render.spreadsheet_safe(v) for v in row], delimiter, end=end) for row in rows)
+    assert out.getvalue() == expected

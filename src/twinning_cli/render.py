@@ -72,15 +72,19 @@ def _plain_row(delimiter: str, raw: bool):
     ends = f"[{_UNIT}{_ROW}]"
     formula = re.compile(f"(?:^|{ends})(?!{_NUMBER.pattern}(?:{ends}|$))[{re.escape(''.join(_FORMULA_START))}]")
 
-    def plain(joined: str) -> bool:
-        if '"' in joined or delimiter in joined or "\n" in joined or "\r" in joined:
-            return False
-        if raw:
-            return True
-        if formula.search(joined):
-            return False
-        return not (("," in joined or ";" in joined or "\t" in joined) and _HIDDEN_FORMULA.search(joined))
+    def plain(joined: str) -> int:
+        """PLAIN; DELIMITED: only cells holding the delimiter to quote, nothing in them to double;
+        or neither."""
+        if '"' in joined or "\n" in joined or "\r" in joined:
+            return 0
+        if not raw and (formula.search(joined) or (("," in joined or ";" in joined or "\t" in joined)
+                                                   and _HIDDEN_FORMULA.search(joined))):
+            return 0
+        return DELIMITED if delimiter in joined else PLAIN
     return plain
+
+
+PLAIN, DELIMITED = 1, 2
 
 
 def writer():
@@ -121,18 +125,24 @@ def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str, *, raw: boo
         write(csv_line(columns, delimiter, end=end))
         plain = _plain_row(delimiter, raw)
         # Written a few hundred rows at a time, checked at once: most blocks need no quote and no
-        # guard, and are written with their separators replaced (one call for the whole block).
+        # guard, and are written with their separators replaced (one call for the whole block);
+        # where some cells hold the delimiter and nothing else to mend, those cells are quoted.
         units = len(columns) - 1
+        cut = re.escape(delimiter)  # a whole cell holding it, matched from the cell's start only
+        delimited = re.compile(f"(?:^|(?<=[{_UNIT}{_ROW}]))[^{_UNIT}{_ROW}{cut}]*{cut}[^{_UNIT}{_ROW}]*")
         for block in _blocks(rows, 256):
             cells = [["" if v is None else v if v.__class__ is str else str(v) for v in row] for row in block]
             joined = _ROW.join([_UNIT.join(row) for row in cells])
-            if (plain(joined) and joined.count(_ROW) == len(block) - 1  # no cell holds a separator itself
+            state = plain(joined)
+            if (state and joined.count(_ROW) == len(block) - 1  # no cell holds a separator itself
                     and joined.count(_UNIT) == units * len(block)):
+                if state == DELIMITED:
+                    joined = delimited.sub(r'"\g<0>"', joined)
                 write(joined.replace(_UNIT, delimiter).replace(_ROW, end) + end)
                 continue
             lines = []
             for row in cells:  # a block with a cell to quote or to guard: row by row
-                lines.append(delimiter.join(row) + end if plain(_UNIT.join(row)) else
+                lines.append(delimiter.join(row) + end if plain(_UNIT.join(row)) == PLAIN else
                              csv_line((v if raw else spreadsheet_safe(v) for v in row), delimiter, guard=not raw,
                                       end=end))
             write("".join(lines))
