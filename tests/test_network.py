@@ -177,3 +177,15 @@ def test_the_formats_need_neither_networkx_nor_pydot(seeded):
                               capture_output=True, text=True)
         assert (done.returncode, done.stderr) == (0, ""), fmt
         assert "t1" in done.stdout
+
+
+def test_graphml_declares_the_attributes_its_edges_have(run, crowded):
+    """GraphML declares its keys before the elements: a year key only where an edge has a year,
+    no edge key at all where there is no edge."""
+    undated = run("network", "-f", "graphml", "--status", "proposed").stdout
+    assert 'attr.name="agreement"' in undated and 'attr.name="year"' not in undated
+    assert _edges(nx.read_graphml(io.StringIO(undated), force_multigraph=True)) == _edges(
+        _oracle(crowded, Filters(statuses=("proposed",))))
+    assert 'attr.name="year" attr.type="long"' in run("network", "-f", "graphml").stdout
+    empty = run("network", "-f", "graphml", "--year", "1800").stdout
+    assert "<key" not in empty and '<graph edgedefault="undirected" />' in empty

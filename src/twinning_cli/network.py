@@ -39,14 +39,15 @@ def _edge(row: tuple) -> dict:
     return attrs
 
 
-def write(rows: list[tuple], edges: Iterable[tuple], fmt: str) -> None:
-    """The graph of these territories and edges (queries.graph_edges) in `fmt`."""
+def write(rows: list[tuple], edges: Iterable[tuple], dated: int, fmt: str) -> None:
+    """The graph of these territories and edges in `fmt` (queries.graph_edges: `dated` 2 when an
+    edge has a year, 1 when none has, 0 with no edge)."""
     out = writer()
     nodes = nodes_of(rows)
     if fmt == "json":
         chunks = _json(nodes, edges)
     elif fmt == "graphml":
-        chunks = _graphml(nodes, edges if isinstance(edges, list) else list(edges))
+        chunks = _graphml(nodes, edges, dated)
     else:
         chunks = (_dot if fmt == "dot" else _mermaid)(nodes, edges)
     for chunk in chunks:
@@ -93,16 +94,15 @@ def _escaped(text: str, attribute: bool = False) -> str:
 _TYPES = {str: "string", float: "double", int: "long", bool: "boolean"}
 
 
-def _graphml(nodes: list[tuple[str, dict]], edges: list[tuple]) -> Iterator[str]:
+def _graphml(nodes: list[tuple[str, dict]], edges: Iterable[tuple], dated: int) -> Iterator[str]:
     """GraphML as networkx's generate_graphml writes it: keys numbered as first met (nodes, then
-    edges) and listed last first, two spaces a level."""
+    edges) and listed last first, two spaces a level; the edges written as they are read."""
     keys: dict[tuple, str] = {}
     for _, attrs in nodes:
         for name, value in attrs.items():
             keys.setdefault((name, _TYPES[type(value)], "node"), f"d{len(keys)}")
-    dated = any(row[6] is not None for row in edges)
-    for name in EDGE if edges else ():
-        if name != "year" or dated:
+    for name in EDGE if dated else ():
+        if name != "year" or dated == 2:
             keys[(name, "long" if name == "year" else "string", "edge")] = f"d{len(keys)}"
     yield ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-'
            'instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/'

@@ -327,10 +327,12 @@ def graph_rows(conn: sqlite3.Connection, filters: Filters, among: set[int] | Non
 
 
 def graph_edges(conn: sqlite3.Connection, filters: Filters,
-                among: set[int] | None = None) -> tuple[list[tuple], sqlite3.Cursor]:
+                among: set[int] | None = None) -> tuple[list[tuple], sqlite3.Cursor, int]:
     """The network's territories (by id) and its edges, one per agreement and pair of its parties
     (source, target, slug, title, kind, status, year, domains), by agreement then by the parties'
-    positions. With `among`, only those territories and the edges between them."""
+    positions; and 2 when an edge has a year, 1 when none has, 0 with no edge (GraphML declares
+    the attributes it writes before the edges).
+    With `among`, only those territories and the edges between them."""
     nodes, _ = graph_rows(conn, filters, among, links=False)
     matching, params = hits(filters)
     only, extra = "", []
@@ -338,11 +340,14 @@ def graph_edges(conn: sqlite3.Connection, filters: Filters,
         only = (" AND p.territory_id IN (SELECT value FROM json_each(?))"
                 " AND q.territory_id IN (SELECT value FROM json_each(?))")
         extra = [json.dumps(sorted(among))] * 2
+    edges = (" FROM agreements a JOIN agreement_parties p ON p.agreement = a.id"
+             " JOIN agreement_parties q ON q.agreement = a.id AND q.position > p.position"
+             f" WHERE a.id IN ({matching}){only}")
+    some, dated = conn.execute(f"SELECT EXISTS (SELECT 1{edges}), EXISTS (SELECT 1{edges} AND a.year IS NOT NULL)",
+                               [*params, *extra] * 2).fetchone()
     return nodes, conn.execute(
         "SELECT p.territory_id, q.territory_id, a.slug, a.title, a.kind, a.status, a.year, a.domains"
-        " FROM agreements a JOIN agreement_parties p ON p.agreement = a.id"
-        " JOIN agreement_parties q ON q.agreement = a.id AND q.position > p.position"
-        f" WHERE a.id IN ({matching}){only} ORDER BY a.slug, p.position, q.position", [*params, *extra])
+        f"{edges} ORDER BY a.slug, p.position, q.position", [*params, *extra]), 2 if dated else 1 if some else 0
 
 
 def party_links(conn: sqlite3.Connection, filters: Filters, among: set[int] | None = None) -> list[tuple]:
