@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from itertools import groupby, islice
+from itertools import groupby
 
 BLOCK = 512
 
@@ -35,12 +35,10 @@ def features(nodes: list[tuple], links: Iterable[tuple]) -> Iterator[dict]:
 
 
 def write(nodes: list[tuple], links: Iterable[tuple]) -> None:
-    from .render import writer
+    from .render import blocks, writer
 
-    out, items = writer(), features(nodes, links)
+    out = writer()
     out('{"type": "FeatureCollection", "features": [')
-    first = True
-    while block := list(islice(items, BLOCK)):
-        out(("" if first else ", ") + json.dumps(block, ensure_ascii=False)[1:-1])
-        first = False
+    for i, block in enumerate(blocks(features(nodes, links), BLOCK)):
+        out(("" if i == 0 else ", ") + json.dumps(block, ensure_ascii=False)[1:-1])
     out("]}\n")

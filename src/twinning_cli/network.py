@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from itertools import islice
 
 from .hygiene import xml_safe
-from .render import terminal_safe, writer
+from .render import blocks, terminal_safe, writer
 from .vocabulary import label
 
 BLOCK = 512  # nodes or edges written at a time
@@ -54,12 +53,6 @@ def write(rows: list[tuple], edges: Iterable[tuple], dated: int, fmt: str) -> No
         out(chunk)
 
 
-def _blocks(items: Iterable, size: int = BLOCK) -> Iterator[list]:
-    items = iter(items)
-    while block := list(islice(items, size)):
-        yield block
-
-
 def _indented(items: list[dict]) -> str:
     """Flat objects as json.dumps(indent=2, ensure_ascii=False) writes them as items of a list
     inside an object, comma-separated: json's C encoder with the indented separators, the list's
@@ -71,11 +64,11 @@ def _indented(items: list[dict]) -> str:
 def _json(nodes: list[tuple[str, dict]], edges: Iterable[tuple]) -> Iterator[str]:
     """networkx's node_link_data(graph, edges="links"), as json.dumps(indent=2) writes it."""
     yield '{\n  "directed": false,\n  "multigraph": true,\n  "graph": {},\n  "nodes": ['
-    for i, block in enumerate(_blocks(nodes)):
+    for i, block in enumerate(blocks(nodes, BLOCK)):
         yield ("," if i else "") + _indented([{**attrs, "id": node} for node, attrs in block])
     yield '\n  ],\n  "links": [' if nodes else '],\n  "links": ['
     any_edge = False
-    for i, block in enumerate(_blocks(edges)):
+    for i, block in enumerate(blocks(edges, BLOCK)):
         any_edge = True
         yield ("," if i else "") + _indented([{**_edge(row), "source": f"t{row[0]}", "target": f"t{row[1]}",
                                                "key": row[2]} for row in block])
@@ -134,9 +127,9 @@ def _graphml(nodes: list[tuple[str, dict]], edges: Iterable[tuple], dated: int) 
         return "".join(out)
 
     yield '  <graph edgedefault="undirected">\n'
-    for block in _blocks(nodes):
+    for block in blocks(nodes, BLOCK):
         yield elements([("node", f'id="{node}"', attrs) for node, attrs in block], "node")
-    for block in _blocks(edges):
+    for block in blocks(edges, BLOCK):
         yield elements([("edge", f'source="t{row[0]}" target="t{row[1]}" id="{_escaped(row[2], True)}"', _edge(row))
                         for row in block], "edge")
     yield "  </graph>\n</graphml>\n"
@@ -145,10 +138,10 @@ def _graphml(nodes: list[tuple[str, dict]], edges: Iterable[tuple], dated: int) 
 def _dot(nodes: list[tuple[str, dict]], edges: Iterable[tuple]) -> Iterator[str]:
     """DOT as pydot writes it, with names as labels and agreements on the edges."""
     yield "graph twinning {\noverlap=false;\nsplines=true;\nfontname=Helvetica;\n"
-    for block in _blocks(nodes):
+    for block in blocks(nodes, BLOCK):
         yield "".join(f"{node} [label={_quote(attrs['name'] + chr(10) + attrs.get('country', ''))}, shape=box, "
                       "style=rounded];\n" for node, attrs in block)
-    for block in _blocks(edges):
+    for block in blocks(edges, BLOCK):
         lines = []
         for source, target, slug, _, kind, status, year, _ in block:
             text = f"{slug}\n{label('kind', kind)}{'' if year is None else f', {year}'}"
@@ -168,9 +161,9 @@ def _mermaid(nodes: list[tuple[str, dict]], edges: Iterable[tuple]) -> Iterator[
         return terminal_safe(value).replace('"', "#quot;").replace("\n", " ")
 
     yield "graph LR\n"
-    for block in _blocks(nodes):
+    for block in blocks(nodes, BLOCK):
         yield "".join(f'    {node}["{text(attrs["name"])} ({text(attrs.get("country", ""))})"]\n'
                       for node, attrs in block)
-    for block in _blocks(edges):
+    for block in blocks(edges, BLOCK):
         yield "".join(f'    t{source} {"---" if status == "signed" else "-.-"}|"{text(slug)}: {text(kind)}"| '
                       f't{target}\n' for source, target, slug, _, kind, status, _, _ in block)

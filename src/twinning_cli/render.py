@@ -58,7 +58,8 @@ _UNIT = "\x1f"  # joins a row's cells for one check; no stored text holds it (hy
 _ROW = "\x1e"  # joins a block's rows, the same way
 
 
-def _blocks(rows: Iterable[Sequence], size: int) -> Iterator[list]:
+def blocks(rows: Iterable, size: int) -> Iterator[list]:
+    """Items a few hundred at a time, for output written as it is read."""
     rows = iter(rows)
     while block := list(islice(rows, size)):
         yield block
@@ -130,7 +131,7 @@ def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str, *, raw: boo
         units = len(columns) - 1
         cut = re.escape(delimiter)  # a whole cell holding it, matched from the cell's start only
         delimited = re.compile(f"(?:^|(?<=[{_UNIT}{_ROW}]))[^{_UNIT}{_ROW}{cut}]*{cut}[^{_UNIT}{_ROW}]*")
-        for block in _blocks(rows, 256):
+        for block in blocks(rows, 256):
             cells = [["" if v is None else v if v.__class__ is str else str(v) for v in row] for row in block]
             joined = _ROW.join([_UNIT.join(row) for row in cells])
             state = plain(joined)
@@ -211,13 +212,13 @@ def emit_json(items, fmt: str) -> None:
     whole list, so that memory holds a block, not the register (an export of 100,000 took 2.3 GB)."""
     write = writer()
     if fmt == "jsonl":
-        for block in _blocks(items, 256):
+        for block in blocks(items, 256):
             write("".join([json.dumps(item, ensure_ascii=False) + "\n" for item in block]))
     elif isinstance(items, (list, dict)):
         write(indented(items) + "\n")
     else:
         opened = False
-        for block in _blocks(items, 256):
+        for block in blocks(items, 256):
             write(("[\n  " if not opened else ",\n  ") + ",\n  ".join([indented(item, 1) for item in block]))
             opened = True
         write("\n]\n" if opened else "[]\n")
