@@ -15,6 +15,7 @@ from .errors import DataError, UsageError
 from .flags import FIRST, split_flag
 from .gazetteer import locate, other_name
 from .i18n import _
+from .identity import CITY_KINDS
 from .vocabulary import fold, slugify
 
 PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year", "region1", "region2")
@@ -37,9 +38,10 @@ _ENDED = {"formerly", "former", "ended", "terminated", "dissolved", "ancien", "a
 _STATE_AFTER = re.compile(r"(.+?)\s*\(\s*(?P<word>(?i:formerly|former|ended|terminated|dissolved|ancien|ancienne|"
                           r"ehemals|ehemalig|suspended|suspendu|suspendue|inactive))\s*\)")
 # A kind of place in brackets after a town's name, as encyclopaedias and French lists tell a city
-# from its region or country: 'Québec (ville)', 'Luxembourg (city)', 'Bremen (Stadt)'.
-_CITY_AFTER = re.compile(r"(.+?)\s*\(\s*(?i:city|town|village|municipality|ville|commune|cité|stadt|gemeinde|"
-                         r"ciudad|città|cidade|miasto|municipio|comune)\s*\)")
+# from its region or country: 'Québec (ville)', 'Luxembourg (city)', 'Bremen (Stadt)'. The kinds
+# identity.py knows as a city's, and the same word in other languages (folded).
+_BRACKETS = re.compile(r"(.+?)\s*\(\s*([^()]+?)\s*\)")
+_CITY_WORDS = CITY_KINDS | {"stadt", "gemeinde", "ciudad", "citta", "cidade", "miasto", "municipio", "comune"}
 _NOTHING = {"n/a", "na", "-", "–", "—", "?", "unknown", "inconnu", "inconnue", "nd", "n.d.", "s.d."}  # a cell saying 'none'
 
 
@@ -171,7 +173,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         elif name.endswith(")") and (match := _STATE_AFTER.fullmatch(name)):  # 'Kiel (formerly)'
             states.append((name, match["word"]))
             name = match.group(1)
-        if name.endswith(")") and (match := _CITY_AFTER.fullmatch(name)):  # 'Québec (ville)': the city
+        if name.endswith(")") and (match := _BRACKETS.fullmatch(name)) and fold(match[2]) in _CITY_WORDS:
             unread.append(f"The list's {name!r} read as the town {match.group(1)}.")
             name = match.group(1)
         flag = None

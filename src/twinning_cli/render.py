@@ -7,12 +7,12 @@ Rich is imported only to draw a table for a terminal.
 from __future__ import annotations
 
 import json
-from functools import cache
-from json.encoder import encode_basestring
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from itertools import islice
+from json.encoder import encode_basestring
 
 from .hygiene import terminal_safe
 
