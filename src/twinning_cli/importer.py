@@ -19,7 +19,8 @@ from pathlib import Path
 
 from .errors import DataError, UsageError
 from .flatten import COLUMNS, unflatten
-from .pairs import find_headers, one_twin_a_row, pair_mapping, pair_record
+from .pair_headers import find_headers, pair_mapping, unique_headers
+from .pairs import one_twin_a_row, pair_record
 from .streams import DEFAULT_MAX_MB, LEGACY, check_input, open_input, sniff_encoding
 from .validate import Unreadable
 from .i18n import N_, _
@@ -47,7 +48,8 @@ class Input:
     pairs: dict | None = None  # pair column -> header, for --pairs (None: found in the header line)
     delimiter: str | None = None  # CSV: None = sniffed from the header line
     size: int | None = field(default=None, init=False)
-    headers: list[str] = field(default_factory=list, init=False)  # CSV: as read, for a rejects file
+    headers: list[str] = field(default_factory=list, init=False)  # CSV: each column's name, a repeated one numbered
+    written_headers: list[str] = field(default_factory=list, init=False)  # CSV: as read, for a rejects file
     left_out: list[str] = field(default_factory=list, init=False)  # CSV: the columns no field is read from
     located: int = field(default=0, init=False)  # pairs whose towns the gazetteer placed
     undated: int = field(default=0, init=False)  # pairs whose year cell was no date
@@ -185,7 +187,7 @@ class Input:
         if self.pairs is None:
             return "slug" in cells
         try:
-            find_headers(cells, self.pairs, line)
+            find_headers(unique_headers(cells), self.pairs, line)
         except DataError:
             return False
         return True
@@ -194,7 +196,8 @@ class Input:
         first, past = self._header_line(text)
         delimiter = self.delimiter or ("\t" if self.format == "tsv" else _sniff_delimiter(first))
         reader = csv.DictReader(itertools.chain([first], past, text), delimiter=delimiter, restval=_ABSENT)
-        self.headers = [h for h in reader.fieldnames or []]
+        self.written_headers = [h for h in reader.fieldnames or []]
+        self.headers = reader.fieldnames = unique_headers(self.written_headers)  # 'Country' twice: both read
         self.delimiter = delimiter
         if self.pairs is not None:
             self.pairs = find_headers(self.headers, self.pairs, first)

@@ -309,7 +309,7 @@ class RejectsFile:
         if fmt in ("csv", "tsv"):
             delimiter = self.source.delimiter or ","
             if not self.count:
-                self.handle.write(csv_line([*self.source.headers, "reason"], delimiter, guard=False))
+                self.handle.write(csv_line([*self.source.written_headers, "reason"], delimiter, guard=False))
             cells = ([original.get(h, "") for h in self.source.headers] if isinstance(original, dict)
                      else [original])
             self.handle.write(csv_line([*cells, reason], delimiter, guard=False))

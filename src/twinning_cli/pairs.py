@@ -1,6 +1,6 @@
-"""A twin-towns list's rows (`import --pairs`): its headers found, each row made a record.
+"""A twin-towns list's rows (`import --pairs`), each made a record (its headers: pair_headers.py).
 
-Cells are read as people write them: headers in any case or in French, a decimal comma,
+Cells are read as people write them: a decimal comma,
 citation marks copied from Wikipedia, a region or a year after a town's name, a year written out.
 """
 
@@ -11,14 +11,11 @@ import re
 from .coordinates import read as read_coordinate
 from .countries import after_name, town_and_country, where
 from .dates import in_figures, read_partial
-from .errors import DataError, UsageError
 from .flags import FIRST, split_flag
 from .gazetteer import locate, other_name
-from .i18n import _
 from .identity import CITY_KINDS
 from .vocabulary import fold, slugify
 
-PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year", "region1", "region2")
 # A citation mark copied with a name from Wikipedia: 'Sendai[3]', 'Japan[a]', 'Kyiv[note 2]'.
 _FOOTNOTE = re.compile(r"(?:\s*\[(?:[0-9]{1,3}|[a-z]|(?i:note|nb|n) ?[0-9]{1,3}|(?i:citation needed))\])+$")
 # A footnote mark after a name: 'Cardiff*', 'Sendai†'.
@@ -43,91 +40,6 @@ _STATE_AFTER = re.compile(r"(.+?)\s*\(\s*(?P<word>(?i:formerly|former|ended|term
 _BRACKETS = re.compile(r"(.+?)\s*\(\s*([^()]+?)\s*\)")
 _CITY_WORDS = CITY_KINDS | {"stadt", "gemeinde", "ciudad", "citta", "cidade", "miasto", "municipio", "comune"}
 _NOTHING = {"n/a", "na", "-", "–", "—", "?", "unknown", "inconnu", "inconnue", "nd", "n.d.", "s.d."}  # a cell saying 'none'
-
-
-def pair_mapping(items: list[str]) -> dict[str, str | None]:
-    """Each pair column's header as --map names it; None: found in the header line (find_headers)."""
-    mapping: dict[str, str | None] = dict.fromkeys(PAIR_COLUMNS)
-    for item in items:
-        key, sep, header = item.partition("=")
-        if not sep or key.strip() not in PAIR_COLUMNS or not header.strip():
-            raise UsageError(_("--map takes COLUMN=HEADER with COLUMN one of {value}; got {item!r}").format(
-                                 value=', '.join(PAIR_COLUMNS), item=item))
-        mapping[key.strip()] = header.strip()
-    return mapping
-
-
-# Headers people give a twin-towns list's columns, folded (_header_key), beside ours: French ones,
-# and the usual English variants; a number (1 or 2) follows each, as in 'ville1' or 'Latitude 2'.
-_HEADER_WORDS = {
-    "city": ("city", "town", "ville", "commune", "municipality", "municipalite"),
-    "country": ("country", "pays"),
-    "lat": ("lat", "latitude"),
-    "lng": ("lng", "lon", "long", "longitude"),
-    "year": ("year", "annee"),
-    "region": ("region", "state", "province", "subdivision", "etat", "departement", "county"),
-}
-# A list of one town's twins names its columns without numbers: 'Town' then 'Twin town', 'Ville'
-# then 'Ville jumelle' (folded as _header_key).
-_TWIN_HEADERS = ("twintown", "twincity", "sistercity", "sistertown", "partnercity", "partnertown", "villejumelle",
-                 "villejumelee", "communejumelle", "communejumelee", "villepartenaire", "jumelle", "jumelleavec",
-                 "twintowns", "twincities", "sistercities", "sistertowns", "partnercities", "partnertowns",
-                 "villesjumelles", "villesjumelees", "communesjumelles", "communesjumelees", "villespartenaires",
-                 "jumelles", "jumelages")
-
-
-# What tells the twin's column from the town's in such a list: 'Pays jumelle', 'Twin country'.
-_TWIN_MARKERS = ("jumel", "twin", "sister", "partner", "partenaire")
-
-
-def _unnumbered(word: str, number: str, folded: dict[str, str]) -> str | None:
-    """In a list of one town's twins, the header of `word` (city, country, lat, lng) for the town
-    ('Ville', 'Pays': the word alone) or for its twin ('Ville jumelle', 'Pays jumelle', 'Twin
-    country': the word with a twin marker)."""
-    names = _HEADER_WORDS[word]
-    if number == "1":
-        return next((folded[name] for name in names if name in folded), None)
-    if word == "city":
-        return next((folded[name] for name in _TWIN_HEADERS if name in folded), None)
-    return next((header for key, header in folded.items() if any(marker in key for marker in _TWIN_MARKERS)
-                 and any(key.startswith(name) or key.endswith(name) for name in names)), None)
-
-
-def _header_key(header: str) -> str:
-    """A header as compared: accents, case, spaces and punctuation left out ('Ville 1' = 'ville1')."""
-    return "".join(char for char in fold(header) if char.isalnum())
-
-
-def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) -> dict[str, str | None]:
-    """Each pair column's header in this file: the one --map names (spaces around it aside), else
-    the column's own name or a usual variant of it in any case or spacing ('Ville 1', 'LATITUDE2').
-    Without country columns, a country is None: each town cell then holds it ('Rennes, France')."""
-    stripped = {header.strip(): header for header in headers}
-    folded: dict[str, str] = {}
-    for header in headers:
-        folded.setdefault(_header_key(header), header)
-    found: dict[str, str | None] = {}
-    missing = []
-    for key, wanted in mapping.items():
-        if wanted is not None:
-            header = wanted if wanted in headers else stripped.get(wanted)
-        else:
-            word, number = key.rstrip("12"), key[len(key.rstrip("12")):]
-            header = next((folded[name + number] for name in _HEADER_WORDS[word] if name + number in folded), None)
-            if header is None and number and any(name in folded for name in _TWIN_HEADERS):
-                header = _unnumbered(word, number, folded)
-        if header is None and key.startswith("country") and wanted is None:
-            found[key] = None  # none: each town cell says its country ('Rennes, France')
-            continue
-        if header is None and key in PAIR_COLUMNS[:4]:
-            missing.append(_("{key} (header {header!r})").format(key=key, header=wanted or key))
-        found[key] = header if header is not None else wanted or key
-    if missing:
-        hint = _("name other headers with --map city1=HEADER")
-        if len(headers) == 1 and any(d in line for d in ",;\t"):
-            hint = _("the header reads as one column: give the delimiter with --delimiter ';' (or ',', 'tab')")
-        raise DataError(_('missing columns: {value}; {hint}').format(value=', '.join(missing), hint=hint))
-    return found
 
 
 # Several twins in one cell, as a town's own list gives them: 'Erlangen; Sendai', or one a line;

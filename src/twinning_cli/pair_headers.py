@@ -1,0 +1,140 @@
+"""Which column of a twin-towns list is which (`import --pairs`): its header line read as people
+write it, in English, French and the other languages such lists come in.
+
+A list numbers its two towns' columns ('city1', 'Ville 2', 'city_a', 'Latitude B'), or tells the
+twin's by a word ('Twin town', 'Pays jumelle', 'Partnerstadt', 'Jumelée avec'), or repeats the
+same header ('Town, Country, Twin town, Country': the second 'Country' is the twin's).
+"""
+
+from __future__ import annotations
+
+from .errors import DataError, UsageError
+from .i18n import _
+from .vocabulary import fold
+
+PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year", "region1", "region2")
+
+# Headers people give a twin-towns list's columns, folded (_header_key), beside ours: French ones,
+# the usual English variants, and the words of the other languages lists come in.
+_HEADER_WORDS = {
+    "city": ("city", "town", "ville", "commune", "municipality", "municipalite", "name", "nom", "stadt",
+             "gemeinde", "ciudad", "municipio", "citta", "comune", "cidade", "localite", "locality"),
+    "country": ("country", "pays", "land", "pais", "paese", "nation"),
+    "lat": ("lat", "latitude", "breite"),
+    "lng": ("lng", "lon", "long", "longitude", "lange"),
+    "year": ("year", "annee", "date", "since", "depuis", "seit", "desde", "jahr", "ano", "anno", "established",
+             "signed", "twinned", "signature"),
+    "region": ("region", "state", "province", "subdivision", "etat", "departement", "county", "bundesland"),
+}
+# The endings that number a town's columns: 'city1', 'city_a' (folded: 'citya').
+_SIDES = {"1": ("1", "a"), "2": ("2", "b")}
+# A list of one town's twins names its columns without numbers: 'Town' then 'Twin town', 'Ville'
+# then 'Ville jumelle' (folded as _header_key). Beside these, any header holding a twin marker
+# (below) and beginning or ending with a word for a town: 'Partnerstadt', 'Ciudad hermana'.
+_TWIN_HEADERS = ("twintown", "twincity", "sistercity", "sistertown", "partnercity", "partnertown", "villejumelle",
+                 "villejumelee", "communejumelle", "communejumelee", "villepartenaire", "jumelle", "jumelleavec",
+                 "twintowns", "twincities", "sistercities", "sistertowns", "partnercities", "partnertowns",
+                 "villesjumelles", "villesjumelees", "communesjumelles", "communesjumelees", "villespartenaires",
+                 "jumelles", "jumelages", "twin", "twins", "partner", "partners", "sister", "twinnedwith",
+                 "jumeleeavec", "jumeleavec", "partenaire", "partenaires", "partnerschaft", "partnerschaften",
+                 "hermanada", "hermanadacon", "gemellata", "gemellatacon")
+# What tells the twin's column from the town's in such a list: 'Pays jumelle', 'Twin country'.
+_TWIN_MARKERS = ("jumel", "twin", "sister", "partner", "partenaire", "herman", "gemell")
+# A header that ends with a year word but is about the list, not the twinning ('Last update').
+_NOT_YEAR = ("update", "modif", "retrieved", "access", "created", "consult")
+
+
+def pair_mapping(items: list[str]) -> dict[str, str | None]:
+    """Each pair column's header as --map names it; None: found in the header line (find_headers)."""
+    mapping: dict[str, str | None] = dict.fromkeys(PAIR_COLUMNS)
+    for item in items:
+        key, sep, header = item.partition("=")
+        if not sep or key.strip() not in PAIR_COLUMNS or not header.strip():
+            raise UsageError(_("--map takes COLUMN=HEADER with COLUMN one of {value}; got {item!r}").format(
+                                 value=', '.join(PAIR_COLUMNS), item=item))
+        mapping[key.strip()] = header.strip()
+    return mapping
+
+
+def unique_headers(headers: list[str]) -> list[str]:
+    """The header line with each repeated header numbered from its second time on ('Country',
+    'Country (2)'), so that both columns are read: a list of one town's twins often says 'Country'
+    for the town's and the twin's."""
+    seen: dict[str, int] = {}
+    unique = []
+    for header in headers:
+        count = seen[header] = seen.get(header, 0) + 1
+        unique.append(header if count == 1 or not header.strip() else f"{header} ({count})")
+    return unique
+
+
+def _header_key(header: str) -> str:
+    """A header as compared: accents, case, spaces and punctuation left out ('Ville 1' = 'ville1')."""
+    return "".join(char for char in fold(header) if char.isalnum())
+
+
+def _numbered(word: str, number: str, folded: dict[str, str]) -> str | None:
+    """The header of `word` for town `number` ('city1', 'Ville 2', 'city_a', 'Country (2)')."""
+    return next((folded[name + end] for name in _HEADER_WORDS[word] for end in _SIDES[number]
+                 if name + end in folded), None)
+
+
+def _twin_marked(key: str) -> bool:
+    return any(marker in key for marker in _TWIN_MARKERS)
+
+
+def _unnumbered(word: str, number: str, folded: dict[str, str]) -> str | None:
+    """Without numbers, the header of `word` for the town (the word alone: 'Ville', 'Pays') or for
+    its twin (the word with a twin marker: 'Ville jumelle', 'Twin country', 'Partnerland'; for the
+    town's name, a twin header alone too: 'Twin', 'Jumelée avec')."""
+    names = _HEADER_WORDS[word]
+    if number == "1":
+        return next((folded[name] for name in names if name in folded), None)
+    if word == "city" and (header := next((folded[name] for name in _TWIN_HEADERS if name in folded), None)):
+        return header
+    return next((header for key, header in folded.items() if _twin_marked(key)
+                 and any(key.startswith(name) or key.endswith(name) for name in names)), None)
+
+
+def _year(folded: dict[str, str], taken: set[str]) -> str | None:
+    """The year's header: a year word alone ('Year', 'Année', 'Date', 'Since'), else a header
+    beginning or ending with one ('Année de jumelage', 'Year twinned', 'Twinned since')."""
+    names = _HEADER_WORDS["year"]
+    if header := next((folded[name] for name in names if name in folded), None):
+        return header
+    return next((header for key, header in folded.items() if header not in taken
+                 and any(key.startswith(name) or key.endswith(name) for name in names)
+                 and not any(word in key for word in _NOT_YEAR)), None)
+
+
+def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) -> dict[str, str | None]:
+    """Each pair column's header in this file: the one --map names (spaces around it aside), else
+    the column's own name or a usual variant of it in any case, spacing or language ('Ville 1',
+    'LATITUDE2', 'city_b', 'Twin town', 'Partnerstadt'). Without country columns, a country is None:
+    each town cell then holds it ('Rennes, France')."""
+    stripped = {header.strip(): header for header in headers}
+    folded: dict[str, str] = {}
+    for header in headers:
+        folded.setdefault(_header_key(header), header)
+    found: dict[str, str | None] = {}
+    missing = []
+    for key, wanted in mapping.items():
+        if wanted is not None:
+            header = wanted if wanted in headers else stripped.get(wanted)
+        elif key == "year":
+            header = _year(folded, {h for h in found.values() if h})
+        else:
+            word, number = key[:-1], key[-1]
+            header = _numbered(word, number, folded) or _unnumbered(word, number, folded)
+        if header is None and key.startswith("country") and wanted is None:
+            found[key] = None  # none: each town cell says its country ('Rennes, France')
+            continue
+        if header is None and key in PAIR_COLUMNS[:4]:
+            missing.append(_("{key} (header {header!r})").format(key=key, header=wanted or key))
+        found[key] = header if header is not None else wanted or key
+    if missing:
+        hint = _("name other headers with --map city1=HEADER")
+        if len(headers) == 1 and any(d in line for d in ",;\t"):
+            hint = _("the header reads as one column: give the delimiter with --delimiter ';' (or ',', 'tab')")
+        raise DataError(_('missing columns: {value}; {hint}').format(value=', '.join(missing), hint=hint))
+    return found

@@ -1,0 +1,75 @@
+"""import --pairs: the header lines strangers give their lists (pair_headers.py)."""
+
+import json
+
+import pytest
+from dbcheck import rows
+
+from twinning_cli.pair_headers import find_headers, pair_mapping, unique_headers
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("city_a,country_a,city_b,country_b", ("city_a", "country_a", "city_b", "country_b")),
+    ("City A,Country A,City B,Country B", ("City A", "Country A", "City B", "Country B")),
+    ("name1,country1,name2,country2", ("name1", "country1", "name2", "country2")),
+    ("Town,Country,Twin,Twin country", ("Town", "Country", "Twin", "Twin country")),
+    ("town,country,twin town,country", ("town", "country", "twin town", "country (2)")),
+    ("City,Country,City,Country", ("City", "Country", "City (2)", "Country (2)")),
+    ("Stadt,Land,Partnerstadt,Partnerland", ("Stadt", "Land", "Partnerstadt", "Partnerland")),
+    ("Ciudad,País,Ciudad hermana,País hermana", ("Ciudad", "País", "Ciudad hermana", "País hermana")),
+    ("Ville,Pays,Jumelée avec,Pays jumelé", ("Ville", "Pays", "Jumelée avec", "Pays jumelé")),
+    ("Commune,Pays,Communes jumelées,Pays", ("Commune", "Pays", "Communes jumelées", "Pays (2)")),
+    ("Town,Country,Partner cities,Partner country", ("Town", "Country", "Partner cities", "Partner country")),
+])
+def test_the_two_towns_columns_in_other_words(header, expected):
+    found = find_headers(unique_headers(header.split(",")), pair_mapping([]), header)
+    assert tuple(found[key] for key in ("city1", "country1", "city2", "country2")) == expected
+
+
+@pytest.mark.parametrize("header, year", [
+    ("city1,country1,city2,country2,Date", "Date"),
+    ("city1,country1,city2,country2,Since", "Since"),
+    ("Ville,Pays,Ville jumelle,Pays jumelle,Année de jumelage", "Année de jumelage"),
+    ("city1,country1,city2,country2,Year twinned", "Year twinned"),
+    ("Stadt,Land,Partnerstadt,Partnerland,Partnerschaft seit", "Partnerschaft seit"),
+    ("city1,country1,city2,country2,Last update", "year"),  # about the list, not the twinning: none
+])
+def test_the_years_column_in_other_words(header, year):
+    found = find_headers(unique_headers(header.split(",")), pair_mapping([]), header)
+    assert found["year"] == year
+
+
+def test_a_repeated_header_is_numbered_from_its_second_time():
+    assert unique_headers(["Town", "Country", "Twin town", "Country", "", ""]) == [
+        "Town", "Country", "Twin town", "Country (2)", "", ""]
+
+
+def test_a_list_saying_country_twice_gives_each_town_its_own(run, tmp_path, seeded):
+    """'Country' for the town's and the twin's: before, the second hid the first and every town
+    took its twin's country (or the file was refused); the rejects file keeps the header as written."""
+    (tmp_path / "twins.csv").write_text("Town,Country,Twin town,Country,Since\n"
+                                        "Rennes,France,Erlangen,Germany,1964\n"
+                                        "Lyon,France,Montréal,Canada,1979\n"
+                                        "Brest,France,Narnia,Atlantis,1980\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "twins.csv"), "--pairs", "--skip-invalid",
+                 "--rejects", str(tmp_path / "rejects.csv"))
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT name, country FROM territories WHERE name IN ('Rennes', 'Erlangen', 'Lyon', "
+                        "'Montréal') ORDER BY name") == [
+        ("Erlangen", "DE"), ("Lyon", "FR"), ("Montréal", "CA"), ("Rennes", "FR")]
+    assert json.loads(run("show", "rennes-erlangen", "-f", "json").stdout)["signed_on"] == "1964"
+    lines = (tmp_path / "rejects.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "Town,Country,Twin town,Country,Since,reason"
+    assert lines[1].startswith("Brest,France,Narnia,Atlantis,1980,")
+
+
+def test_a_german_list_with_its_years(run, tmp_path, seeded):
+    (tmp_path / "partner.csv").write_text("Stadt;Land;Partnerstadt;Partnerland;Partnerschaft seit\n"
+                                          "Erlangen;Deutschland;Rennes;Frankreich;1964\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "partner.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(run("show", "erlangen-rennes", "-f", "json").stdout)
+    assert [(p["name"], p["country"]) for p in shown["parties"]] == [("Erlangen", "DE"), ("Rennes", "FR")]
+    assert shown["signed_on"] == "1964"
