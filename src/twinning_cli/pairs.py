@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from .coordinates import read as read_coordinate
-from .countries import after_name, town_and_country, where
+from .countries import after_name, related, town_and_country, where
 from .dates import in_figures, read_partial
 from .flags import FIRST, split_flag
-from .gazetteer import locate, other_name
+from .gazetteer import locate, other_name, region_named
+from .subdivisions import subdivision_type
 from .identity import CITY_KINDS
 from .vocabulary import fold, slugify
 
@@ -106,6 +107,11 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
                 unread.append(f"The list's {item['name']!r} read as {names[0]}: {names[1]} is another name of "
                               "that place in GeoNames.")  # 'Kyiv (Kiev)'
                 item["name"] = names[0]
+        if place and (found := region_named(item["name"], place.country)) and (
+                "subdivision" not in item or related(item["subdivision"], found[0])):  # 'Calabria', 'Somerset'
+            item["subdivision"], item["kind"] = found
+            unread.append(f"The list's {item['name']!r} read as {found[0]}, a {subdivision_type(found[0]).lower()} "
+                          "in ISO 3166-2, not a town: the gazetteer knows no town of that name there.")
         region = cell(f"region{n}")
         if place and region and "subdivision" not in item:  # a column of regions: 'Texas', 'TX', 'Bretagne'
             from .countries import subdivision_code
@@ -130,7 +136,8 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     years: list[tuple[str, str, bool]] = []  # (the town cell, the year or span in brackets after its name, "until")
     states: list[tuple[str, str]] = []  # (the town cell, what its brackets say of the twinning: 'formerly')
     first, second = party("1"), party("2")
-    placed = [note for note in map(locate, (first, second)) if note]
+    towns = [party for party in (first, second) if party["kind"] == "ville"]  # a region (above) is not placed
+    placed = [note for note in map(locate, towns) if note]
     record = {
         # slugify(f"{a} {b}") made of each town's own slug: each is folded once, however many pairs
         "slug": "-".join(filter(None, (slugify(first["name"]), slugify(second["name"])))),

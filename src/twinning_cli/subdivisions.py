@@ -63,6 +63,12 @@ def region_label(code: str) -> str:
     return found.name if found else code
 
 
+def subdivision_type(code: str) -> str | None:
+    """What ISO 3166-2 calls a subdivision: 'Region', 'Province', 'Two-tier county'…"""
+    found = _subdivisions().get(code)
+    return found.type if found else None
+
+
 @cache
 def _parents() -> dict[str, str]:
     return {code: sub.parent for code, sub in _subdivisions().items() if sub.parent}

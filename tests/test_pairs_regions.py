@@ -1,0 +1,47 @@
+"""import --pairs: a twin that is a region, not a town ('Buenos Aires' twinned with 'Calabria')."""
+
+import json
+
+import pytest
+from dbcheck import rows
+
+from twinning_cli.gazetteer import region_named
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+@pytest.mark.parametrize("name, country, expected", [
+    ("Calabria", "IT", ("IT-78", "région")),
+    ("Friuli-Venezia Giulia", "IT", ("IT-36", "région autonome")),
+    ("Somerset", "GB", ("GB-SOM", "comté")),
+    ("East Renfrewshire", "GB", ("GB-ERW", "council area")),
+    ("Bretagne", "FR", ("FR-BRE", "région")),  # two hamlets of that name do not make it a town
+    ("Hokkaido", "JP", ("JP-01", "préfecture")),
+    ("Seville", "ES", None),  # the city, by its English name (GeoNames), not the province (French name)
+    ("Córdoba", "ES", None),  # the city, not its province
+    ("Salta", "AR", None),
+    ("Berlin", "DE", None),
+    ("Ohrid", "MK", None),  # a municipality in ISO 3166-2: a town's own kind of subdivision
+    ("Tallinn", "EE", None),
+    ("Calabria", "ES", None),  # no region of that name in that country
+    ("Rennes", "FR", None),
+])
+def test_a_region_is_told_from_a_town(name, country, expected):
+    assert region_named(name, country) == expected
+
+
+def test_a_twin_that_is_a_region_is_recorded_as_one(run, tmp_path, seeded):
+    (tmp_path / "twins.csv").write_text(
+        "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+        "Buenos Aires,Argentina,-34.6039,-58.3814,Calabria,Italy,39,16.5\n"
+        'Frederikssund,Denmark,55.8333,12.0666,Somerset,"England, United Kingdom",51.1,-2.9\n'
+        "Córdoba,Argentina,-31.4167,-64.1834,Córdoba,Spain,37.8846,-4.776\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "twins.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT name, kind, country, subdivision FROM territories WHERE name IN "
+                        "('Calabria', 'Somerset', 'Córdoba') ORDER BY name, country") == [
+        ("Calabria", "région", "IT", "IT-78"), ("Córdoba", "ville", "AR", None), ("Córdoba", "ville", "ES", None),
+        ("Somerset", "comté", "GB", "GB-SOM")]  # Somerset lies in GB-ENG, which the country cell gave
+    shown = json.loads(run("show", "buenos-aires-calabria", "-f", "json").stdout)
+    assert shown["note"] == ("The list's 'Calabria' read as IT-78, a region in ISO 3166-2, not a town: the "
+                             "gazetteer knows no town of that name there.")
