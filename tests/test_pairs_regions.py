@@ -5,7 +5,7 @@ import json
 import pytest
 from dbcheck import rows
 
-from twinning_cli.gazetteer import region_named
+from twinning_cli.regions import kind_in_name, region_named
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -45,3 +45,38 @@ def test_a_twin_that_is_a_region_is_recorded_as_one(run, tmp_path, seeded):
     shown = json.loads(run("show", "buenos-aires-calabria", "-f", "json").stdout)
     assert shown["note"] == ("The list's 'Calabria' read as IT-78, a region in ISO 3166-2, not a town: the "
                              "gazetteer knows no town of that name there.")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Victoria (state)", ("état", "state", "Victoria", True)),
+    ("Limburg (Province)", ("province", "province", "Limburg", True)),
+    ("Ōita Prefecture", ("préfecture", "prefecture", "Ōita", False)),
+    ("Miami-Dade County", ("comté", "county", "Miami-Dade", False)),
+    ("Tumakuru district", ("district", "district", "Tumakuru", False)),
+    ("Lagos State", ("état", "state", "Lagos", False)),
+    ("Province of Ontario", ("province", "province", "Ontario", False)),
+    ("Département du Finistère", ("département", "département", "Finistère", False)),
+    ("Région Bretagne", ("région", "région", "Bretagne", False)),
+    ("State College", None),  # a town: a kind before a name only with 'of' or 'de', 'Région' aside
+    ("Countyville", None),
+    ("Québec (ville)", None),  # a town's kind: pairs.py reads it
+    ("Rennes", None),
+])
+def test_a_kind_of_region_written_with_the_name(name, expected):
+    assert kind_in_name(name) == expected
+
+
+def test_a_region_named_with_its_kind_is_recorded_as_one(run, tmp_path, seeded):
+    (tmp_path / "twins.csv").write_text(
+        "city1,country1,city2,country2\n"
+        "Busan,South Korea,Victoria (state),Australia\n"
+        "Gyeongju,South Korea,Ōita Prefecture,Japan\n"
+        "Cape Town,South Africa,Miami-Dade County,United States\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "twins.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT name, kind, country, subdivision FROM territories WHERE country IN ('AU', 'JP', 'US') "
+                        "ORDER BY name") == [
+        ("Miami-Dade County", "comté", "US", None), ("Victoria", "état", "AU", "AU-VIC"),
+        ("Ōita Prefecture", "préfecture", "JP", "JP-44")]
+    shown = json.loads(run("show", "busan-victoria", "-f", "json").stdout)
+    assert shown["note"] == "The list's 'Victoria (state)' read as a state, AU-VIC in ISO 3166-2, not a town."

@@ -196,37 +196,6 @@ def unique(name: str, country: str) -> Place | None:
     return None
 
 
-# The ISO 3166-2 types of subdivision no town is, as the register names such a party's kind (in
-# French, as the seed does). A type left out (Municipality, City, Commune, London borough, Unitary
-# authority…) is a town's own: Ohrid, Tallinn, Bedford stay towns.
-REGION_KINDS = {
-    "Region": "région", "Administrative region": "région", "Metropolitan region": "région",
-    "Autonomous region": "région autonome", "Autonomous community": "communauté autonome",
-    "Province": "province", "State": "état", "Regional state": "état", "Land": "land",
-    "Department": "département", "Metropolitan department": "département",
-    "County": "comté", "Two-tier county": "comté", "Council area": "council area",
-    "Governorate": "gouvernorat", "Prefecture": "préfecture", "Oblast": "oblast", "Voivodship": "voïvodie",
-    "Canton": "canton", "Republic": "république", "District": "district", "Division": "division",
-    "Union territory": "territoire de l'Union",
-}
-_HAMLET = 2_000  # a place this small sharing a region's name is not what a twin-towns list means (Bretagne, FR: 319)
-
-
-def region_named(name: str, country: str) -> tuple[str, str] | None:
-    """(ISO 3166-2 code, kind) when a twin-towns list's 'town' is a region of `country`: one
-    subdivision of that name there (ISO or French name), of a type no town is, and no place of
-    that name there in the gazetteer but hamlets ('Calabria', 'Somerset', 'Friuli-Venezia Giulia',
-    'Bretagne'). A town that gives a province its name stays the town (Córdoba, Salta, Berlin)."""
-    from .countries import subdivisions_named
-    from .subdivisions import subdivision_type
-
-    codes = [code for code in subdivisions_named(name) if code.startswith(country + "-")]
-    kind = REGION_KINDS.get(subdivision_type(codes[0]) or "") if len(codes) == 1 else None
-    if kind is None or any(p.country == country and p.population >= _HAMLET for p in places(name)):
-        return None
-    return codes[0], kind
-
-
 def locate(party: dict) -> str | None:
     """Fill a raw party's missing subdivision and coordinates from the gazetteer when its name is
     unambiguous there (France, Québec); a note saying so, or None when nothing was filled."""

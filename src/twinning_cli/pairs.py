@@ -12,7 +12,8 @@ from .coordinates import read as read_coordinate
 from .countries import after_name, related, town_and_country, where
 from .dates import in_figures, read_partial
 from .flags import FIRST, split_flag
-from .gazetteer import locate, other_name, region_named
+from .gazetteer import locate, other_name
+from .regions import kind_in_name, region_code, region_named
 from .subdivisions import subdivision_type
 from .identity import CITY_KINDS
 from .vocabulary import fold, slugify
@@ -107,11 +108,8 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
                 unread.append(f"The list's {item['name']!r} read as {names[0]}: {names[1]} is another name of "
                               "that place in GeoNames.")  # 'Kyiv (Kiev)'
                 item["name"] = names[0]
-        if place and (found := region_named(item["name"], place.country)) and (
-                "subdivision" not in item or related(item["subdivision"], found[0])):  # 'Calabria', 'Somerset'
-            item["subdivision"], item["kind"] = found
-            unread.append(f"The list's {item['name']!r} read as {found[0]}, a {subdivision_type(found[0]).lower()} "
-                          "in ISO 3166-2, not a town: the gazetteer knows no town of that name there.")
+        if place:  # a region, not a town: 'Ōita Prefecture', 'Victoria (state)', 'Calabria'
+            _region(item, place.country, unread)
         region = cell(f"region{n}")
         if place and region and "subdivision" not in item:  # a column of regions: 'Texas', 'TX', 'Bretagne'
             from .countries import subdivision_code
@@ -183,6 +181,28 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     if notes:
         record["note"] = " ".join(notes)
     return record, bool(placed), bool(said) and not signed_on
+
+
+def _region(item: dict, country: str, unread: list[str]) -> None:
+    """A party that is a region, made one: its kind (and, where ISO 3166-2 has it, its code) from a
+    kind written with its name ('Miami-Dade County', 'Victoria (state)' is Victoria), or from a
+    region's name that no town has there ('Calabria'); said in the note."""
+    written = item["name"]
+    if typed := kind_in_name(written):
+        kind, word, name, bracketed = typed
+        code = region_code(name, country)
+        if bracketed:
+            item["name"] = name
+        item["kind"] = kind
+        if code and ("subdivision" not in item or related(item["subdivision"], code)):
+            item["subdivision"] = code
+        unread.append(f"The list's {written!r} read as a {word}" + (f", {code} in ISO 3166-2" if code else "")
+                      + ", not a town.")
+    elif (found := region_named(written, country)) and ("subdivision" not in item
+                                                       or related(item["subdivision"], found[0])):
+        item["subdivision"], item["kind"] = found
+        unread.append(f"The list's {written!r} read as {found[0]}, a {subdivision_type(found[0]).lower()} in "
+                      "ISO 3166-2, not a town: the gazetteer knows no town of that name there.")
 
 
 def _town_in_region(name: str, country: str) -> tuple[str, str | None]:

@@ -1,0 +1,78 @@
+"""A twin-towns list's 'town' that is a region ('Calabria', 'Ōita Prefecture', 'Miami-Dade County',
+'Victoria (state)'): told from a town, with its kind and, where ISO 3166-2 lists it, its code.
+
+Twin-towns lists name regions beside towns (a city twinned with a province, a county, a state);
+recorded as towns they would read as towns in every view. Two signs tell them: a kind of region
+written with the name, or a name that ISO 3166-2 gives a region of that country and the
+gazetteer gives no town there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .countries import subdivisions_named
+from .gazetteer import places
+from .subdivisions import subdivision_type
+
+# The ISO 3166-2 types of subdivision no town is, as the register names such a party's kind (in
+# French, as the seed does). A type left out (Municipality, City, Commune, London borough, Unitary
+# authority…) is a town's own: Ohrid, Tallinn, Bedford stay towns.
+REGION_KINDS = {
+    "Region": "région", "Administrative region": "région", "Metropolitan region": "région",
+    "Autonomous region": "région autonome", "Autonomous community": "communauté autonome",
+    "Province": "province", "State": "état", "Regional state": "état", "Land": "land",
+    "Department": "département", "Metropolitan department": "département",
+    "County": "comté", "Two-tier county": "comté", "Council area": "council area",
+    "Governorate": "gouvernorat", "Prefecture": "préfecture", "Oblast": "oblast", "Voivodship": "voïvodie",
+    "Canton": "canton", "Republic": "république", "District": "district", "Division": "division",
+    "Union territory": "territoire de l'Union",
+}
+_HAMLET = 2_000  # a place this small sharing a region's name is not what a twin-towns list means (Bretagne, FR: 319)
+
+# A kind of region written with a name, in English or French, and the register's kind for it.
+_WORDS = {"county": "comté", "comté": "comté", "prefecture": "préfecture", "préfecture": "préfecture",
+          "province": "province", "district": "district", "region": "région", "région": "région",
+          "oblast": "oblast", "krai": "kraï", "governorate": "gouvernorat", "department": "département",
+          "département": "département", "state": "état", "voivodeship": "voïvodie", "canton": "canton"}
+_WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
+# 'Victoria (state)', 'Limburg (province)'; 'Ōita Prefecture', 'Miami-Dade County', 'Lagos State';
+# 'Province of Ontario', 'County of Kent', 'Département du Finistère', 'Région Bretagne'.
+_BRACKETED = re.compile(rf"(?P<name>.+?)\s*\(\s*(?P<word>(?i:{_WORD}))\s*\)")
+_AFTER = re.compile(rf"(?P<name>.+?)\s+(?P<word>(?i:{_WORD}))")
+_BEFORE = re.compile(rf"(?P<word>(?i:{_WORD}))\s+(?:(?i:of|de la|de l'|de l’|de|du|des|d'|d’)\s*)?(?P<name>.+)")
+
+
+def kind_in_name(name: str) -> tuple[str, str, str, bool] | None:
+    """(the register's kind, the word as written, the region's own name, whether that name is the
+    party's) when a kind of region is written with the name; else None. A kind in brackets is not
+    part of the name ('Victoria (state)' is Victoria); one written before or after it is
+    ('Miami-Dade County', 'Ōita Prefecture'). 'Région' alone before a name counts; the other
+    words before a name only with 'of' or 'de' ('State College' is a town)."""
+    text = name.strip()
+    if match := _BRACKETED.fullmatch(text):
+        return _WORDS[match["word"].lower()], match["word"].lower(), match["name"], True
+    if match := _AFTER.fullmatch(text):
+        return _WORDS[match["word"].lower()], match["word"].lower(), match["name"], False
+    match = _BEFORE.fullmatch(text)
+    if match and (match["name"] != text[len(match["word"]):].strip() or match["word"].lower() == "région"):
+        return _WORDS[match["word"].lower()], match["word"].lower(), match["name"], False
+    return None
+
+
+def region_code(name: str, country: str) -> str | None:
+    """The one ISO 3166-2 subdivision of `country` named so (ISO or French name), or None."""
+    codes = [code for code in subdivisions_named(name) if code.startswith(country + "-")]
+    return codes[0] if len(codes) == 1 else None
+
+
+def region_named(name: str, country: str) -> tuple[str, str] | None:
+    """(ISO 3166-2 code, kind) when a twin-towns list's 'town' is a region of `country`: one
+    subdivision of that name there (ISO or French name), of a type no town is, and no place of
+    that name there in the gazetteer but hamlets ('Calabria', 'Somerset', 'Friuli-Venezia Giulia',
+    'Bretagne'). A town that gives a province its name stays the town (Córdoba, Salta, Berlin)."""
+    code = region_code(name, country)
+    kind = REGION_KINDS.get(subdivision_type(code) or "") if code else None
+    if kind is None or any(p.country == country and p.population >= _HAMLET for p in places(name)):
+        return None
+    return code, kind
