@@ -10,6 +10,7 @@ gazetteer gives no town there.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .countries import subdivisions_named
 from .gazetteer import places
@@ -50,6 +51,8 @@ def kind_in_name(name: str) -> tuple[str, str, str, bool] | None:
     ('Miami-Dade County', 'Ōita Prefecture'). 'Région' alone before a name counts; the other
     words before a name only with 'of' or 'de' ('State College' is a town)."""
     text = name.strip()
+    if " " not in text and "(" not in text:  # most names: one word, no kind written with it
+        return None
     if match := _BRACKETED.fullmatch(text):
         return _WORDS[match["word"].lower()], match["word"].lower(), match["name"], True
     if match := _AFTER.fullmatch(text):
@@ -66,6 +69,7 @@ def region_code(name: str, country: str) -> str | None:
     return codes[0] if len(codes) == 1 else None
 
 
+@lru_cache(maxsize=8192)  # a list names its towns again and again
 def region_named(name: str, country: str) -> tuple[str, str] | None:
     """(ISO 3166-2 code, kind) when a twin-towns list's 'town' is a region of `country`: one
     subdivision of that name there (ISO or French name), of a type no town is, and no place of
