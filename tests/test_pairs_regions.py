@@ -48,15 +48,16 @@ def test_a_twin_that_is_a_region_is_recorded_as_one(run, tmp_path, seeded):
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("Victoria (state)", ("état", "state", "Victoria", True)),
-    ("Limburg (Province)", ("province", "province", "Limburg", True)),
-    ("Ōita Prefecture", ("préfecture", "prefecture", "Ōita", False)),
-    ("Miami-Dade County", ("comté", "county", "Miami-Dade", False)),
-    ("Tumakuru district", ("district", "district", "Tumakuru", False)),
-    ("Lagos State", ("état", "state", "Lagos", False)),
-    ("Province of Ontario", ("province", "province", "Ontario", False)),
-    ("Département du Finistère", ("département", "département", "Finistère", False)),
-    ("Région Bretagne", ("région", "région", "Bretagne", False)),
+    ("Victoria (state)", ("état", "state", "Victoria")),
+    ("Limburg (Province)", ("province", "province", "Limburg")),
+    ("Herford (district)", ("district", "district", "Herford")),
+    ("Ōita Prefecture", ("préfecture", "prefecture", "Ōita")),
+    ("Miami-Dade County", ("comté", "county", "Miami-Dade")),
+    ("Tumakuru district", ("district", "district", "Tumakuru")),
+    ("Lagos State", ("état", "state", "Lagos")),
+    ("Province of Ontario", ("province", "province", "Ontario")),
+    ("Département du Finistère", ("département", "département", "Finistère")),
+    ("Région Bretagne", ("région", "région", "Bretagne")),
     ("State College", None),  # a town: a kind before a name only with 'of' or 'de', 'Région' aside
     ("Countyville", None),
     ("Québec (ville)", None),  # a town's kind: pairs.py reads it
@@ -71,12 +72,15 @@ def test_a_region_named_with_its_kind_is_recorded_as_one(run, tmp_path, seeded):
         "city1,country1,city2,country2\n"
         "Busan,South Korea,Victoria (state),Australia\n"
         "Gyeongju,South Korea,Ōita Prefecture,Japan\n"
-        "Cape Town,South Africa,Miami-Dade County,United States\n", encoding="utf-8")
+        "Cape Town,South Africa,Miami-Dade County,United States\n"
+        "Fredericia,Denmark,Herford,Germany\n"
+        "Voiron,France,Herford (district),Germany\n", encoding="utf-8")
     result = run("import", str(tmp_path / "twins.csv"), "--pairs")
     assert result.exit_code == 0, result.stderr
-    assert rows(seeded, "SELECT name, kind, country, subdivision FROM territories WHERE country IN ('AU', 'JP', 'US') "
-                        "ORDER BY name") == [
-        ("Miami-Dade County", "comté", "US", None), ("Victoria", "état", "AU", "AU-VIC"),
+    assert rows(seeded, "SELECT name, kind, country, subdivision FROM territories WHERE country IN ('AU', 'JP', 'US',"
+                        " 'DE') ORDER BY name") == [
+        ("Herford", "ville", "DE", None), ("Herford (district)", "district", "DE", None),  # two, not one
+        ("Miami-Dade County", "comté", "US", None), ("Victoria (state)", "état", "AU", "AU-VIC"),
         ("Ōita Prefecture", "préfecture", "JP", "JP-44")]
-    shown = json.loads(run("show", "busan-victoria", "-f", "json").stdout)
+    shown = json.loads(run("show", "busan-victoria-state", "-f", "json").stdout)
     assert shown["note"] == "The list's 'Victoria (state)' read as a state, AU-VIC in ISO 3166-2, not a town."

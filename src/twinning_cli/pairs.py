@@ -185,14 +185,12 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
 
 def _region(item: dict, country: str, unread: list[str]) -> None:
     """A party that is a region, made one: its kind (and, where ISO 3166-2 has it, its code) from a
-    kind written with its name ('Miami-Dade County', 'Victoria (state)' is Victoria), or from a
-    region's name that no town has there ('Calabria'); said in the note."""
+    kind written with its name ('Miami-Dade County', 'Victoria (state)'), or from a region's name
+    that no town has there ('Calabria'); said in the note."""
     written = item["name"]
     if typed := kind_in_name(written):
-        kind, word, name, bracketed = typed
+        kind, word, name = typed
         code = region_code(name, country)
-        if bracketed:
-            item["name"] = name
         item["kind"] = kind
         if code and ("subdivision" not in item or related(item["subdivision"], code)):
             item["subdivision"] = code

@@ -44,23 +44,20 @@ _AFTER = re.compile(rf"(?P<name>.+?)\s+(?P<word>(?i:{_WORD}))")
 _BEFORE = re.compile(rf"(?P<word>(?i:{_WORD}))\s+(?:(?i:of|de la|de l'|de l’|de|du|des|d'|d’)\s*)?(?P<name>.+)")
 
 
-def kind_in_name(name: str) -> tuple[str, str, str, bool] | None:
-    """(the register's kind, the word as written, the region's own name, whether that name is the
-    party's) when a kind of region is written with the name; else None. A kind in brackets is not
-    part of the name ('Victoria (state)' is Victoria); one written before or after it is
-    ('Miami-Dade County', 'Ōita Prefecture'). 'Région' alone before a name counts; the other
-    words before a name only with 'of' or 'de' ('State College' is a town)."""
+def kind_in_name(name: str) -> tuple[str, str, str] | None:
+    """(the register's kind, the word as written, the region's own name) when a kind of region is
+    written with the name ('Miami-Dade County', 'Ōita Prefecture', 'Herford (district)'); else
+    None. 'Région' alone before a name counts; the other words before a name only with 'of' or
+    'de' ('State College' is a town). The name stays whole, brackets and all: 'Herford
+    (district)' is not the town of Herford beside it."""
     text = name.strip()
     if " " not in text and "(" not in text:  # most names: one word, no kind written with it
         return None
-    if match := _BRACKETED.fullmatch(text):
-        return _WORDS[match["word"].lower()], match["word"].lower(), match["name"], True
-    if match := _AFTER.fullmatch(text):
-        return _WORDS[match["word"].lower()], match["word"].lower(), match["name"], False
-    match = _BEFORE.fullmatch(text)
-    if match and (match["name"] != text[len(match["word"]):].strip() or match["word"].lower() == "région"):
-        return _WORDS[match["word"].lower()], match["word"].lower(), match["name"], False
-    return None
+    match = _BRACKETED.fullmatch(text) or _AFTER.fullmatch(text)
+    if match is None and (match := _BEFORE.fullmatch(text)) and match["name"] == text[len(match["word"]):].strip() \
+            and match["word"].lower() != "région":
+        match = None
+    return (_WORDS[match["word"].lower()], match["word"].lower(), match["name"]) if match else None
 
 
 def region_code(name: str, country: str) -> str | None:
