@@ -54,18 +54,31 @@ BAD_COUNTRIES = ["", "Frnace", "Germanyy", "Atlantis", "Narnia", "Unknown"]
 
 
 def towns(rng: random.Random, count: int) -> list[tuple[str, str, float, float]]:
-    """(name, code, lat, lng): one point per place; about one in twenty names used again elsewhere."""
+    """(name, code, lat, lng): one point per place, near a real place of its country (as a real
+    list's points are: one far from every place of its country is not recorded); about one in
+    twenty names used again elsewhere."""
     codes = list(SPELLINGS)
     weights = [WEIGHTS.get(c, 1) for c in codes]
+    points = _points(codes)
     names, out = set(), list(FIXED)
     while len(out) < count:
         name = rng.choice(FIRST) + rng.choice(MIDDLE) + rng.choice(LAST)
         if name in names and rng.random() > 0.05:
             continue
         names.add(name)
-        out.append((name, rng.choices(codes, weights)[0], round(rng.uniform(-50, 65), 4),
-                    round(rng.uniform(-120, 140), 4)))
+        code = rng.choices(codes, weights)[0]
+        lat, lng = rng.choice(points[code[:2]])
+        out.append((name, code, round(lat + rng.uniform(-0.05, 0.05), 4), round(lng + rng.uniform(-0.05, 0.05), 4)))
     return out
+
+
+def _points(codes: list[str]) -> dict[str, list[tuple[float, float]]]:
+    """The gazetteer's places of each country, in its own order (the file stays deterministic)."""
+    from twinning_cli.gazetteer import _conn
+
+    conn = _conn()
+    return {code[:2]: conn.execute("SELECT lat, lng FROM places WHERE country = ? AND lat IS NOT NULL ORDER BY id",
+                                   (code[:2],)).fetchall() for code in codes}
 
 
 def rows(size: int, seed: int = 25917) -> tuple[list[list[str]], dict[str, int]]:

@@ -42,7 +42,7 @@ def test_the_index_is_built_once_into_the_cache_folder(tmp_path, monkeypatch):
 
         content = gzip.decompress(gazetteer.SOURCE.read_bytes())
         version = (zlib.crc32(content).to_bytes(4, "little") + (len(content) % 2**32).to_bytes(4, "little")).hex()
-        assert built[0].name == f"gazetteer-{version}.db"
+        assert built[0].name == f"gazetteer-{version}-{gazetteer.LAYOUT}.db"
         rows = sqlite3.connect(built[0]).execute("SELECT count(*) FROM places").fetchone()[0]
         assert rows > 250_000
     finally:
@@ -71,3 +71,18 @@ def test_an_unwritable_cache_folder_falls_back_and_a_damaged_index_is_made_again
     finally:
         gazetteer._conn.cache_clear()
         gazetteer.places.cache_clear()
+
+
+@pytest.mark.parametrize("country, lat, lng, far", [
+    ("FR", 44.6039, 33.5492, True),  # Crimea
+    ("FR", 48.8186, 2.3003, False),
+    ("FR", 14.6, -61.0, False),  # Martinique: its places are filed under MQ
+    ("DK", 64.18, -51.72, False),  # Nuuk
+    ("US", 18.4, -66.1, False),  # Puerto Rico
+    ("CH", -31.4427, -60.9257, True),  # Argentina
+    ("GB", 51.4988, -0.1249, False),  # London, though not Kelso's: in the country at least
+    ("MC", -30.0, -60.0, False),  # too few places to judge
+    ("FJ", -17.0, 179.5, False),  # at the antimeridian: not judged
+])
+def test_a_point_far_from_every_place_of_its_country(country, lat, lng, far):
+    assert gazetteer.far_from(country, lat, lng) is far

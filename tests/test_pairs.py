@@ -60,11 +60,11 @@ def test_a_french_spreadsheets_headers_and_decimal_commas(run, tmp_path, seeded)
     result = import_pairs(
         run, tmp_path,
         "Ville 1;Pays 1;Latitude 1;Longitude 1;Ville 2;Pays 2;Latitude 2;Longitude 2;Année\n"
-        "Épinal;France;48,17;6,45;Schwäbisch Hall;Allemagne;49,11;-9,74;1964\n")
+        "Épinal;France;48,17;6,45;Schwäbisch Hall;Allemagne;49,11;9,74;1964\n")
     assert result.exit_code == 0, result.stderr
     record = json.loads(run("show", "epinal-schwabisch-hall", "-f", "json").stdout)
     assert [(p["name"], p["country"], p["lat"], p["lng"]) for p in record["parties"]] == [
-        ("Épinal", "FR", 48.17, 6.45), ("Schwäbisch Hall", "DE", 49.11, -9.74)]
+        ("Épinal", "FR", 48.17, 6.45), ("Schwäbisch Hall", "DE", 49.11, 9.74)]
     assert record["signed_on"] == "1964"
 
 

@@ -10,6 +10,8 @@ from pycountry) adds the names of regions, départements and provinces.
 
 from __future__ import annotations
 
+import itertools
+import math
 import os
 import re
 import sqlite3
@@ -68,6 +70,11 @@ def _build(target: Path) -> None:
     conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", places)
     conn.executemany("INSERT INTO names VALUES (?, ?)", names)
     conn.execute("CREATE INDEX names_key ON names (key)")
+    # Where each country has places, by cells of a degree: what lies near a point (far_from).
+    conn.execute("CREATE TABLE cells (country TEXT, lat INTEGER, lng INTEGER, PRIMARY KEY (country, lat, lng))"
+                 " WITHOUT ROWID")
+    conn.execute("INSERT OR IGNORE INTO cells SELECT country, CAST(floor(lat) AS INTEGER), CAST(floor(lng) AS INTEGER)"
+                 " FROM places WHERE lat IS NOT NULL")
     conn.commit()
     conn.close()
 
@@ -78,7 +85,7 @@ def _conn() -> sqlite3.Connection:
     folder; a damaged index is built again."""
     import tempfile
 
-    name = f"gazetteer-{_version()}.db"
+    name = f"gazetteer-{_version()}-{LAYOUT}.db"
     for folder in (_folder(), Path(tempfile.gettempdir()) / f"twinning-{os.getuid()}"):
         try:
             return _open(folder / name)
@@ -89,6 +96,9 @@ def _conn() -> sqlite3.Connection:
 
     raise DataError(_("cannot index the gazetteer in {folder} nor in the temporary folder: set TWINNING_CACHE to "
                       "a folder you can write").format(folder=_folder()))
+
+
+LAYOUT = 2  # the index's own tables and indexes: a new layout is built anew beside the same content
 
 
 def _version() -> str:
@@ -194,6 +204,59 @@ def unique(name: str, country: str) -> Place | None:
     if len(found) == 1 or len(found) > 1 and found[0].population >= 10 * max(found[1].population, 1):
         return found[0]
     return None
+
+
+FAR_KM = 300  # no known place of the country this near: the point is not in that country
+_SPREAD = 3  # cells of a degree a country's places must cover for far_from to judge (not Monaco's one)
+
+
+@lru_cache(maxsize=8192)  # a list gives a town's point again on each of its rows
+def far_from(country: str, lat: float, lng: float) -> bool:
+    """Whether a point lies over FAR_KM from every place the gazetteer knows in `country` (at
+    least a few), as a point geocoded in another country does: Malakoff, France, given a
+    point in Crimea; Dordrecht, South Africa, one in the Netherlands. False where that cannot be
+    told (a country whose places lie in fewer than _SPREAD cells of a degree, a point near the
+    antimeridian or a pole)."""
+    dlat = FAR_KM / 111.2
+    dlng = dlat / max(math.cos(math.radians(lat)), 0.01)
+    if abs(lat) + dlat > 89 or abs(lng) + dlng > 180:
+        return False
+    cells = _cells()
+    if len(cells.get(country, ())) < _SPREAD:
+        return False
+    box = set(itertools.product(range(math.floor(lat - dlat), math.floor(lat + dlat) + 1),
+                                range(math.floor(lng - dlng), math.floor(lng + dlng) + 1)))
+    # a place within the cells around the point: at most a degree further than FAR_KM
+    return all(box.isdisjoint(cells.get(part, ())) for part in _parts(country))
+
+
+@cache
+def _cells() -> dict[str, set[tuple[int, int]]]:
+    """Each country's cells of a degree that hold a place: some 11,000 in all."""
+    cells: dict[str, set[tuple[int, int]]] = {}
+    for country, lat, lng in _conn().execute("SELECT country, lat, lng FROM cells"):
+        cells.setdefault(country, set()).add((lat, lng))
+    return cells
+
+
+# A state's territories with ISO 3166-1 codes of their own that ISO 3166-2 does not list among its
+# subdivisions: lists give their towns the state's country (Nuuk, Denmark).
+_OTHER_PARTS = {"DK": ("GL", "FO"), "NO": ("SJ", "BV"), "FI": ("AX",), "AU": ("CX", "CC", "NF", "HM"),
+                "NZ": ("CK", "NU", "TK"), "GB": ("GG", "JE", "IM", "GI", "BM", "KY", "FK", "MS", "PN", "SH", "TC",
+                                                 "VG", "AI", "IO", "GS")}
+
+
+@cache
+def _parts(country: str) -> tuple[str, ...]:
+    """A state's code with those of its territories that have their own (FR: GP, MQ, RE… as ISO
+    3166-2 lists them, by name: the gazetteer files their towns under those codes)."""
+    from .countries import _dependency, where
+    from .subdivisions import subdivision_names
+
+    found = [where(name) for code, name in subdivision_names().items()
+             if code.startswith(country + "-") and _dependency(code)]
+    return (country, *sorted({place.country for place in found if place and place.country != country}),
+            *_OTHER_PARTS.get(country, ()))
 
 
 def locate(party: dict) -> str | None:

@@ -166,6 +166,27 @@ def written_twice(conn: sqlite3.Connection, full: bool = False) -> list[str]:
 WRITTEN_TWICE_SHOWN = 10
 
 
+def far_points(conn: sqlite3.Connection) -> list[str]:
+    """Towns whose point lies far from every place the gazetteer knows in their country: likely
+    geocoded in another (Malakoff, France, at a point in Crimea). Notes for `doctor --full`; a
+    region's centre may lie far from its towns and is not judged."""
+    from .gazetteer import FAR_KM, far_from
+    from .identity import CITY_KINDS
+    from .vocabulary import fold
+
+    far = [(name, country, lat, lng) for name, kind, country, lat, lng in conn.execute(
+               "SELECT name, kind, country, lat, lng FROM territories WHERE lat IS NOT NULL AND lng IS NOT NULL"
+               " ORDER BY country, name")
+           if fold(kind or "") in CITY_KINDS and far_from(country, lat, lng)]
+    lines = [_("{name} ({country}): its point ({lat}, {lng}) lies over {km} km from every place the gazetteer "
+               "knows in {country}, likely in another country").format(name=name, country=country, lat=lat, lng=lng,
+                                                                       km=FAR_KM)
+             for name, country, lat, lng in far[:WRITTEN_TWICE_SHOWN]]
+    if len(far) > WRITTEN_TWICE_SHOWN:
+        lines.append(_("… and {count} more such point(s)").format(count=len(far) - WRITTEN_TWICE_SHOWN))
+    return lines
+
+
 def _with_country_after(conn: sqlite3.Connection, near) -> list[tuple]:
     """A territory named with its own country or region after the name ('Rennes (France)',
     'Cork, Ireland') beside one named without it, near or without a point: the pairs import

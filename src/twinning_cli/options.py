@@ -67,7 +67,8 @@ OPTIONS: dict[str, Opt] = {
     "start": Opt(("--from",), "Only territories within --depth agreements of this one.", metavar="TERRITORY"),
     "depth": Opt(("--depth",), "With --from: how many agreements away.", int, default=1, min=0, metavar="N"),
     "full": Opt(("--full",), "Check every index against its table too (SQLite's integrity_check), and look "
-                "every territory up in the gazetteer for one place under two names (Köln, Cologne); slower.",
+                "every territory up in the gazetteer for one place under two names (Köln, Cologne) and for a "
+                "point far from every place of its country; slower.",
                 bool, default=False),
     "words": Opt(("--words",), "List the French and English words each domain accepts.", bool, default=False),
     # import and validate

@@ -12,7 +12,7 @@ from .coordinates import read as read_coordinate
 from .countries import after_name, related, town_and_country, where
 from .dates import in_figures, read_partial
 from .flags import FIRST, split_flag
-from .gazetteer import locate, other_name
+from .gazetteer import FAR_KM, far_from, locate, other_name
 from .regions import kind_in_name, region_code, region_named
 from .subdivisions import subdivision_type
 from .identity import CITY_KINDS
@@ -123,7 +123,11 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         written = {axis: cell(f"{axis}{n}") for axis in ("lat", "lng")}
         written = {axis: text for axis, text in written.items() if text and text.lower() not in _NOTHING}
         point = {axis: read_coordinate(text, axis) for axis, text in written.items()}
-        if len(point) == 2 and None not in point.values():  # '48,11', '48°06′53″N', '4.49 W' as well as 48.11
+        if len(point) == 2 and None not in point.values() and place and item["kind"] == "ville" \
+                and far_from(place.country, point["lat"], point["lng"]):  # geocoded in another country
+            unread.append(f"The list's point for {item['name']} ({point['lat']}, {point['lng']}) lies over {FAR_KM} km "
+                          f"from every place the gazetteer knows in {place.country}: not recorded.")
+        elif len(point) == 2 and None not in point.values():  # '48,11', '48°06′53″N', '4.49 W' as well as 48.11
             item.update(point)
         elif written:  # a point is both or neither: the pair stays, its town without one
             unread.append(f"The list's coordinates for {item['name']} ({', '.join(map(repr, written.values()))}) "

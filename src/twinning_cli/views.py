@@ -354,7 +354,7 @@ def doctor(*, full: bool, db: str | None) -> None:
     problems = health.check(lambda: sqlite3.connect(uri, uri=True, check_same_thread=False), full=full)
     conn = sqlite3.connect(uri, uri=True)
     try:
-        notes = health.notes(conn) + health.written_twice(conn, full=full)
+        notes = health.notes(conn) + health.written_twice(conn, full=full) + (health.far_points(conn) if full else [])
     finally:
         conn.close()
     for line in notes:

@@ -1,4 +1,5 @@
-"""import --pairs: a twin that is a region, not a town ('Buenos Aires' twinned with 'Calabria')."""
+"""import --pairs: a twin that is a region, not a town ('Buenos Aires' twinned with 'Calabria'); a town
+given a point in another country."""
 
 import json
 
@@ -84,3 +85,46 @@ def test_a_region_named_with_its_kind_is_recorded_as_one(run, tmp_path, seeded):
         ("Ōita Prefecture", "préfecture", "JP", "JP-44")]
     shown = json.loads(run("show", "busan-victoria-state", "-f", "json").stdout)
     assert shown["note"] == "The list's 'Victoria (state)' read as a state, AU-VIC in ISO 3166-2, not a town."
+
+
+def test_a_point_in_another_country_is_not_recorded(run, tmp_path, seeded):
+    """Points geocoded in the wrong country, as a real list has them: left out, said in the note;
+    a French town then placed from the gazetteer. Points in a state's overseas parts, and a
+    region's centre far from its towns, are kept."""
+    (tmp_path / "twins.csv").write_text(
+        "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+        "Malakoff,France,44.6039,33.5492,Corsico,Italy,45.4333,9.1167\n"  # a point in Crimea
+        "Dordrecht,South Africa,51.7958,4.6783,Dordrecht,Netherlands,51.7958,4.6783\n"
+        "Le Lamentin,France,14.6,-61,Santiago de Cuba,Cuba,20.0217,-75.8294\n"  # Martinique
+        "Aalborg,Denmark,57.05,9.9167,Sermersooq,Greenland,66,-40\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "twins.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    points = dict(((name, country), (lat, lng)) for name, country, lat, lng in
+                  rows(seeded, "SELECT name, country, lat, lng FROM territories"))
+    assert points["Dordrecht", "ZA"] == (None, None)
+    assert points["Dordrecht", "NL"] == (51.7958, 4.6783)
+    assert points["Le Lamentin", "FR"] == (14.6, -61.0)
+    assert points["Sermersooq", "GL"] == (66.0, -40.0)
+    lat, lng = points["Malakoff", "FR"]
+    assert 48 < lat < 49 and 2 < lng < 3  # the commune near Paris, from the gazetteer
+    note = json.loads(run("show", "dordrecht-dordrecht", "-f", "json").stdout)["note"]
+    assert note == ("The list's point for Dordrecht (51.7958, 4.6783) lies over 300 km from every place the "
+                    "gazetteer knows in ZA: not recorded.")
+
+
+def test_doctor_full_notes_a_town_placed_in_another_country(run, seeded):
+    """A register made before the import left such points out (here through `add`, which keeps
+    what it is given): `doctor --full` names them; a plain `doctor` does not look."""
+    record = {"slug": "malakoff-corsico", "title": "Jumelage", "kind": "twinning", "status": "signed",
+              "parties": [{"name": "Malakoff", "kind": "ville", "country": "FR", "lat": 44.6039, "lng": 33.5492},
+                          {"name": "Corsico", "kind": "ville", "country": "IT", "lat": 45.4333, "lng": 9.1167}],
+              "sources": [{"file": "twins.csv"}]}
+    added = run("add", "--from-file", "-", input=json.dumps(record))
+    assert added.exit_code == 0, added.stderr
+    plain = run("doctor")
+    assert "lies over" not in plain.stderr
+    full = run("doctor", "--full")
+    assert full.exit_code == 0, full.stderr
+    assert ("Note: Malakoff (FR): its point (44.6039, 33.5492) lies over 300 km from every place the gazetteer "
+            "knows in FR, likely in another country") in full.stderr.splitlines()
+    assert "Corsico" not in full.stderr
