@@ -72,6 +72,9 @@ SPELLINGS = [  # (as written, country, subdivision)
     ("New Hebrides", "VU", None),
     # an encyclopaedia's kind of place in brackets: its country is what is left
     ("Georgia (U.S. state)", "US", "US-GA"), ("Georgia (US state)", "US", "US-GA"),
+    # a territory's own name beside ISO's, an older name, a part of the territory ISO names
+    ("United States Virgin Islands", "VI", None), ("Kirghizia", "KG", None), ("West Bank", "PS", None),
+    ("Gaza Strip", "PS", None),
 ]
 
 

@@ -44,6 +44,10 @@ ALIASES: dict[str, Place] = {
     "holy see": Place("VA", None),  # ISO has it only with '(Vatican City State)' after it
     "dr congo": Place("CD", None),  # the usual English short forms of the Democratic Republic
     "drc": Place("CD", None),
+    "united states virgin islands": Place("VI", None),  # the territory's own name; ISO 'Virgin Islands (U.S.)'
+    "kirghizia": Place("KG", None),  # the Russian-era English name, in older lists
+    "west bank": Place("PS", None),  # the two parts of the territory ISO 3166-1 names PS
+    "gaza strip": Place("PS", None),
     # French abbreviations of the press and of official lists, which CLDR does not give
     "e.-u.": Place("US", None),  # États-Unis ('É.-U.', 'E.U.')
     "r.-u.": Place("GB", None),  # Royaume-Uni
