@@ -55,6 +55,9 @@ def test_a_twin_that_is_a_region_is_recorded_as_one(run, tmp_path, seeded):
     ("Ōita Prefecture", ("préfecture", "prefecture", "Ōita")),
     ("Miami-Dade County", ("comté", "county", "Miami-Dade")),
     ("Tumakuru district", ("district", "district", "Tumakuru")),
+    ("Zhovkva Raion", ("raïon", "raion", "Zhovkva")),
+    ("Staré Město (Uherské Hradiště District)", None),  # a town in a district, said in brackets
+    ("Rēzekne Municipality", None),  # a municipality is a town's kind
     ("Lagos State", ("état", "state", "Lagos")),
     ("Province of Ontario", ("province", "province", "Ontario")),
     ("Département du Finistère", ("département", "département", "Finistère")),

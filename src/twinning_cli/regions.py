@@ -35,7 +35,8 @@ _HAMLET = 2_000  # a place this small sharing a region's name is not what a twin
 _WORDS = {"county": "comté", "comté": "comté", "prefecture": "préfecture", "préfecture": "préfecture",
           "province": "province", "district": "district", "region": "région", "région": "région",
           "oblast": "oblast", "krai": "kraï", "governorate": "gouvernorat", "department": "département",
-          "département": "département", "state": "état", "voivodeship": "voïvodie", "canton": "canton"}
+          "département": "département", "state": "état", "voivodeship": "voïvodie", "canton": "canton",
+          "raion": "raïon", "okrug": "okroug", "emirate": "émirat"}
 _WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
 # 'Victoria (state)', 'Limburg (province)'; 'Ōita Prefecture', 'Miami-Dade County', 'Lagos State';
 # 'Province of Ontario', 'County of Kent', 'Département du Finistère', 'Région Bretagne'.
