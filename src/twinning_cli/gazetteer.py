@@ -210,24 +210,26 @@ FAR_KM = 300  # no known place of the country this near: the point is not in tha
 _SPREAD = 3  # cells of a degree a country's places must cover for far_from to judge (not Monaco's one)
 
 
-@lru_cache(maxsize=8192)  # a list gives a town's point again on each of its rows
 def far_from(country: str, lat: float, lng: float) -> bool:
     """Whether a point lies over FAR_KM from every place the gazetteer knows in `country` (at
     least a few), as a point geocoded in another country does: Malakoff, France, given a
     point in Crimea; Dordrecht, South Africa, one in the Netherlands. False where that cannot be
     told (a country whose places lie in fewer than _SPREAD cells of a degree, a point near the
     antimeridian or a pole)."""
+    cells = _cells()
+    mine = cells.get(country, ())
+    own = (math.floor(lat), math.floor(lng))
+    if own in mine or len(mine) < _SPREAD:  # most points: a place of their country in their own cell
+        return False
+    parts = _parts().get(country, (country,))
     dlat = FAR_KM / 111.2
     dlng = dlat / max(math.cos(math.radians(lat)), 0.01)
     if abs(lat) + dlat > 89 or abs(lng) + dlng > 180:
         return False
-    cells = _cells()
-    if len(cells.get(country, ())) < _SPREAD:
-        return False
     box = set(itertools.product(range(math.floor(lat - dlat), math.floor(lat + dlat) + 1),
                                 range(math.floor(lng - dlng), math.floor(lng + dlng) + 1)))
     # a place within the cells around the point: at most a degree further than FAR_KM
-    return all(box.isdisjoint(cells.get(part, ())) for part in _parts(country))
+    return all(box.isdisjoint(cells.get(part, ())) for part in parts)
 
 
 @cache
@@ -247,16 +249,18 @@ _OTHER_PARTS = {"DK": ("GL", "FO"), "NO": ("SJ", "BV"), "FI": ("AX",), "AU": ("C
 
 
 @cache
-def _parts(country: str) -> tuple[str, ...]:
-    """A state's code with those of its territories that have their own (FR: GP, MQ, RE… as ISO
+def _parts() -> dict[str, tuple[str, ...]]:
+    """Each state with territories of their own code: its code and theirs (FR: GP, MQ, RE… as ISO
     3166-2 lists them, by name: the gazetteer files their towns under those codes)."""
     from .countries import _dependency, where
     from .subdivisions import subdivision_names
 
-    found = [where(name) for code, name in subdivision_names().items()
-             if code.startswith(country + "-") and _dependency(code)]
-    return (country, *sorted({place.country for place in found if place and place.country != country}),
-            *_OTHER_PARTS.get(country, ()))
+    found: dict[str, set[str]] = {}
+    for code, name in subdivision_names().items():
+        if _dependency(code) and (place := where(name)) and place.country != code[:2]:
+            found.setdefault(code[:2], set()).add(place.country)
+    return {state: (state, *sorted(found.get(state, ())), *_OTHER_PARTS.get(state, ()))
+            for state in found.keys() | _OTHER_PARTS.keys()}
 
 
 def locate(party: dict) -> str | None:
