@@ -213,18 +213,19 @@ given back after), spilling to temporary files instead:
 At 1,000,000 this took the peak from 232 MiB to 160 MiB (163 MiB in the seventh session's run).
 The eighth session's run read 172 MiB, holding its Bloom filters (below): about 10 bits for each
 slug, pair and territory name a load writes, some 9 MB at 1,000,000, nothing worth counting at
-the sizes people import (120 kB a filter up to 100,000 keys). The ninth session's run read 169 MiB
-and this one 168 MiB (imports no longer load Typer, below). The rest of the goal is out of reach
+the sizes people import (120 kB a filter up to 100,000 keys). The ninth session's run read 169 MiB,
+the tenth's 168 MiB (imports no longer load Typer, below) and this one 167 MiB. The rest of the goal is out of reach
 without a smaller cache, which costs time (16 MiB: 12 % slower at 100,000): 39 MiB before the
 first record (pydantic and the models it builds, 13 MiB; the country names, 7.6 MiB, when a cell
 is a name) and 64 MiB of cache are already 103.
 
-"1,000,000 ≤ 11× the time of 100,000" reads 14.9× in this run (12.5×, 13.7×, 13.6×, 15.6× and
-11.7× in the five runs before it, on nearly the same import code). The two sizes are timed some
-minutes apart and this machine's speed moves meanwhile: sqlite-utils' own insert took 8.8× as
-long for 1,000,000 as for 100,000 in this run (76.27 s against 8.65 s; 8.5×, 10.5×, 13.4×, 11.1×
-and 8.3× in those runs); our import against it, 4.23× at 100,000 and 7.12× at 1,000,000 (4.87×
-and 7.15× in the run before, 5.17× and 6.72× in the one before that).
+"1,000,000 ≤ 11× the time of 100,000" reads 14.1× in this run (14.9×, 12.5×, 13.7×, 13.6×, 15.6×
+and 11.7× in the six runs before it, on nearly the same import code). The two sizes are timed some
+minutes apart and this machine's speed moves meanwhile: sqlite-utils' own insert took 11.5× as
+long for 1,000,000 as for 100,000 in this run (79.96 s against 6.96 s; 8.8×, 8.5×, 10.5×, 13.4×,
+11.1× and 8.3× in those runs); our import against it, 5.02× at 100,000 and 6.16× at 1,000,000
+(4.23× and 7.12× in the run before, 4.87× and 7.15× in the one before that): our 1,000,000 took
+492 s here against 543 s in the run before, on the same JSON Lines import code.
 
 The ninth session made `import`, `validate` and `add` run from argparse on the fast path, their
 options declared once in options.py (options.WRITES) as the reads' are, so that an import no
@@ -238,7 +239,21 @@ or writes a row naming them), and the pairs path makes its module imports once i
 row. `import --pairs` of the bench's 25,000 rows, three rounds alternating with the code before
 (0c0eb71): 6.67, 6.02, 6.08 s against 5.29, 5.53, 5.12 s, the same register, table for table;
 10,000 JSON Lines records: 2.92, 2.96, 3.34 s against 2.83, 2.93, 3.07 s (few territories a
-record there). This run reads the pairs import at 2.13× sqlite-utils (2.91× in the run before).
+record there). Its run read the pairs import at 2.13× sqlite-utils (2.91× in the run before).
+
+This run is of the eleventh session's code (6aa9240). The JSON Lines path is the tenth's; the
+pairs path reads more of each row, as a real list asks: whether a twin is a region (its kind
+written with its name, or a name ISO 3166-2 gives a region that no town of the gazetteer has:
+regions.py) and whether a town's point lies in its country (gazetteer.far_from: one set look-up
+for most points, the cells of a degree around it for the rest). The bench's pairs file now puts
+its towns near real places of their country (before, at random points: 94 % of them would now be
+refused as lying in no place of their country), so its register differs from the runs before
+(24,308 pairs, 38 rows refused). Reading the 25,000 rows into records (pairs.pair_record, the
+import's other work left out), three rounds each: 0.62–0.70 s without the two checks, 0.93–1.15 s
+with them, part of it the folding of each name moved from the slug to the region look-up; whole
+imports alternating with the tenth session's code (0c8df67), each with its own gazetteer index:
+6.39, 5.92, 6.07 s against 5.24, 5.43, 6.04 s. This run reads the pairs import at 3.03× sqlite-utils
+(5.15 s against 1.70 s; 4.96 s against 2.33 s in the run before).
 
 The eighth session's steps, each timed against the code before it (fadd426), one after the other
 on this machine:

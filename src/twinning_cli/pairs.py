@@ -1,7 +1,8 @@
 """A twin-towns list's rows (`import --pairs`), each made a record (its headers: pair_headers.py).
 
-Cells are read as people write them: a decimal comma,
-citation marks copied from Wikipedia, a region or a year after a town's name, a year written out.
+Cells are read as people write them: a decimal comma, citation marks copied from Wikipedia, a
+region or a year after a town's name, a year written out, a region where a town is expected
+(regions.py), a point geocoded in another country.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from .countries import after_name, related, town_and_country, where
 from .dates import in_figures, read_partial
 from .flags import FIRST, split_flag
 from .gazetteer import FAR_KM, far_from, locate, other_name
+from .identity import CITY_KINDS
 from .regions import kind_in_name, region_code, region_named
 from .subdivisions import subdivision_type
-from .identity import CITY_KINDS
 from .vocabulary import fold, slugify
 
 # A citation mark copied with a name from Wikipedia: 'Sendai[3]', 'Japan[a]', 'Kyiv[note 2]'.
