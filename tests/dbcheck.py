@@ -1,4 +1,5 @@
-"""Looking at a register file directly, beside the CLI, to check what a command did."""
+"""Looking at a register file directly, beside the CLI, to check what a command did; and the pairs
+lists tests feed it (import_pairs)."""
 
 import sqlite3
 
@@ -48,3 +49,9 @@ def rows(path, sql: str) -> list[tuple]:
         return conn.execute(sql).fetchall()
     finally:
         conn.close()
+
+
+def import_pairs(run, tmp_path, text: str, *extra: str, name: str = "pairs.csv"):
+    """`import --pairs` of a file holding `text`."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return run("import", str(tmp_path / name), "--pairs", *extra)

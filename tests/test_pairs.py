@@ -4,7 +4,7 @@ import json
 import sqlite3
 
 import pytest
-from dbcheck import rows
+from dbcheck import import_pairs, rows
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -16,12 +16,6 @@ def territories(path) -> dict:
                 conn.execute("SELECT name, country, lat, lng FROM territories")}
     finally:
         conn.close()
-
-
-def import_pairs(run, tmp_path, text: str, *extra: str, name: str = "pairs.csv"):
-    """`import --pairs` of a file holding `text`."""
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    return run("import", str(tmp_path / name), "--pairs", *extra)
 
 
 def test_pairs_become_signed_twinnings(run, tmp_path, seeded):

@@ -4,7 +4,7 @@ given a point in another country."""
 import json
 
 import pytest
-from dbcheck import rows
+from dbcheck import import_pairs, rows
 
 from twinning_cli.regions import kind_in_name, region_named
 
@@ -32,12 +32,11 @@ def test_a_region_is_told_from_a_town(name, country, expected):
 
 
 def test_a_twin_that_is_a_region_is_recorded_as_one(run, tmp_path, seeded):
-    (tmp_path / "twins.csv").write_text(
-        "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
-        "Buenos Aires,Argentina,-34.6039,-58.3814,Calabria,Italy,39,16.5\n"
-        'Frederikssund,Denmark,55.8333,12.0666,Somerset,"England, United Kingdom",51.1,-2.9\n'
-        "Córdoba,Argentina,-31.4167,-64.1834,Córdoba,Spain,37.8846,-4.776\n", encoding="utf-8")
-    result = run("import", str(tmp_path / "twins.csv"), "--pairs")
+    result = import_pairs(run, tmp_path, "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+                                         "Buenos Aires,Argentina,-34.6039,-58.3814,Calabria,Italy,39,16.5\n"
+                                         'Frederikssund,Denmark,55.8333,12.0666,Somerset,"England, United Kingdom",'
+                                         '51.1,-2.9\n'
+                                         "Córdoba,Argentina,-31.4167,-64.1834,Córdoba,Spain,37.8846,-4.776\n")
     assert result.exit_code == 0, result.stderr
     assert rows(seeded, "SELECT name, kind, country, subdivision FROM territories WHERE name IN "
                         "('Calabria', 'Somerset', 'Córdoba') ORDER BY name, country") == [
@@ -72,14 +71,12 @@ def test_a_kind_of_region_written_with_the_name(name, expected):
 
 
 def test_a_region_named_with_its_kind_is_recorded_as_one(run, tmp_path, seeded):
-    (tmp_path / "twins.csv").write_text(
-        "city1,country1,city2,country2\n"
-        "Busan,South Korea,Victoria (state),Australia\n"
-        "Gyeongju,South Korea,Ōita Prefecture,Japan\n"
-        "Cape Town,South Africa,Miami-Dade County,United States\n"
-        "Fredericia,Denmark,Herford,Germany\n"
-        "Voiron,France,Herford (district),Germany\n", encoding="utf-8")
-    result = run("import", str(tmp_path / "twins.csv"), "--pairs")
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2\n"
+                                         "Busan,South Korea,Victoria (state),Australia\n"
+                                         "Gyeongju,South Korea,Ōita Prefecture,Japan\n"
+                                         "Cape Town,South Africa,Miami-Dade County,United States\n"
+                                         "Fredericia,Denmark,Herford,Germany\n"
+                                         "Voiron,France,Herford (district),Germany\n")
     assert result.exit_code == 0, result.stderr
     assert rows(seeded, "SELECT name, kind, country, subdivision FROM territories WHERE country IN ('AU', 'JP', 'US',"
                         " 'DE') ORDER BY name") == [
@@ -94,13 +91,11 @@ def test_a_point_in_another_country_is_not_recorded(run, tmp_path, seeded):
     """Points geocoded in the wrong country, as a real list has them: left out, said in the note;
     a French town then placed from the gazetteer. Points in a state's overseas parts, and a
     region's centre far from its towns, are kept."""
-    (tmp_path / "twins.csv").write_text(
-        "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
-        "Malakoff,France,44.6039,33.5492,Corsico,Italy,45.4333,9.1167\n"  # a point in Crimea
-        "Dordrecht,South Africa,51.7958,4.6783,Dordrecht,Netherlands,51.7958,4.6783\n"
-        "Le Lamentin,France,14.6,-61,Santiago de Cuba,Cuba,20.0217,-75.8294\n"  # Martinique
-        "Aalborg,Denmark,57.05,9.9167,Sermersooq,Greenland,66,-40\n", encoding="utf-8")
-    result = run("import", str(tmp_path / "twins.csv"), "--pairs")
+    result = import_pairs(run, tmp_path, "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+                                         "Malakoff,France,44.6039,33.5492,Corsico,Italy,45.4333,9.1167\n"  # Crimea
+                                         "Dordrecht,South Africa,51.7958,4.6783,Dordrecht,Netherlands,51.7958,4.6783\n"
+                                         "Le Lamentin,France,14.6,-61,Santiago de Cuba,Cuba,20.0217,-75.8294\n"
+                                         "Aalborg,Denmark,57.05,9.9167,Sermersooq,Greenland,66,-40\n")
     assert result.exit_code == 0, result.stderr
     points = dict(((name, country), (lat, lng)) for name, country, lat, lng in
                   rows(seeded, "SELECT name, country, lat, lng FROM territories"))
