@@ -73,3 +73,26 @@ def test_a_german_list_with_its_years(run, tmp_path, seeded):
     shown = json.loads(run("show", "erlangen-rennes", "-f", "json").stdout)
     assert [(p["name"], p["country"]) for p in shown["parties"]] == [("Erlangen", "DE"), ("Rennes", "FR")]
     assert shown["signed_on"] == "1964"
+
+
+def test_the_header_again_where_files_were_joined_is_left_out(run, tmp_path, seeded):
+    """`cat a.csv b.csv`: the second file's header is no pair (before: a pair of towns 'city1' and
+    'city2' refused for its countries, and the whole file with it)."""
+    (tmp_path / "joined.csv").write_text("city1,country1,city2,country2\nRennes,France,Erlangen,Germany\n"
+                                         " city1 ,country1,city2,country2\nLyon,France,Montréal,Canada\n",
+                                         encoding="utf-8")
+    result = run("import", str(tmp_path / "joined.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert "1 row(s) repeat the header, as where files were joined (record 2): left out." in result.stderr
+    assert rows(seeded, "SELECT slug FROM agreements WHERE slug IN ('rennes-erlangen', 'lyon-montreal', "
+                        "'city1-city2') ORDER BY slug") == [("lyon-montreal",), ("rennes-erlangen",)]
+
+
+def test_a_registers_csv_joined_with_its_header_again(run, tmp_path):
+    exported = run("export", "-f", "csv").stdout
+    header = exported.splitlines()[0]
+    (tmp_path / "again.csv").write_text(exported + header + "\n", encoding="utf-8")
+    run("init", "--empty", "--yes")
+    result = run("import", str(tmp_path / "again.csv"))
+    assert result.exit_code == 0, result.stderr
+    assert "repeat the header" in result.stderr

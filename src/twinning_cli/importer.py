@@ -54,6 +54,7 @@ class Input:
     located: int = field(default=0, init=False)  # pairs whose towns the gazetteer placed
     undated: int = field(default=0, init=False)  # pairs whose year cell was no date
     above: int = field(default=0, init=False)  # CSV: lines above the header (a title), left out
+    repeated: list[int] = field(default_factory=list, init=False)  # CSV: rows that are the header again
 
     @classmethod
     def build(cls, name: str, *, format: str | None, encoding: str, max_mb: int, raw: bool = False,
@@ -211,11 +212,17 @@ class Input:
             read = set(COLUMNS)
         self.left_out = [header for header in self.headers if header not in read and header.strip()]
         source = Path(self.name).name
+        written = [header.strip() for header in self.written_headers]
+        first_header = self.headers[0] if self.headers else None
         for number, row in enumerate(reader, start=1):
             if not any(cell.strip() for cell in row.values() if isinstance(cell, str)) \
                     and not any(cell.strip() for cell in row.get(None) or ()):
                 continue  # a row of empty cells (';;;;'), as spreadsheets save below the data
             original = {k: v for k, v in row.items() if k is not None}
+            if (original.get(first_header) or "").strip() == written[0] \
+                    and [(original.get(h) or "").strip() for h in self.headers] == written:  # files joined: header again
+                self.repeated.append(number)
+                continue
             if None in row:
                 yield number, Unreadable(_("more cells than the header has columns")), original
                 continue

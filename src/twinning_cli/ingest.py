@@ -349,6 +349,11 @@ def summary(outcome: Outcome, source, file: str, rejects: str | None, dry_run: b
     if getattr(source, "above", 0):
         lines.append(_("The header is line {line} of the file: the {count} line(s) above it (a title?) left "
                        "out.").format(line=source.above + 1, count=source.above))
+    repeated = getattr(source, "repeated", ())
+    if repeated:
+        lines.append(_("{count} row(s) repeat the header, as where files were joined (record {numbers}): left "
+                       "out.").format(count=len(repeated), numbers=", ".join(map(str, repeated[:10]))
+                                      + (" …" if len(repeated) > 10 else "")))
     left_out = getattr(source, "left_out", ())
     if left_out:
         shown = ", ".join(repr(name) for name in left_out[:10]) + (" …" if len(left_out) > 10 else "")
