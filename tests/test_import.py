@@ -100,7 +100,7 @@ def test_records_keyed_by_slug_are_imported(run, tmp_path, new_record, seeded):
     assert (result.exit_code, "record 1: slug: Field required" in result.stderr) == (1, True)
 
 
-@pytest.mark.parametrize("head,what", [(b"PK\x03\x04\x14\x00\x06\x00", "a zip file (an .xlsx or .ods workbook?)"),
+@pytest.mark.parametrize("head,what", [(b"PK\x03\x04\x14\x00\x06\x00", "a zip file that is no .xlsx workbook (an .ods?)"),
                                        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Excel 97-2003 workbook (.xls)"),
                                        (b"%PDF-1.7\n", "a PDF")])
 @pytest.mark.parametrize("pairs", [[], ["--pairs"]])

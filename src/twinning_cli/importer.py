@@ -23,7 +23,8 @@ from .pair_headers import find_headers, pair_mapping, unique_headers
 from .pairs import one_twin_a_row, pair_record
 from .streams import DEFAULT_MAX_MB, LEGACY, check_input, open_input, sniff_encoding
 from .validate import Unreadable
-from .i18n import N_, _
+from .workbook import not_text
+from .i18n import _
 
 FORMATS = ("json", "jsonl", "csv", "tsv")
 DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
@@ -47,6 +48,7 @@ class Input:
     raw: bool = False  # CSV cells are taken as they are, not un-neutralised
     pairs: dict | None = None  # pair column -> header, for --pairs (None: found in the header line)
     delimiter: str | None = None  # CSV: None = sniffed from the header line
+    sheet: str | None = None  # an .xlsx workbook: the sheet to read (None: the first)
     size: int | None = field(default=None, init=False)
     headers: list[str] = field(default_factory=list, init=False)  # CSV: each column's name, a repeated one numbered
     written_headers: list[str] = field(default_factory=list, init=False)  # CSV: as read, for a rejects file
@@ -55,10 +57,13 @@ class Input:
     undated: int = field(default=0, init=False)  # pairs whose year cell was no date
     above: int = field(default=0, init=False)  # CSV: lines above the header (a title), left out
     repeated: list[int] = field(default_factory=list, init=False)  # CSV: rows that are the header again
+    read_sheet: str | None = field(default=None, init=False)  # an .xlsx workbook: the sheet read
+    sheets: list[str] = field(default_factory=list, init=False)  # and all its sheets
 
     @classmethod
     def build(cls, name: str, *, format: str | None, encoding: str, max_mb: int, raw: bool = False,
-              pairs: bool = False, mapping: list[str] | None = None, delimiter: str | None = None) -> Input:
+              pairs: bool = False, mapping: list[str] | None = None, delimiter: str | None = None,
+              sheet: str | None = None) -> Input:
         try:
             codecs.lookup(encoding)
         except LookupError:
@@ -74,7 +79,7 @@ class Input:
                 raise UsageError(_("--delimiter takes one character (',', ';', 'tab'); got {delimiter!r}").format(
                                      delimiter=delimiter))
         spec = pair_mapping(mapping or []) if pairs else None
-        item = cls(name, fmt, encoding, max_mb * 1_000_000, raw, spec, delimiter)
+        item = cls(name, fmt, encoding, max_mb * 1_000_000, raw, spec, delimiter, sheet)
         item.size = check_input(name, item.max_bytes)
         return item
 
@@ -82,7 +87,10 @@ class Input:
         """(number, raw record, the input's own form of it) triples; decoding and syntax errors
         are DataErrors."""
         with open_input(self.name, self.max_bytes, on_read) as bounded:
-            _not_binary(self.name, bounded.peek(8)[:8])
+            if bounded.peek(4)[:4] == b"PK\x03\x04" and (workbook := self._workbook(bounded)) is not None:
+                yield from workbook
+                return
+            not_text(self.name, bounded.peek(8)[:8])
             encoding = sniff_encoding(bounded, self.encoding)
             if self.format is None:
                 self.format = _sniff_format(bounded.peek(4096), self.name, self.pairs is not None)
@@ -102,6 +110,25 @@ class Input:
                                     name=self.name, error=error)) from None
             finally:
                 text.detach()
+
+    def _workbook(self, bounded) -> Iterator[Raw] | None:
+        """An .xlsx workbook's sheet read as the CSV it would save (workbook.py); None for a zip
+        that is none (an .ods: said by _not_binary)."""
+        from .workbook import is_workbook, sheet_as_csv  # openpyxl, only for a workbook
+
+        data = bounded.read()
+        if not is_workbook(data):
+            not_text(self.name, data[:8])
+        def holds_header(text: str) -> bool:  # the columns looked for, in the first lines, as _header_line finds them
+            return any(self._is_header(line) for line in text.splitlines(keepends=True)[:_TITLE_LINES])
+
+        self.delimiter = self.delimiter or ","
+        text, self.read_sheet, self.sheets = sheet_as_csv(data, self.name, self.sheet, holds_header)
+        if self.format not in ("csv", "tsv", None):
+            raise DataError(_("{name} is an Excel workbook: its rows are read as CSV, not {fmt}").format(
+                name=self.name, fmt=self.format))
+        self.format, self.delimiter = "csv", ","
+        return self._parse(io.StringIO(text, newline=""))
 
     def _parse(self, text: io.TextIOWrapper) -> Iterator[Raw]:
         if self.format == "json":
@@ -316,20 +343,6 @@ def _sniff_delimiter(header: str) -> str:
     counts = {d: header.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: (counts[d], d == ","))
     return best if counts[best] else ","
-
-
-# What a file that is no text begins with, and what it then most likely is.
-_BINARY = {b"PK\x03\x04": N_("a zip file (an .xlsx or .ods workbook?)"),
-           b"\xd0\xcf\x11\xe0": N_("an Excel 97-2003 workbook (.xls)"), b"%PDF": N_("a PDF")}
-
-
-def _not_binary(name: str, head: bytes) -> None:
-    """A workbook or a PDF given for a file of records: say so, and how to make one, rather than
-    call its bytes an encoding's."""
-    for magic, what in _BINARY.items():
-        if head.startswith(magic):
-            raise DataError(_("{name} is {what}, not text: save the sheet as CSV (UTF-8) from the spreadsheet, "
-                              "then import that file").format(name=name, what=_(what)))
 
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

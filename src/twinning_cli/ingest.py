@@ -349,6 +349,10 @@ def summary(outcome: Outcome, source, file: str, rejects: str | None, dry_run: b
     if getattr(source, "above", 0):
         lines.append(_("The header is line {line} of the file: the {count} line(s) above it (a title?) left "
                        "out.").format(line=source.above + 1, count=source.above))
+    sheets = getattr(source, "sheets", ())
+    if len(sheets) > 1:
+        lines.append(_("Read the sheet {sheet!r} of {count} ({names}); --sheet NAME reads another.").format(
+            sheet=source.read_sheet, count=len(sheets), names=", ".join(repr(name) for name in sheets)))
     repeated = getattr(source, "repeated", ())
     if repeated:
         lines.append(_("{count} row(s) repeat the header, as where files were joined (record {numbers}): left "

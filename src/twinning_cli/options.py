@@ -91,6 +91,7 @@ OPTIONS: dict[str, Opt] = {
                    default=False),
     "delimiter": Opt(("--delimiter",), "CSV: the delimiter, ',' ';' or 'tab' (default: sniffed from the header).",
                      metavar="CHAR"),
+    "sheet": Opt(("--sheet",), "An Excel workbook (.xlsx): the sheet to read (default: the first).", metavar="NAME"),
     "encoding": Opt(("--encoding",), "Text encoding of the file (utf-8, with or without BOM, by default; latin-1, "
                     "cp1252…).", default="utf-8", metavar="ENCODING"),
     "max_size": Opt(("--max-size",), "Refuse a file larger than this many megabytes.", int, default=200, min=1,
@@ -154,9 +155,9 @@ Write = namedtuple("Write", "run options argument")
 _FILE = ("file", "The file to read, or - for standard input.")
 WRITES: dict[str, Write] = {
     "import": Write("import_", ("input_format", "pairs", "wikidata", "map", "update", "skip_invalid", "rejects",
-                                "dry_run", "delimiter", "encoding", "max_size", "raw_cells", "db"), _FILE),
-    "validate": Write("validate", ("input_format", "pairs", "map", "update", "delimiter", "encoding", "max_size",
-                                   "db"), _FILE),
+                                "dry_run", "delimiter", "sheet", "encoding", "max_size", "raw_cells", "db"), _FILE),
+    "validate": Write("validate", ("input_format", "pairs", "map", "update", "delimiter", "sheet", "encoding",
+                                   "max_size", "db"), _FILE),
     "add": Write("add", ("title", "party", "its_kind", "its_status", "signed_on", "its_domain", "topic", "source",
                          "summary", "slug", "from_file", "update", "db"), None),
 }

@@ -32,17 +32,17 @@ def writable_register(db: str | None):
     return where.path
 
 
-def _input(file, format, encoding, max_size, raw=False, pairs=False, mapping=None, delimiter=None):
+def _input(file, format, encoding, max_size, raw=False, pairs=False, mapping=None, delimiter=None, sheet=None):
     from .importer import Input
 
     return Input.build(file, format=format, encoding=encoding, max_mb=max_size, raw=raw, pairs=pairs,
-                       mapping=mapping, delimiter=delimiter)
+                       mapping=mapping, delimiter=delimiter, sheet=sheet)
 
 
 def import_(file: str, input_format=None, pairs=False, wikidata=False, map=None, update=False, skip_invalid=False,
-            rejects=None, dry_run=False, delimiter=None, encoding="utf-8", max_size=200, raw_cells=False,
+            rejects=None, dry_run=False, delimiter=None, sheet=None, encoding="utf-8", max_size=200, raw_cells=False,
             db=None) -> None:
-    """Add agreements from a JSON, JSON Lines, CSV or TSV file (or - for stdin); all or nothing.
+    """Add agreements from a JSON, JSON Lines, CSV, TSV or Excel file (or - for stdin); all or nothing.
 
     Example: twinning import new.jsonl    (or: twinning import towns.csv --pairs --map city1=Ville)
     """
@@ -56,7 +56,7 @@ def import_(file: str, input_format=None, pairs=False, wikidata=False, map=None,
 
         source = Answer(file, max_bytes=max_size * 1_000_000)
     else:
-        source = _input(file, input_format, encoding, max_size, raw_cells, pairs, map, delimiter)
+        source = _input(file, input_format, encoding, max_size, raw_cells, pairs, map, delimiter, sheet)
     path = writable_register(db)
     with render.progress(source.size, _("Importing {file}").format(file=file)) as progress:
         outcome = ingest.load(path, source, update=update, skip_invalid=skip_invalid,
@@ -65,8 +65,8 @@ def import_(file: str, input_format=None, pairs=False, wikidata=False, map=None,
         info(line)
 
 
-def validate(file: str, input_format=None, pairs=False, map=None, update=False, delimiter=None, encoding="utf-8",
-             max_size=200, db=None) -> None:
+def validate(file: str, input_format=None, pairs=False, map=None, update=False, delimiter=None, sheet=None,
+             encoding="utf-8", max_size=200, db=None) -> None:
     """Check a file as import would, against the register, and write nothing.
 
     Example: twinning validate new.json && twinning import new.json
@@ -74,7 +74,7 @@ def validate(file: str, input_format=None, pairs=False, map=None, update=False, 
     from . import db as dbmod
     from . import ingest
 
-    source = _input(file, input_format, encoding, max_size, pairs=pairs, mapping=map, delimiter=delimiter)
+    source = _input(file, input_format, encoding, max_size, pairs=pairs, mapping=map, delimiter=delimiter, sheet=sheet)
     outcome = ingest.load(dbmod.locate(db).path, source, update=update, dry_run=True)
     info(_("{file}: valid; importing it would give {summary}.").format(file=file, summary=outcome.summary()))
 

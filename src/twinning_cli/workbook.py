@@ -1,0 +1,92 @@
+"""An Excel workbook (.xlsx) given to `import`: one of its sheets read as the CSV text it would
+save, so that a list kept in a spreadsheet goes in as it is (openpyxl reads it); another file
+that is no text (an .ods, an .xls, a PDF) named, with how to make a CSV of it.
+
+Cells become the text Excel would write in a CSV: numbers as numbers (1964, not 1964.0), a date
+as YYYY-MM-DD, formulas as their last computed value; a merged cell's value in its first cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import zipfile
+from collections.abc import Callable
+
+from .errors import DataError
+from .i18n import N_, _
+
+
+def is_workbook(data: bytes) -> bool:
+    """An .xlsx (an Office Open XML workbook): a zip holding xl/workbook.xml."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def sheet_as_csv(data: bytes, name: str, sheet: str | None = None,
+                 wanted: Callable[[str], bool] = lambda text: True) -> tuple[str, str, list[str]]:
+    """(CSV text of the sheet, the sheet's name, every sheet's name): the sheet named `sheet`, else
+    the first whose text `wanted` accepts (the one holding the columns looked for), else the
+    first. DataError for a damaged workbook or a sheet it has not."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds on a damaged file
+        raise DataError(_("{name}: not a readable Excel workbook ({error})").format(
+            name=name, error=str(error).splitlines()[0] if str(error) else type(error).__name__)) from None
+    try:
+        names = list(book.sheetnames)
+        if sheet is not None and sheet not in names:
+            raise DataError(_("{name} has no sheet {sheet!r}; its sheets: {names}").format(
+                name=name, sheet=sheet, names=", ".join(repr(n) for n in names)))
+        for chosen in [sheet] if sheet is not None else names:
+            text = _csv(book[chosen])
+            if sheet is not None or wanted(text):
+                return text, chosen, names
+        return _csv(book[names[0]]), names[0], names
+    finally:
+        book.close()
+
+
+def _csv(worksheet) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in worksheet.iter_rows(values_only=True):
+        writer.writerow([_text(value) for value in row])
+    return out.getvalue()
+
+
+def _text(value: object) -> str:
+    """A cell as Excel writes it in a CSV."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))  # 1964 typed in a cell, stored as 1964.0
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return str(value)
+
+
+# What a file that is no text begins with, and what it then most likely is.
+_BINARY = {b"PK\x03\x04": N_("a zip file that is no .xlsx workbook (an .ods?)"),
+           b"\xd0\xcf\x11\xe0": N_("an Excel 97-2003 workbook (.xls)"), b"%PDF": N_("a PDF")}
+
+
+def not_text(name: str, head: bytes) -> None:
+    """A workbook or a PDF given for a file of records: say so, and how to make one, rather than
+    call its bytes an encoding's."""
+    for magic, what in _BINARY.items():
+        if head.startswith(magic):
+            raise DataError(_("{name} is {what}, not text: save the sheet as CSV (UTF-8) from the spreadsheet, "
+                              "then import that file").format(name=name, what=_(what)))
