@@ -48,6 +48,10 @@ def test_a_sheet_named_and_one_the_workbook_has_not(run, tmp_path, seeded):
     assert result.exit_code == 0, result.stderr
     assert rows(seeded, "SELECT slug FROM agreements WHERE slug IN ('brest-kiel', 'rennes-sendai')") == [
         ("brest-kiel",)]
+    notes = workbook(tmp_path / "notes.xlsx", {"Notes": [["Mis à jour en 2024"]], "Jumelages": TWINS})
+    wrong = run("import", str(notes), "--pairs", "--sheet", "Notes")
+    assert wrong.exit_code == 1
+    assert wrong.stderr.endswith("(in the sheet 'Notes'; its sheets: 'Notes', 'Jumelages')\n")
     missing = run("import", str(path), "--pairs", "--sheet", "C")
     assert missing.exit_code == 1
     assert missing.stderr == "Error: twins.xlsx has no sheet 'C'; its sheets: 'A', 'B'\n".replace(

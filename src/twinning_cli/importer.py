@@ -88,7 +88,13 @@ class Input:
         are DataErrors."""
         with open_input(self.name, self.max_bytes, on_read) as bounded:
             if bounded.peek(4)[:4] == b"PK\x03\x04" and (workbook := self._workbook(bounded)) is not None:
-                yield from workbook
+                try:
+                    yield from workbook
+                except DataError as error:
+                    if len(self.sheets) < 2:
+                        raise
+                    raise DataError(_("{error} (in the sheet {sheet!r}; its sheets: {names})").format(
+                        error=error, sheet=self.read_sheet, names=", ".join(map(repr, self.sheets)))) from None
                 return
             not_text(self.name, bounded.peek(8)[:8])
             encoding = sniff_encoding(bounded, self.encoding)
