@@ -14,7 +14,8 @@ pytestmark = pytest.mark.usefixtures("seeded")
 @pytest.mark.parametrize("name, country, expected", [
     ("Calabria", "IT", ("IT-78", "région")),
     ("Galicia", "ES", ("ES-GA", "communauté autonome")),  # ISO writes 'Galicia [Galicia]'
-    ("Islas Baleares", "ES", None),  # ISO's name in brackets, of two subdivisions: not guessed between
+    ("Islas Baleares", "ES", ("ES-IB", "communauté autonome")),  # and its one province: the region
+    ("Cantabria", "ES", ("ES-CB", "communauté autonome")),
     ("Friuli-Venezia Giulia", "IT", ("IT-36", "région autonome")),
     ("Somerset", "GB", ("GB-SOM", "comté")),
     ("East Renfrewshire", "GB", ("GB-ERW", "council area")),

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .countries import subdivisions_named
 from .gazetteer import places
-from .subdivisions import subdivision_type
+from .subdivisions import ancestors, subdivision_type
 
 # The ISO 3166-2 types of subdivision no town is, as the register names such a party's kind (in
 # French, as the seed does). A type left out (Municipality, City, Commune, London borough, Unitary
@@ -62,8 +62,12 @@ def kind_in_name(name: str) -> tuple[str, str, str] | None:
 
 
 def region_code(name: str, country: str) -> str | None:
-    """The one ISO 3166-2 subdivision of `country` named so (ISO or French name), or None."""
+    """The one ISO 3166-2 subdivision of `country` named so (ISO or French name), or None. Where
+    a region and the one province it holds share the name ('Cantabria', 'Illes Balears'), the
+    region."""
     codes = [code for code in subdivisions_named(name) if code.startswith(country + "-")]
+    if len(codes) > 1:
+        codes = [code for code in codes if not set(ancestors(code)) & set(codes)]
     return codes[0] if len(codes) == 1 else None
 
 
