@@ -95,3 +95,23 @@ def test_a_zip_that_is_no_workbook_and_a_damaged_one(run, tmp_path):
     assert broken.exit_code == 1
     assert broken.stderr.startswith(f"Error: {tmp_path / 'broken.xlsx'}: not a readable Excel workbook (")
     assert len(broken.stderr.splitlines()) == 1 and "Traceback" not in broken.stderr
+
+
+def test_a_town_merged_over_the_rows_of_its_twins(run, tmp_path, seeded):
+    """A town's own list, its name merged down the rows of its twins: each row is that town's
+    (Excel's own CSV would leave the cells below the first empty, and the pairs nameless)."""
+    path = tmp_path / "merged.xlsx"
+    book = Workbook()
+    sheet = book.active
+    for line in [["Ville", "Pays", "Ville jumelle", "Pays jumelle"], ["Rennes", "France", "Erlangen", "Allemagne"],
+                 [None, None, "Sendai", "Japon"], [None, None, "Cork", "Irlande"], ["Brest", "France", "Kiel", "Allemagne"]]:
+        sheet.append(line)
+    sheet.merge_cells("A2:A4")
+    sheet.merge_cells("B2:B4")
+    book.save(path)
+    result = run("import", str(path), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert "2 merged range(s) of cells read as their value in each cell they span." in result.stderr
+    assert rows(seeded, "SELECT slug FROM agreements WHERE slug IN ('rennes-erlangen', 'rennes-sendai', 'rennes-cork',"
+                        " 'brest-kiel') ORDER BY slug") == [
+        ("brest-kiel",), ("rennes-cork",), ("rennes-erlangen",), ("rennes-sendai",)]

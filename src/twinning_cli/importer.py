@@ -59,6 +59,7 @@ class Input:
     repeated: list[int] = field(default_factory=list, init=False)  # CSV: rows that are the header again
     read_sheet: str | None = field(default=None, init=False)  # an .xlsx workbook: the sheet read
     sheets: list[str] = field(default_factory=list, init=False)  # and all its sheets
+    merged: int = field(default=0, init=False)  # and the merged ranges of the sheet read
 
     @classmethod
     def build(cls, name: str, *, format: str | None, encoding: str, max_mb: int, raw: bool = False,
@@ -129,7 +130,7 @@ class Input:
             return any(self._is_header(line) for line in text.splitlines(keepends=True)[:_TITLE_LINES])
 
         self.delimiter = self.delimiter or ","
-        text, self.read_sheet, self.sheets = sheet_as_csv(data, self.name, self.sheet, holds_header)
+        text, self.read_sheet, self.sheets, self.merged = sheet_as_csv(data, self.name, self.sheet, holds_header)
         if self.format not in ("csv", "tsv", None):
             raise DataError(_("{name} is an Excel workbook: its rows are read as CSV, not {fmt}").format(
                 name=self.name, fmt=self.format))

@@ -353,6 +353,9 @@ def summary(outcome: Outcome, source, file: str, rejects: str | None, dry_run: b
     if len(sheets) > 1:
         lines.append(_("Read the sheet {sheet!r} of {count} ({names}); --sheet NAME reads another.").format(
             sheet=source.read_sheet, count=len(sheets), names=", ".join(repr(name) for name in sheets)))
+    if getattr(source, "merged", 0):
+        lines.append(_("{count} merged range(s) of cells read as their value in each cell they span.").format(
+            count=source.merged))
     repeated = getattr(source, "repeated", ())
     if repeated:
         lines.append(_("{count} row(s) repeat the header, as where files were joined (record {numbers}): left "

@@ -3,7 +3,8 @@ save, so that a list kept in a spreadsheet goes in as it is (openpyxl reads it);
 that is no text (an .ods, an .xls, a PDF) named, with how to make a CSV of it.
 
 Cells become the text Excel would write in a CSV: numbers as numbers (1964, not 1964.0), a date
-as YYYY-MM-DD, formulas as their last computed value; a merged cell's value in its first cell.
+as YYYY-MM-DD, formulas as their last computed value; a merged cell's value in every cell it
+spans, as a person reads the sheet (a town's name merged over the rows of its twins).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 import zipfile
 from collections.abc import Callable
 
@@ -30,10 +32,10 @@ def is_workbook(data: bytes) -> bool:
 
 
 def sheet_as_csv(data: bytes, name: str, sheet: str | None = None,
-                 wanted: Callable[[str], bool] = lambda text: True) -> tuple[str, str, list[str]]:
-    """(CSV text of the sheet, the sheet's name, every sheet's name): the sheet named `sheet`, else
-    the first whose text `wanted` accepts (the one holding the columns looked for), else the
-    first. DataError for a damaged workbook or a sheet it has not."""
+                 wanted: Callable[[str], bool] = lambda text: True) -> tuple[str, str, list[str], int]:
+    """(CSV text of the sheet, the sheet's name, every sheet's name, its merged ranges): the sheet
+    named `sheet`, else the first whose text `wanted` accepts (the one holding the columns looked
+    for), else the first. DataError for a damaged workbook or a sheet it has not."""
     from openpyxl import load_workbook
 
     try:
@@ -47,20 +49,52 @@ def sheet_as_csv(data: bytes, name: str, sheet: str | None = None,
             raise DataError(_("{name} has no sheet {sheet!r}; its sheets: {names}").format(
                 name=name, sheet=sheet, names=", ".join(repr(n) for n in names)))
         for chosen in [sheet] if sheet is not None else names:
-            text = _csv(book[chosen])
+            text, merged = _csv(book[chosen], data)
             if sheet is not None or wanted(text):
-                return text, chosen, names
-        return _csv(book[names[0]]), names[0], names
+                return text, chosen, names, merged
+        text, merged = _csv(book[names[0]], data)
+        return text, names[0], names, merged
     finally:
         book.close()
 
 
-def _csv(worksheet) -> str:
+def _csv(worksheet, data: bytes) -> tuple[str, int]:
+    """The sheet as CSV text, each merged range's value in all its cells; and how many ranges."""
+    ranges = _merged(worksheet, data)
+    copies = {(row, col): (top, left) for left, top, right, bottom in ranges
+              for row in range(top, bottom + 1) for col in range(left, right + 1) if (row, col) != (top, left)}
+    anchors = {(top, left) for left, top, _, _ in ranges}
+    kept: dict[tuple[int, int], object] = {}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    for row in worksheet.iter_rows(values_only=True):
+    for number, row in enumerate(worksheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1):
+        if copies or anchors:
+            row = list(row)
+            for col in range(1, len(row) + 1):
+                if (number, col) in anchors:
+                    kept[number, col] = row[col - 1]
+                elif (number, col) in copies:
+                    row[col - 1] = kept.get(copies[number, col])
         writer.writerow([_text(value) for value in row])
-    return out.getvalue()
+    return out.getvalue(), len(ranges)
+
+
+_MERGED = re.compile(rb'<mergeCell ref="([A-Z]{1,3}[0-9]+:[A-Z]{1,3}[0-9]+)"')
+
+
+def _merged(worksheet, data: bytes) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged ranges as (first column, first row, last column, last row): openpyxl
+    reading a sheet row by row does not give them, the sheet's XML lists them at its end."""
+    from openpyxl.utils.cell import range_boundaries
+
+    path = getattr(worksheet, "_worksheet_path", None)
+    if not path:
+        return []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read(path)
+    if b"<mergeCell " not in xml:
+        return []
+    return [range_boundaries(ref.decode()) for ref in _MERGED.findall(xml)]
 
 
 def _text(value: object) -> str:
