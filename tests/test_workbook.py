@@ -115,3 +115,23 @@ def test_a_town_merged_over_the_rows_of_its_twins(run, tmp_path, seeded):
     assert rows(seeded, "SELECT slug FROM agreements WHERE slug IN ('rennes-erlangen', 'rennes-sendai', 'rennes-cork',"
                         " 'brest-kiel') ORDER BY slug") == [
         ("brest-kiel",), ("rennes-cork",), ("rennes-erlangen",), ("rennes-sendai",)]
+
+
+def test_a_date_cell_is_as_precise_as_the_sheet_shows_it(run, tmp_path, seeded):
+    """Excel keeps 'mai 1964' as the 1st of May: the day it filled in is not recorded."""
+    path = tmp_path / "dates.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["city1", "country1", "city2", "country2", "year"])
+    for town, when, shown in [("Erlangen", datetime.datetime(1964, 5, 1), "mmm-yy"),
+                              ("Sendai", datetime.datetime(1967, 1, 1), "yyyy"),
+                              ("Cork", datetime.datetime(1982, 6, 12), "dd/mm/yyyy")]:
+        sheet.append(["Rennes", "France", town, "Allemagne" if town == "Erlangen" else "Japon" if town == "Sendai"
+                      else "Irlande", when])
+        sheet.cell(row=sheet.max_row, column=5).number_format = shown
+    book.save(path)
+    result = run("import", str(path), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT slug, signed_on FROM agreements WHERE slug IN ('rennes-erlangen', 'rennes-sendai',"
+                        " 'rennes-cork') ORDER BY slug") == [
+        ("rennes-cork", "1982-06-12"), ("rennes-erlangen", "1964-05"), ("rennes-sendai", "1967")]

@@ -64,21 +64,22 @@ def _csv(worksheet, data: bytes) -> tuple[str, int]:
     copies = {(row, col): (top, left) for left, top, right, bottom in ranges
               for row in range(top, bottom + 1) for col in range(left, right + 1) if (row, col) != (top, left)}
     anchors = {(top, left) for left, top, _, _ in ranges}
-    kept: dict[tuple[int, int], object] = {}
+    kept: dict[tuple[int, int], str] = {}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    for number, row in enumerate(worksheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1):
+    for number, cells in enumerate(worksheet.iter_rows(min_row=1, min_col=1), start=1):
+        row = [_text(cell.value, cell.number_format) for cell in cells]
         if copies or anchors:
-            row = list(row)
             for col in range(1, len(row) + 1):
                 if (number, col) in anchors:
                     kept[number, col] = row[col - 1]
                 elif (number, col) in copies:
-                    row[col - 1] = kept.get(copies[number, col])
-        writer.writerow([_text(value) for value in row])
+                    row[col - 1] = kept.get(copies[number, col], "")
+        writer.writerow(row)
     return out.getvalue(), len(ranges)
 
 
+_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^]]*\]')  # text a number format shows as it is, and its [colour] or [$-locale]
 _MERGED = re.compile(rb'<mergeCell ref="([A-Z]{1,3}[0-9]+:[A-Z]{1,3}[0-9]+)"')
 
 
@@ -97,8 +98,9 @@ def _merged(worksheet, data: bytes) -> list[tuple[int, int, int, int]]:
     return [range_boundaries(ref.decode()) for ref in _MERGED.findall(xml)]
 
 
-def _text(value: object) -> str:
-    """A cell as Excel writes it in a CSV."""
+def _text(value: object, shown: str = "General") -> str:
+    """A cell as Excel writes it in a CSV; a date as precise as the cell shows it (`shown`, its
+    number format): 'mmm-yy' is a month, 'yyyy' a year, never a day Excel filled in."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -106,6 +108,9 @@ def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))  # 1964 typed in a cell, stored as 1964.0
     if isinstance(value, datetime.datetime):
+        tokens = _LITERAL.sub("", shown.lower())
+        if value.time() == datetime.time() and "y" in tokens and "d" not in tokens:
+            return f"{value.year:04d}-{value.month:02d}" if "m" in tokens else f"{value.year:04d}"
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()
