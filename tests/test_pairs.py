@@ -231,19 +231,20 @@ def test_a_span_of_years_is_a_twinning_that_ended(run, tmp_path):
 
 
 def test_a_year_cell_as_a_spreadsheet_gives_it(run, tmp_path):
-    """A date in figures is read where only one reading is a date (25/05/1964, 05/25/1964, 05.05.1964); where
+    """A date in figures is read where only one reading is a date (25/05/1964, 05/25/1964, 05.05.1964, and
+    a month 05/1964); where
     day and month could be either way round (12/05/1964), its year alone, said in the note; a year
     kept as text ('1964) or as a number (1964.0) is the year; no day 31 in February."""
     result = import_pairs(run, tmp_path, "city1,country1,city2,country2,year\n"
                                          "Aa,FR,Ba,US,25/05/1964\nAb,FR,Bb,US,05/25/1964\nAc,FR,Bc,US,12/05/1964\n"
                                          "Ad,FR,Bd,US,'1964\nAe,FR,Be,US,1964.0\nAf,FR,Bf,US,31/02/1964\n"
-                                         "Ag,FR,Bg,US,05.05.1964\n")
+                                         "Ag,FR,Bg,US,05.05.1964\nAh,FR,Bh,US,05/1964\nAi,FR,Bi,US,13/1964\n")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith("1 pair(s) kept without a date")
-    shown = {f"a{x}-b{x}": json.loads(run("show", f"a{x}-b{x}", "-f", "json").stdout) for x in "abcdefg"}
+    assert result.stderr.startswith("2 pair(s) kept without a date")
+    shown = {f"a{x}-b{x}": json.loads(run("show", f"a{x}-b{x}", "-f", "json").stdout) for x in "abcdefghi"}
     assert {slug: r["signed_on"] for slug, r in shown.items()} == {
         "aa-ba": "1964-05-25", "ab-bb": "1964-05-25", "ac-bc": "1964", "ad-bd": "1964", "ae-be": "1964",
-        "af-bf": None, "ag-bg": "1964-05-05"}
+        "af-bf": None, "ag-bg": "1964-05-05", "ah-bh": "1964-05", "ai-bi": None}  # a month and its year; no 13th
     assert shown["ac-bc"]["note"] == ("The list's year cell, '12/05/1964', is a day and a month either way round: "
                                       "its year recorded.")
     assert shown["aa-ba"]["note"] is None and shown["ad-bd"]["note"] is None

@@ -49,7 +49,7 @@ def last_day(value: str) -> str:
 def read_partial(value: str) -> str:
     """A partial ISO date as it is, a date written out with its month's name as one ('12 mai
     1964' -> '1964-05-12'), or a date in figures only one reading of which is a date ('27/10/2023',
-    as a spreadsheet in a French locale saves it); else the ValueError of check_partial, or one
+    as a spreadsheet in a French locale saves it; '05/1964', a month); else the ValueError of check_partial, or one
     saying why a date in figures or a spreadsheet's 'mai-24' is not read."""
     try:
         return check_partial(value)
@@ -60,6 +60,9 @@ def read_partial(value: str) -> str:
         found, either = in_figures(value)
         if found is not None:
             return found
+        month_year = _MONTH_YEAR.fullmatch(value.strip())  # '05/1964', as a sheet shows a month: 1964-05
+        if month_year and 1 <= int(month_year.group(1)) <= 12:
+            return check_partial(f"{month_year.group(2)}-{int(month_year.group(1)):02d}")
         if either:
             raise ValueError(_("{value!r} has its day and month either way round: write it YYYY-MM-DD").format(
                 value=value)) from None
@@ -70,6 +73,7 @@ def read_partial(value: str) -> str:
 
 
 _FIGURES = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})")  # 27/10/2023, 27.10.2023, 10/27/2023
+_MONTH_YEAR = re.compile(r"([0-9]{1,2})[/.]([0-9]{4})")  # 05/1964, 5.1964: a month and its year, one reading
 _SHEET_MONTH = re.compile(r"[^\W\d_]{3,5}\.?[-/ ][0-9]{2}")  # 'mai-24', 'May-24', 'janv.-24': Excel's mmm-yy
 
 
