@@ -65,6 +65,8 @@ def test_a_twin_that_is_a_region_is_recorded_as_one(run, tmp_path, seeded):
     ("Département du Finistère", ("département", "département", "Finistère")),
     ("Région Bretagne", ("région", "région", "Bretagne")),
     ("State College", None),  # a town: a kind before a name only with 'of' or 'de', 'Région' aside
+    ("Province d'Anvers", ("province", "province", "Anvers")),
+    ("Département du123", None),  # 'du' is no word of its own there
     ("Countyville", None),
     ("Québec (ville)", None),  # a town's kind: pairs.py reads it
     ("Rennes", None),
@@ -129,3 +131,18 @@ def test_doctor_full_notes_a_town_placed_in_another_country(run, seeded):
     assert ("Note: Malakoff (FR): its point (44.6039, 33.5492) lies over 300 km from every place the gazetteer "
             "knows in FR, likely in another country") in full.stderr.splitlines()
     assert "Corsico" not in full.stderr
+
+
+def test_coordinates_that_are_no_number_of_degrees_are_no_point(run, tmp_path, seeded):
+    """'nan', 'inf', 1e308, a longitude of 200: floats to Python, no point on Earth: the pair is
+    kept without one, said in the note (before: 'nan' reached the country check and failed it with a
+    traceback)."""
+    result = import_pairs(run, tmp_path, "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+                                         "Aa,France,nan,2,Ba,Italy,inf,-inf\n"
+                                         "Ab,France,1e308,2,Bb,Italy,45,200\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert rows(seeded, "SELECT name, lat, lng FROM territories WHERE name IN ('Aa', 'Ba', 'Ab', 'Bb') ORDER BY name") == [
+        ("Aa", None, None), ("Ab", None, None), ("Ba", None, None), ("Bb", None, None)]
+    note = json.loads(run("show", "ab-bb", "-f", "json").stdout)["note"]
+    assert "The list's coordinates for Bb ('45', '200') are no point: not recorded." in note

@@ -6,6 +6,7 @@ minutes and seconds; it is imported only for a value that is not a plain number.
 
 from __future__ import annotations
 
+import math
 import re
 import warnings
 
@@ -21,12 +22,14 @@ _LIMIT = {"lat": 90, "lng": 180}
 def read(value: str, axis: str) -> float | None:
     """The coordinate a cell gives for `axis` ('lat' or 'lng'), in decimal degrees (six places
     where it was worked out from minutes and seconds), or None when it gives none: '48°06′53″N'
-    -> 48.114722, '4,49 O' -> -4.49; '48 W' for a latitude, '190°E' or 'n/a' -> None."""
+    -> 48.114722, '4,49 O' -> -4.49; '48 W' for a latitude, '190°E', '200', 'nan' or 'n/a' -> None."""
     text = value.strip()
     try:
-        return float(text)
+        number = float(text)
     except ValueError:
         pass
+    else:  # 'nan', 'inf' and 1e308 are floats too: no point
+        return number if math.isfinite(number) and abs(number) <= _LIMIT[axis] else None
     text = re.sub(r"([0-9]),([0-9])", r"\1.\2", text)
     text = _WORD.sub(lambda match: _WORDS[match.group(1).lower()], text).upper()
     degrees = _DEGREES.search(text)

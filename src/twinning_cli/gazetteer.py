@@ -216,6 +216,8 @@ def far_from(country: str, lat: float, lng: float) -> bool:
     point in Crimea; Dordrecht, South Africa, one in the Netherlands. False where that cannot be
     told (a country whose places lie in fewer than _SPREAD cells of a degree, a point near the
     antimeridian or a pole)."""
+    if not (math.isfinite(lat) and math.isfinite(lng)):
+        return False
     cells = _cells()
     mine = cells.get(country, ())
     own = (math.floor(lat), math.floor(lng))

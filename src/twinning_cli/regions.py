@@ -42,7 +42,7 @@ _WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
 # 'Province of Ontario', 'County of Kent', 'Département du Finistère', 'Région Bretagne'.
 _BRACKETED = re.compile(rf"(?P<name>.+?)\s*\(\s*(?P<word>(?i:{_WORD}))\s*\)")
 _AFTER = re.compile(rf"(?P<name>.+?)\s+(?P<word>(?i:{_WORD}))")
-_BEFORE = re.compile(rf"(?P<word>(?i:{_WORD}))\s+(?:(?i:of|de la|de l'|de l’|de|du|des|d'|d’)\s*)?(?P<name>.+)")
+_BEFORE = re.compile(rf"(?P<word>(?i:{_WORD}))\s+(?:(?i:of|de la|de|du|des)\s+|(?i:de l'|de l’|d'|d’)\s*)?(?P<name>.+)")
 
 
 def kind_in_name(name: str) -> tuple[str, str, str] | None:
