@@ -88,9 +88,9 @@ class Input:
         """(number, raw record, the input's own form of it) triples; decoding and syntax errors
         are DataErrors."""
         with open_input(self.name, self.max_bytes, on_read) as bounded:
-            if bounded.peek(4)[:4] == b"PK\x03\x04" and (workbook := self._workbook(bounded)) is not None:
+            if bounded.peek(4)[:4] == b"PK\x03\x04":  # a zip: an .xlsx workbook, or a file said not to be text
                 try:
-                    yield from workbook
+                    yield from self._workbook(bounded)
                 except DataError as error:
                     if len(self.sheets) < 2:
                         raise
@@ -118,23 +118,23 @@ class Input:
             finally:
                 text.detach()
 
-    def _workbook(self, bounded) -> Iterator[Raw] | None:
-        """An .xlsx workbook's sheet read as the CSV it would save (workbook.py); None for a zip
-        that is none (an .ods: said by _not_binary)."""
+    def _workbook(self, bounded) -> Iterator[Raw]:
+        """An .xlsx workbook's sheet read as the CSV it would save (workbook.py); a zip that is
+        none (an .ods) is said not to be text."""
         from .workbook import is_workbook, sheet_as_csv  # openpyxl, only for a workbook
 
         data = bounded.read()
         if not is_workbook(data):
             not_text(self.name, data[:8])
-        def holds_header(text: str) -> bool:  # the columns looked for, in the first lines, as _header_line finds them
-            return any(self._is_header(line) for line in text.splitlines(keepends=True)[:_TITLE_LINES])
-
-        self.delimiter = self.delimiter or ","
-        text, self.read_sheet, self.sheets, self.merged = sheet_as_csv(data, self.name, self.sheet, holds_header)
         if self.format not in ("csv", "tsv", None):
             raise DataError(_("{name} is an Excel workbook: its rows are read as CSV, not {fmt}").format(
                 name=self.name, fmt=self.format))
         self.format, self.delimiter = "csv", ","
+
+        def holds_header(text: str) -> bool:  # the columns looked for, in the first lines, as _header_line finds them
+            return any(self._is_header(line) for line in text.splitlines(keepends=True)[:_TITLE_LINES])
+
+        text, self.read_sheet, self.sheets, self.merged = sheet_as_csv(data, self.name, self.sheet, holds_header)
         return self._parse(io.StringIO(text, newline=""))
 
     def _parse(self, text: io.TextIOWrapper) -> Iterator[Raw]:

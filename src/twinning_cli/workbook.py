@@ -3,8 +3,9 @@ save, so that a list kept in a spreadsheet goes in as it is (openpyxl reads it);
 that is no text (an .ods, an .xls, a PDF) named, with how to make a CSV of it.
 
 Cells become the text Excel would write in a CSV: numbers as numbers (1964, not 1964.0), a date
-as YYYY-MM-DD, formulas as their last computed value; a merged cell's value in every cell it
-spans, as a person reads the sheet (a town's name merged over the rows of its twins).
+as precise as the sheet shows it, formulas as their last computed value; a merged cell's value
+in every cell it spans, as a person reads the sheet (a town's name merged over the rows of its
+twins).
 """
 
 from __future__ import annotations
@@ -48,12 +49,14 @@ def sheet_as_csv(data: bytes, name: str, sheet: str | None = None,
         if sheet is not None and sheet not in names:
             raise DataError(_("{name} has no sheet {sheet!r}; its sheets: {names}").format(
                 name=name, sheet=sheet, names=", ".join(repr(n) for n in names)))
+        first = ("", names[0] if names else "", names, 0)  # no sheet holds the columns: the first, to say so
         for chosen in [sheet] if sheet is not None else names:
             text, merged = _csv(book[chosen], data)
             if sheet is not None or wanted(text):
                 return text, chosen, names, merged
-        text, merged = _csv(book[names[0]], data)
-        return text, names[0], names, merged
+            if chosen == first[1]:
+                first = (text, chosen, names, merged)
+        return first
     finally:
         book.close()
 
