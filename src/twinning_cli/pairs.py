@@ -196,8 +196,10 @@ def _region(item: dict, country: str, unread: list[str]) -> None:
     if typed := kind_in_name(written):
         kind, word, name = typed
         code = region_code(name, country)
+        if code and "subdivision" in item and not related(item["subdivision"], code):
+            code = None  # the list places it elsewhere: its kind only, not a region it is not in
         item["kind"] = kind
-        if code and ("subdivision" not in item or related(item["subdivision"], code)):
+        if code:
             item["subdivision"] = code
         unread.append(f"The list's {written!r} read as a {word}" + (f", {code} in ISO 3166-2" if code else "")
                       + ", not a town.")
