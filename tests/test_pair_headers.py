@@ -22,6 +22,14 @@ pytestmark = pytest.mark.usefixtures("seeded")
     ("Ville,Pays,Jumelée avec,Pays jumelé", ("Ville", "Pays", "Jumelée avec", "Pays jumelé")),
     ("Commune,Pays,Communes jumelées,Pays", ("Commune", "Pays", "Communes jumelées", "Pays (2)")),
     ("Town,Country,Partner cities,Partner country", ("Town", "Country", "Partner cities", "Partner country")),
+    # a header beginning with a town word: before, 'missing columns: city1'
+    ("Town name,Country,Twin town,Twin country", ("Town name", "Country", "Twin town", "Twin country")),
+    ("Nom du maire,Nom de la ville,Pays,Ville jumelle,Pays jumelle",
+     ("Nom de la ville", "Pays", "Ville jumelle", "Pays jumelle")),
+    ("Collectivité,Pays,Collectivité partenaire,Pays partenaire",
+     ("Collectivité", "Pays", "Collectivité partenaire", "Pays partenaire")),
+    ("Autorité locale,Pays,Autorité locale partenaire,Pays partenaire",
+     ("Autorité locale", "Pays", "Autorité locale partenaire", "Pays partenaire")),
 ])
 def test_the_two_towns_columns_in_other_words(header, expected):
     found = find_headers(unique_headers(header.split(",")), pair_mapping([]), header)
@@ -39,6 +47,69 @@ def test_the_two_towns_columns_in_other_words(header, expected):
 def test_the_years_column_in_other_words(header, year):
     found = find_headers(unique_headers(header.split(",")), pair_mapping([]), header)
     assert found["year"] == year
+
+
+@pytest.mark.parametrize("header, countries", [
+    # a French list of decentralized cooperation: the French side's country in its header, the one
+    # 'Pays' column the partner's
+    ("Collectivité française;Pays;Collectivité partenaire", ("FR", "Pays")),
+    ("Collectivité territoriale française;Département;Pays partenaire;Autorité locale partenaire",
+     ("FR", "Pays partenaire")),
+    ("Municipalité québécoise;Ville partenaire;Pays partenaire", ("CA-QC", "Pays partenaire")),
+    ("Ville (Allemagne);Ville partenaire;Pays", ("DE", "Pays")),
+    ("Commune en France;Commune allemande partenaire", ("FR", "DE")),
+    ("Ville;Pays;Ville partenaire;Pays partenaire", ("Pays", "Pays partenaire")),  # none given: as before
+])
+def test_a_country_the_header_gives_every_row(header, countries):
+    found = find_headers(unique_headers(header.split(";")), pair_mapping([]), header)
+    assert (found["country1"], found["country2"]) == countries
+    assert [type(found[key]).__name__ for key in ("country1", "country2")] == [
+        "str" if value.startswith("Pays") else "Given" for value in countries]
+
+
+def test_a_french_cooperation_list(run, tmp_path, seeded):
+    """Its columns as the French lists of decentralized cooperation name them: before, 'missing
+    columns: city1, city2', and with a town word alone, every French town refused for want of a
+    country (the one 'Pays' read as its)."""
+    (tmp_path / "cooperation.csv").write_text(
+        "Collectivité française;Pays;Collectivité partenaire;Date de signature;Thématiques\n"
+        "Rennes;Allemagne;Erlangen;1964;Culture, Éducation et jeunesse\n"
+        "Région Bretagne;Sénégal;Région de Thiès;2001;Eau et assainissement / Coopération institutionnelle\n",
+        encoding="utf-8")
+    result = run("import", str(tmp_path / "cooperation.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert "cooperation.csv: 2 added, 0 updated" in result.stderr
+    assert rows(seeded, "SELECT name, kind, country, subdivision FROM territories WHERE name IN ('Rennes', "
+                        "'Erlangen', 'Région Bretagne', 'Région de Thiès') ORDER BY name") == [
+        ("Erlangen", "ville", "DE", None), ("Rennes", "ville", "FR", "FR-BRE"),
+        ("Région Bretagne", "région", "FR", "FR-BRE"), ("Région de Thiès", "région", "SN", "SN-TH")]
+    rennes = json.loads(run("show", "rennes-erlangen", "-f", "json").stdout)
+    assert (rennes["signed_on"], rennes["domains"], rennes["topics"]) == ("1964", ["culture", "youth-education"], [])
+    thies = json.loads(run("show", "region-bretagne-region-de-thies", "-f", "json").stdout)
+    assert (thies["domains"], thies["topics"]) == (["water"], ["Coopération institutionnelle"])
+    assert "left out" not in result.stderr  # every column read
+
+
+@pytest.mark.parametrize("header", ["Thématiques", "Domaines de coopération", "Domains", "Secteurs d'intervention"])
+def test_the_domains_column_in_other_words(header):
+    line = f"Ville,Pays,Ville jumelle,Pays jumelle,Année,{header}"
+    found = find_headers(unique_headers(line.split(",")), pair_mapping([]), line)
+    assert (found["year"], found["domains"]) == ("Année", header)
+
+
+@pytest.mark.parametrize("cell, domains, topics", [
+    ("Culture", ["culture"], []),
+    ("culture; tourisme / santé", ["culture", "tourism", "health"], []),
+    ("Eau et assainissement", ["water"], []),  # one domain's label, 'et' and all
+    ("Tourisme et patrimoine", ["tourism", "heritage"], []),  # two
+    ("Jeunesse et éducation", ["youth-education"], []),  # one domain, named twice
+    ("Gouvernance locale, Économie", ["economy"], ["Gouvernance locale"]),  # kept as written
+    ("Échanges scolaires - sport", ["sport"], ["Échanges scolaires"]),
+])
+def test_a_domains_cell(cell, domains, topics):
+    from twinning_cli.pairs import _domains
+
+    assert _domains(cell) == (domains, topics)
 
 
 def test_a_repeated_header_is_numbered_from_its_second_time():

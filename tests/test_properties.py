@@ -5,7 +5,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -129,6 +129,7 @@ CELL = st.one_of(st.none(), st.integers(-5, 5), st.floats(-2, 2, allow_nan=False
 @settings(max_examples=300)
 @given(st.lists(st.lists(CELL, min_size=3, max_size=3), max_size=5), st.sampled_from(["csv", "tsv", "excel"]),
        st.booleans(), st.sampled_from([1, 60, 257]))
+@example([[None, None, "-1\x1f"]], "csv", False, 1)  # a cell holding the join: once read as '-1' and a cell more
 def test_csv_rows_checked_at_once_are_written_as_cell_by_cell(rows, fmt, raw, times):
     """emit's shortcuts (a block of rows checked with one search, a row with one) write exactly what
     quoting and guarding each cell writes, also across blocks (the rows repeated `times`)."""

@@ -3,28 +3,37 @@ write it, in English, French and the other languages such lists come in.
 
 A list numbers its two towns' columns ('city1', 'Ville 2', 'city_a', 'Latitude B'), or tells the
 twin's by a word ('Twin town', 'Pays jumelle', 'Partnerstadt', 'Jumelée avec'), or repeats the
-same header ('Town, Country, Twin town, Country': the second 'Country' is the twin's).
+same header ('Town, Country, Twin town, Country': the second 'Country' is the twin's). A French
+list of decentralized cooperation says 'Collectivité française' and 'Collectivité partenaire':
+its header gives the first column's country for every row, and its one 'Pays' is the partner's.
 """
 
 from __future__ import annotations
+
+import re
 
 from .errors import DataError, UsageError
 from .i18n import _
 from .vocabulary import fold
 
-PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year", "region1", "region2")
+PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year", "region1", "region2",
+                "domains")
 
 # Headers people give a twin-towns list's columns, folded (_header_key), beside ours: French ones,
 # the usual English variants, and the words of the other languages lists come in.
 _HEADER_WORDS = {
     "city": ("city", "town", "ville", "commune", "municipality", "municipalite", "name", "nom", "stadt",
-             "gemeinde", "ciudad", "municipio", "citta", "comune", "cidade", "localite", "locality"),
+             "gemeinde", "ciudad", "municipio", "citta", "comune", "cidade", "localite", "locality", "collectivite",
+             "collectivites", "autoritelocale", "localauthority", "territoire"),
     "country": ("country", "pays", "land", "pais", "paese", "nation"),
     "lat": ("lat", "latitude", "breite"),
     "lng": ("lng", "lon", "long", "longitude", "lange"),
     "year": ("year", "annee", "date", "since", "depuis", "seit", "desde", "jahr", "ano", "anno", "established",
              "signed", "twinned", "signature"),
     "region": ("region", "state", "province", "subdivision", "etat", "departement", "county", "bundesland"),
+    # what a twinning or a cooperation is about, as lists of decentralized cooperation give it
+    "domains": ("domaines", "domaine", "domains", "domain", "thematiques", "thematique", "themes", "theme",
+                "secteurs", "secteur", "sectors", "sector", "topics"),
 }
 # The endings that number a town's columns: 'city1', 'city_a' (folded: 'citya').
 _SIDES = {"1": ("1", "a"), "2": ("2", "b")}
@@ -42,6 +51,11 @@ _TWIN_HEADERS = ("twintown", "twincity", "sistercity", "sistertown", "partnercit
 _TWIN_MARKERS = ("jumel", "twin", "sister", "partner", "partenaire", "herman", "gemell")
 # A header that ends with a year word but is about the list, not the twinning ('Last update').
 _NOT_YEAR = ("update", "modif", "retrieved", "access", "created", "consult")
+
+
+class Given(str):
+    """A cell's value the header line gives for every row, in place of a column: the country of
+    'Collectivité française' (FR), of 'Municipalité québécoise' (CA-QC)."""
 
 
 def pair_mapping(items: list[str]) -> dict[str, str | None]:
@@ -79,6 +93,33 @@ def _numbered(word: str, number: str, folded: dict[str, str]) -> str | None:
                  if name + end in folded), None)
 
 
+def _begins(header: str, names: tuple[str, ...]) -> bool:
+    """Whether a header's first word, or first two, is one of `names` ('Collectivité française',
+    'Autorité locale', 'Town name'); 'Nom'/'Name' first only with a town word after it ('Nom de
+    la collectivité', not 'Nom du maire')."""
+    words = re.findall(r"[0-9a-z]+", fold(header))
+    if words[:1] in (["nom"], ["name"]):
+        return any(word in names and word not in ("nom", "name") for word in words[1:])
+    return any("".join(words[:size]) in names for size in (1, 2))
+
+
+def _given_country(header: str) -> str | None:
+    """The country (or Québec's code) a town column's header gives all its rows: an adjective of
+    nationality ('Collectivité française', 'Municipalité québécoise'), or a country named after
+    the town word ('Ville (Allemagne)', 'Commune en France'); else None."""
+    from .countries import where
+    from .demonyms import demonym
+
+    if found := demonym(header):
+        return found[1] or found[0]
+    words = re.findall(r"[^\W\d_][\w'’-]*", header)
+    for start in range(1, len(words)):
+        text = " ".join(words[start:])
+        if len(text) > 2 and (place := where(text)):
+            return place.subdivision or place.country
+    return None
+
+
 def _twin_marked(key: str) -> bool:
     return any(marker in key for marker in _TWIN_MARKERS)
 
@@ -88,23 +129,25 @@ def _unnumbered(word: str, number: str, folded: dict[str, str]) -> str | None:
     its twin (the word with a twin marker: 'Ville jumelle', 'Twin country', 'Partnerland'; for the
     town's name, a twin header alone too: 'Twin', 'Jumelée avec')."""
     names = _HEADER_WORDS[word]
-    if number == "1":
-        return next((folded[name] for name in names if name in folded), None)
+    if number == "1":  # the word alone, else a header it begins that is not the twin's
+        return next((folded[name] for name in names if name in folded), None) or next(
+            (header for key, header in folded.items() if not _twin_marked(key) and _begins(header, names)), None)
     if word == "city" and (header := next((folded[name] for name in _TWIN_HEADERS if name in folded), None)):
         return header
     return next((header for key, header in folded.items() if _twin_marked(key)
                  and any(key.startswith(name) or key.endswith(name) for name in names)), None)
 
 
-def _year(folded: dict[str, str], taken: set[str]) -> str | None:
-    """The year's header: a year word alone ('Year', 'Année', 'Date', 'Since'), else a header
-    beginning or ending with one ('Année de jumelage', 'Year twinned', 'Twinned since')."""
-    names = _HEADER_WORDS["year"]
+def _one(word: str, folded: dict[str, str], taken: set[str]) -> str | None:
+    """The header of a column a pair has once: its word alone ('Year', 'Année', 'Date', 'Since';
+    'Thématiques'), else a header beginning or ending with one ('Année de jumelage', 'Year
+    twinned', 'Twinned since'; 'Domaines de coopération')."""
+    names = _HEADER_WORDS[word]
     if header := next((folded[name] for name in names if name in folded), None):
         return header
     return next((header for key, header in folded.items() if header not in taken
                  and any(key.startswith(name) or key.endswith(name) for name in names)
-                 and not any(word in key for word in _NOT_YEAR)), None)
+                 and not (word == "year" and any(other in key for other in _NOT_YEAR))), None)
 
 
 def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) -> dict[str, str | None]:
@@ -121,8 +164,8 @@ def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) 
     for key, wanted in mapping.items():
         if wanted is not None:
             header = wanted if wanted in headers else stripped.get(wanted)
-        elif key == "year":
-            header = _year(folded, {h for h in found.values() if h})
+        elif key in ("year", "domains"):
+            header = _one(key, folded, {h for h in found.values() if h})
         else:
             word, number = key[:-1], key[-1]
             header = _numbered(word, number, folded) or _unnumbered(word, number, folded)
@@ -132,6 +175,15 @@ def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) 
         if header is None and key in PAIR_COLUMNS[:4]:
             missing.append(_("{key} (header {header!r})").format(key=key, header=wanted or key))
         found[key] = header if header is not None else wanted or key
+    given = {n: _given_country(found[f"city{n}"]) for n in "12"
+             if mapping[f"country{n}"] is None and found[f"city{n}"] in headers}
+    if given.get("1") and found["country1"] and found["country2"] is None \
+            and mapping["country1"] is None and not given.get("2"):
+        # 'Collectivité française, Pays, Collectivité partenaire': the one country column is the partner's
+        found["country1"], found["country2"] = None, found["country1"]
+    for n, code in given.items():
+        if code and found[f"country{n}"] is None:
+            found[f"country{n}"] = Given(code)
     if missing:
         hint = _("name other headers with --map city1=HEADER")
         if len(headers) == 1 and any(d in line for d in ",;\t"):

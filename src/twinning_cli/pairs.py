@@ -15,6 +15,7 @@ from .dates import in_figures, read_partial
 from .flags import FIRST, split_flag
 from .gazetteer import FAR_KM, far_from, locate, other_name
 from .identity import CITY_KINDS
+from .pair_headers import Given
 from .regions import kind_in_name, region_code, region_named
 from .subdivisions import subdivision_type
 from .vocabulary import fold, slugify
@@ -75,6 +76,8 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     gazetteer placed a town, and whether the year cell was no date (both said in its note)."""
 
     def cell(key: str) -> str:
+        if mapping[key].__class__ is Given:  # 'Collectivité française': FR for every row
+            return mapping[key]
         text = (row.get(mapping[key]) or "").strip()
         if text.endswith(("*", "†", "‡", "§")):
             text = _MARK.sub("", text)
@@ -149,6 +152,12 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         "parties": [first, second],
         "sources": [{"file": source}],
     }
+    if text := cell("domains"):  # 'Culture; Éducation', 'Eau et assainissement, gouvernance locale'
+        domains, topics = _domains(text)
+        if domains:
+            record["domains"] = domains
+        if topics:
+            record["topics"] = topics
     year = cell("year")
     signed_on, said = _year(year)
     ended = None
@@ -208,6 +217,34 @@ def _region(item: dict, country: str, unread: list[str]) -> None:
         item["subdivision"], item["kind"] = found
         unread.append(f"The list's {written!r} read as {found[0]}, a {subdivision_type(found[0]).lower()} in "
                       "ISO 3166-2, not a town: the gazetteer knows no town of that name there.")
+
+
+_PARTS = re.compile(r"\s*(?:[;,/|\n•]|\s-\s)\s*")
+_AND = re.compile(r"\s+(?:et|and|und|y|e|&)\s+", re.IGNORECASE)
+
+
+def _domains(text: str) -> tuple[list[str], list[str]]:
+    """A domains cell as the register's domains (vocabulary.py: 'Culture', 'Éducation', 'Eau et
+    assainissement', 'Tourisme et patrimoine' as two), and what names none as the record's topics,
+    as written ('Coopération institutionnelle'): nothing a list says is lost."""
+    from .vocabulary import UnknownTerm, resolve
+
+    domains: list[str] = []
+    topics: list[str] = []
+    for part in filter(None, _PARTS.split(text.strip())):
+        try:
+            found = [resolve("domain", part)]
+        except UnknownTerm:
+            try:
+                found = [resolve("domain", word) for word in _AND.split(part)]
+            except UnknownTerm:
+                found = []
+                if part not in topics:
+                    topics.append(part)
+        for slug in found:
+            if slug not in domains:
+                domains.append(slug)
+    return domains, topics
 
 
 def _town_in_region(name: str, country: str) -> tuple[str, str | None]:

@@ -142,8 +142,10 @@ def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str, *, raw: boo
                 write(joined.replace(_UNIT, delimiter).replace(_ROW, end) + end)
                 continue
             lines = []
-            for row in cells:  # a block with a cell to quote or to guard: row by row
-                lines.append(delimiter.join(row) + end if plain(_UNIT.join(row)) == PLAIN else
+            for row in cells:  # a block with a cell to quote or to guard (or holding a separator): row by row
+                line = _UNIT.join(row)
+                lines.append(delimiter.join(row) + end if line.count(_UNIT) == units and _ROW not in line
+                             and plain(line) == PLAIN else
                              csv_line((v if raw else spreadsheet_safe(v) for v in row), delimiter, guard=not raw,
                                       end=end))
             write("".join(lines))

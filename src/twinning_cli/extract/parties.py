@@ -169,7 +169,7 @@ def _score(found: list[Mention], text: str) -> dict[str, Candidate]:
 def _said(candidate: Candidate, text: str) -> str | None:
     """The country the text says right after one of the candidate's mentions ('Chambly, au
     Québec'), or by an adjective in the phrase that names it ('la ville italienne de Zeppolo')."""
-    from .demonyms import demonym
+    from ..demonyms import demonym
 
     after = next((c for c in (_context(text, m.end) for m in candidate.mentions) if c), None)
     if after:
