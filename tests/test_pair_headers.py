@@ -112,6 +112,47 @@ def test_a_domains_cell(cell, domains, topics):
     assert _domains(cell) == (domains, topics)
 
 
+@pytest.mark.parametrize("header, kind", [
+    ("Type", "Type"), ("Type de coopération", "Type de coopération"), ("Nature du lien", "Nature du lien"),
+    ("Type de collectivité", "kind"),  # the territory's, not the agreement's: none
+])
+def test_the_kind_column_in_other_words(header, kind):
+    line = f"Ville,Pays,Ville jumelle,Pays jumelle,{header}"
+    assert find_headers(unique_headers(line.split(",")), pair_mapping([]), line)["kind"] == kind
+
+
+@pytest.mark.parametrize("cell, kind", [
+    ("Jumelage", "twinning"), ("twinning", "twinning"), ("Convention de jumelage", "twinning"),
+    ("Pacte d'amitié", "twinning"), ("Städtepartnerschaft", "twinning"),
+    ("Coopération décentralisée", "partnership-agreement"), ("Accord de coopération", "partnership-agreement"),
+    ("Protocole d’accord", "cooperation-protocol"), ("Déclaration d'intention", "joint-declaration"),
+    ("Contrat de réciprocité", "reciprocity-contract"), ("Échanges", None),
+])
+def test_a_type_cell(cell, kind):
+    from twinning_cli.pairs import _kind
+
+    assert _kind(cell) == kind
+
+
+def test_a_list_with_a_type_column(run, tmp_path, seeded):
+    (tmp_path / "types.csv").write_text(
+        "Collectivité française;Type de collectivité;Pays;Collectivité partenaire;Type de coopération\n"
+        "Rennes;Commune;Allemagne;Erlangen;Jumelage\n"
+        "Région Bretagne;Région;Sénégal;Région de Thiès;Coopération décentralisée\n"
+        "Lyon;Commune;Canada;Montréal;Échanges\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "types.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT slug, kind, title FROM agreements WHERE slug IN ('rennes-erlangen', "
+                        "'region-bretagne-region-de-thies', 'lyon-montreal') ORDER BY slug") == [
+        ("lyon-montreal", "twinning", "Jumelage entre Lyon et Montréal"),
+        ("region-bretagne-region-de-thies", "partnership-agreement",
+         "Convention de partenariat entre Région Bretagne et Région de Thiès"),
+        ("rennes-erlangen", "twinning", "Jumelage entre Rennes et Erlangen")]
+    note = json.loads(run("show", "lyon-montreal", "-f", "json").stdout)["note"]
+    assert "The list's type cell, 'Échanges', names no kind of agreement the register knows" in note
+    assert "left out: 'Type de collectivité'" in result.stderr
+
+
 def test_a_repeated_header_is_numbered_from_its_second_time():
     assert unique_headers(["Town", "Country", "Twin town", "Country", "", ""]) == [
         "Town", "Country", "Twin town", "Country (2)", "", ""]

@@ -108,6 +108,9 @@ def test_two_towns_of_the_same_name(run, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert json.loads(run("show", "paris-rome", "-f", "json").stdout)["parties"][0]["country"] == "FR"
     assert json.loads(run("show", "paris-rome-us-us", "-f", "json").stdout)["parties"][0]["country"] == "US"
+    # imported again: both as they were (before: the second reported 'merged', as a pair the file gives twice)
+    again = run("import", str(tmp_path / "t.csv"), "--pairs")
+    assert again.stderr.endswith("0 added, 0 updated, 2 unchanged.\n"), again.stderr
 
 
 def test_unknown_country_is_a_named_error(run, tmp_path):

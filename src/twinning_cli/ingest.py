@@ -140,6 +140,10 @@ def ingest(db: store.Register, path: Path, raws: Iterable[tuple], *, origin: str
     return outcome
 
 
+def _same_but_slug(stored: dict, new: dict) -> bool:
+    return stored == {**new, "slug": stored["slug"]}
+
+
 def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome: Outcome,
            update: bool, merge_pairs: bool, write: bool) -> list[Problem]:
     """Write one valid record if the register allows it; problems if it does not. What is
@@ -153,9 +157,10 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
             f"SELECT a.rowid, {STORED} FROM agreements a WHERE a.pair_key = ?", (pair,)).fetchone()
         if queued is not None or there:
             # A pair this file named before, or one already there in another form, is merged;
-            # the very record already there is unchanged.
+            # the very record already there is unchanged (under the slug it was given: 'paris-rome-us-us'
+            # where 'paris-rome' was taken, or a convention beside a twinning of the same towns).
             if queued is None and there[0] <= writer.first_rowid and \
-                    whole(there[1:]) == agreement.model_dump(mode="json"):
+                    _same_but_slug(whole(there[1:]), agreement.model_dump(mode="json")):
                 outcome.unchanged += 1
             else:
                 outcome.merged += 1

@@ -17,7 +17,7 @@ from .i18n import _
 from .vocabulary import fold
 
 PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year", "region1", "region2",
-                "domains")
+                "domains", "kind")
 
 # Headers people give a twin-towns list's columns, folded (_header_key), beside ours: French ones,
 # the usual English variants, and the words of the other languages lists come in.
@@ -34,7 +34,12 @@ _HEADER_WORDS = {
     # what a twinning or a cooperation is about, as lists of decentralized cooperation give it
     "domains": ("domaines", "domaine", "domains", "domain", "thematiques", "thematique", "themes", "theme",
                 "secteurs", "secteur", "sectors", "sector", "topics"),
+    # the kind of agreement: the word alone, or a header naming the tie ('Type de coopération',
+    # 'Nature du lien'), never the territory's ('Type de collectivité')
+    "kind": ("type", "nature", "kind", "instrument"),
 }
+_TIES = ("accord", "cooperation", "lien", "partenariat", "relation", "convention", "jumelage", "agreement",
+         "partnership", "link", "tie")
 # The endings that number a town's columns: 'city1', 'city_a' (folded: 'citya').
 _SIDES = {"1": ("1", "a"), "2": ("2", "b")}
 # A list of one town's twins names its columns without numbers: 'Town' then 'Twin town', 'Ville'
@@ -145,6 +150,9 @@ def _one(word: str, folded: dict[str, str], taken: set[str]) -> str | None:
     names = _HEADER_WORDS[word]
     if header := next((folded[name] for name in names if name in folded), None):
         return header
+    if word == "kind":
+        return next((header for key, header in folded.items() if header not in taken and key.startswith(names)
+                     and any(tie in key for tie in _TIES) and "collectivite" not in key), None)
     return next((header for key, header in folded.items() if header not in taken
                  and any(key.startswith(name) or key.endswith(name) for name in names)
                  and not (word == "year" and any(other in key for other in _NOT_YEAR))), None)
@@ -164,7 +172,7 @@ def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) 
     for key, wanted in mapping.items():
         if wanted is not None:
             header = wanted if wanted in headers else stripped.get(wanted)
-        elif key in ("year", "domains"):
+        elif key in ("year", "domains", "kind"):
             header = _one(key, folded, {h for h in found.values() if h})
         else:
             word, number = key[:-1], key[-1]

@@ -18,7 +18,7 @@ from .identity import CITY_KINDS
 from .pair_headers import Given
 from .regions import kind_in_name, region_code, region_named
 from .subdivisions import subdivision_type
-from .vocabulary import fold, slugify
+from .vocabulary import fold, label, slugify
 
 # A citation mark copied with a name from Wikipedia: 'Sendai[3]', 'Japan[a]', 'Kyiv[note 2]'.
 _FOOTNOTE = re.compile(r"(?:\s*\[(?:[0-9]{1,3}|[a-z]|(?i:note|nb|n) ?[0-9]{1,3}|(?i:citation needed))\])+$")
@@ -144,11 +144,18 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     first, second = party("1"), party("2")
     towns = [party for party in (first, second) if party["kind"] == "ville"]  # a region (above) is not placed
     placed = [note for note in map(locate, towns) if note]
+    kind = "twinning"
+    if written := cell("kind"):  # 'Coopération décentralisée', 'Convention de partenariat', 'Pacte d'amitié'
+        kind = _kind(written)
+        if kind is None:
+            kind = "twinning"
+            unread.append(f"The list's type cell, {written[:60]!r}, names no kind of agreement the register "
+                          "knows: recorded as a twinning, as a pair of a twin-towns list is.")
     record = {
         # slugify(f"{a} {b}") made of each town's own slug: each is folded once, however many pairs
         "slug": "-".join(filter(None, (slugify(first["name"]), slugify(second["name"])))),
-        "title": f"Jumelage entre {first['name']} et {second['name']}",
-        "kind": "twinning", "status": "signed",
+        "title": f"{label('kind', kind)} entre {first['name']} et {second['name']}",
+        "kind": kind, "status": "signed",
         "parties": [first, second],
         "sources": [{"file": source}],
     }
@@ -217,6 +224,34 @@ def _region(item: dict, country: str, unread: list[str]) -> None:
         item["subdivision"], item["kind"] = found
         unread.append(f"The list's {written!r} read as {found[0]}, a {subdivision_type(found[0]).lower()} in "
                       "ISO 3166-2, not a town: the gazetteer knows no town of that name there.")
+
+
+# A type cell's words for the kinds of agreement, folded, the first found naming it: what the
+# instrument is ('Protocole d'accord' is a protocol, 'Convention de jumelage' a twinning). French
+# decentralized cooperation is made by convention with the foreign authority (CGCT L1115-1):
+# 'Coopération décentralisée' is a partnership agreement.
+_KIND_WORDS = (("contrat de reciprocite", "reciprocity-contract"), ("feuille de route", "roadmap"),
+               ("plan d'action", "roadmap"), ("action plan", "roadmap"), ("declaration", "joint-declaration"),
+               ("protocole", "cooperation-protocol"), ("protocol", "cooperation-protocol"),
+               ("memorandum", "cooperation-protocol"), ("jumel", "twinning"), ("twin", "twinning"),
+               ("sister", "twinning"), ("amitie", "twinning"), ("friendship", "twinning"),
+               ("partnerschaft", "twinning"), ("hermanamiento", "twinning"), ("gemellaggio", "twinning"),
+               ("convention", "partnership-agreement"), ("accord", "partnership-agreement"),
+               ("entente", "partnership-agreement"), ("partenariat", "partnership-agreement"),
+               ("partnership", "partnership-agreement"), ("agreement", "partnership-agreement"),
+               ("cooperation decentralisee", "partnership-agreement"))
+
+
+def _kind(text: str) -> str | None:
+    """The kind of agreement a list's type cell names (a slug or a label of vocabulary.py, or
+    the words of _KIND_WORDS), or None."""
+    from .vocabulary import UnknownTerm, resolve
+
+    try:
+        return resolve("kind", text)
+    except UnknownTerm:
+        folded = fold(text).replace("’", "'")
+        return next((kind for words, kind in _KIND_WORDS if words in folded), None)
 
 
 _PARTS = re.compile(r"\s*(?:[;,/|\n•]|\s-\s)\s*")
