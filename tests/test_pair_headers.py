@@ -134,6 +134,32 @@ def test_a_type_cell(cell, kind):
     assert _kind(cell) == kind
 
 
+@pytest.mark.parametrize("cell, status", [
+    ("En cours", "signed"), ("Actif", "signed"), ("Renouvelé en 2010", "signed"), ("signed", "signed"),
+    ("Terminé", "ended"), ("Non renouvelé", "ended"), ("Ended in 2004", "ended"),
+    ("En projet", "exploratory"), ("À signer", "proposed"),
+    ("Inactif", None), ("En sommeil", None),
+])
+def test_a_status_cell(cell, status):
+    from twinning_cli.pairs import _status
+
+    assert _status(cell) == status
+
+
+def test_a_list_with_a_status_column(run, tmp_path, seeded):
+    (tmp_path / "status.csv").write_text(
+        "Ville,Pays,Ville jumelle,Pays jumelle,Statut,État\n"
+        "Rennes,France,Erlangen,Allemagne,Terminé,Bretagne\n"
+        "Lyon,France,Montréal,Canada,En sommeil,Auvergne-Rhône-Alpes\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "status.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT slug, status FROM agreements WHERE slug IN ('rennes-erlangen', 'lyon-montreal') "
+                        "ORDER BY slug") == [("lyon-montreal", "signed"), ("rennes-erlangen", "ended")]
+    note = json.loads(run("show", "lyon-montreal", "-f", "json").stdout)["note"]
+    assert "The list's status cell, 'En sommeil', names no status the register knows" in note
+    assert rows(seeded, "SELECT subdivision FROM territories WHERE name = 'Rennes'") == [("FR-BRE",)]  # 'État': a region
+
+
 def test_a_list_with_a_type_column(run, tmp_path, seeded):
     (tmp_path / "types.csv").write_text(
         "Collectivité française;Type de collectivité;Pays;Collectivité partenaire;Type de coopération\n"

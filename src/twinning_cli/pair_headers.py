@@ -17,7 +17,7 @@ from .i18n import _
 from .vocabulary import fold
 
 PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year", "region1", "region2",
-                "domains", "kind")
+                "domains", "kind", "status")
 
 # Headers people give a twin-towns list's columns, folded (_header_key), beside ours: French ones,
 # the usual English variants, and the words of the other languages lists come in.
@@ -37,6 +37,8 @@ _HEADER_WORDS = {
     # the kind of agreement: the word alone, or a header naming the tie ('Type de coopération',
     # 'Nature du lien'), never the territory's ('Type de collectivité')
     "kind": ("type", "nature", "kind", "instrument"),
+    # where the agreement stands ('Statut', 'Statut du projet'); not 'État' nor 'State', a region's
+    "status": ("status", "statut"),
 }
 _TIES = ("accord", "cooperation", "lien", "partenariat", "relation", "convention", "jumelage", "agreement",
          "partnership", "link", "tie")
@@ -172,7 +174,7 @@ def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) 
     for key, wanted in mapping.items():
         if wanted is not None:
             header = wanted if wanted in headers else stripped.get(wanted)
-        elif key in ("year", "domains", "kind"):
+        elif key in ("year", "domains", "kind", "status"):
             header = _one(key, folded, {h for h in found.values() if h})
         else:
             word, number = key[:-1], key[-1]

@@ -194,6 +194,13 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
             unread.append(f"The list's {town!r}: {word!r} not recorded as a status.")
     if any(word.lower() in _ENDED for _, word in states):
         record["status"] = "ended"
+    if written := cell("status"):  # 'En cours', 'Terminé', 'En projet'
+        status = _status(written)
+        if status is None:
+            unread.append(f"The list's status cell, {written[:60]!r}, names no status the register knows: recorded "
+                          "as signed, as a pair of a twin-towns list is.")
+        else:
+            record["status"] = status
     if signed_on:
         record["signed_on"] = signed_on
     if ended:  # a twinning the list says has ended: its last year, as read
@@ -240,6 +247,30 @@ _KIND_WORDS = (("contrat de reciprocite", "reciprocity-contract"), ("feuille de 
                ("entente", "partnership-agreement"), ("partenariat", "partnership-agreement"),
                ("partnership", "partnership-agreement"), ("agreement", "partnership-agreement"),
                ("cooperation decentralisee", "partnership-agreement"))
+
+
+# A status cell's words, folded, the first found naming it ('Non renouvelé' ended, before 'renouvel';
+# 'Inactif', 'En sommeil': a tie asleep is no status of the register, said in the note).
+_STATUS_WORDS = (("inacti", None), ("sommeil", None), ("dormant", None), ("non renouvel", "ended"), ("termin", "ended"), ("achev", "ended"), ("clos", "ended"),
+                 ("rompu", "ended"), ("dissou", "ended"), ("ancien", "ended"), ("ended", "ended"),
+                 ("former", "ended"), ("expir", "ended"), ("a signer", "proposed"), ("propos", "proposed"),
+                 ("en attente", "proposed"), ("en projet", "exploratory"), ("envisag", "exploratory"),
+                 ("prospect", "exploratory"), ("en discussion", "exploratory"), ("explorat", "exploratory"),
+                 ("planned", "exploratory"), ("en cours", "signed"), ("actif", "signed"), ("active", "signed"),
+                 ("en vigueur", "signed"), ("signe", "signed"), ("renouvel", "signed"), ("current", "signed"),
+                 ("ongoing", "signed"), ("signed", "signed"))
+
+
+def _status(text: str) -> str | None:
+    """The status a list's status cell names (a slug or a label of vocabulary.py, or the words of
+    _STATUS_WORDS), or None ('En sommeil': kept signed, the cell quoted in the note)."""
+    from .vocabulary import UnknownTerm, resolve
+
+    try:
+        return resolve("status", text)
+    except UnknownTerm:
+        folded = fold(text)
+        return next((status for words, status in _STATUS_WORDS if words in folded), None)
 
 
 def _kind(text: str) -> str | None:
