@@ -67,6 +67,13 @@ def former_countries(names: dict[str, str], codes: set[str]) -> list[str]:
             if name not in names and name.strip()]
 
 
+# ISO 3166-2 writes some countries' regions with their kind in the country's own language, romanized,
+# where English and French lists leave it off or write it in their own words ('Guangdong Province',
+# 'Gyeonggi Province'): the name is also found without it.
+_GENERIC = {"CN": r"\s+(?:Sheng|Shi|(?:[A-Z][a-z]+zu\s+|Uygur\s+)?Zizhiqu|SAR)$",
+            "KR": r"-(?:do|teukbyeolsi|gwangyeoksi|teukbyeoljachisi|teukbyeoljachido)$"}
+
+
 def main() -> None:
     codes = {c.alpha_2 for c in pycountry.countries} | EXTRA_CODES
     first: dict[str, str] = {}  # names from ISO, English and French: these win
@@ -125,6 +132,9 @@ def main() -> None:
         for name in list(written):  # 'Galicia [Galicia]', 'Illes Balears [Islas Baleares]', 'Cardiff [Caerdydd GB-CRD]'
             if match := re.fullmatch(r"(.+?)\s*\[(.+?)(?:\s+[A-Z]{2}-[A-Z0-9]{1,3})?\]", name):
                 written |= {match.group(1), match.group(2)}  # each name alone, the other's code left out
+        generic = _GENERIC.get(sub.country_code)
+        if generic:  # 'Guangdong Sheng' is also 'Guangdong', 'Gyeonggi-do' 'Gyeonggi'; not 'Taiwan', a country's name
+            written |= {short for short in (re.sub(generic, "", name) for name in written) if fold(short) not in first}
         for name in {search_key(name) for name in written}:
             subdivisions.setdefault(name, []).append(sub.code)
     SUBDIVISIONS.write_text(

@@ -21,6 +21,11 @@ pytestmark = pytest.mark.usefixtures("seeded")
     ("East Renfrewshire", "GB", ("GB-ERW", "council area")),
     ("Bretagne", "FR", ("FR-BRE", "région")),  # two hamlets of that name do not make it a town
     ("Hokkaido", "JP", ("JP-01", "préfecture")),
+    ("Shandong", "CN", ("CN-SD", "province")),  # ISO writes 'Shandong Sheng'
+    ("Guangxi", "CN", ("CN-GX", "région autonome")),  # 'Guangxi Zhuangzu Zizhiqu'
+    ("Gyeonggi", "KR", ("KR-41", "province")),  # 'Gyeonggi-do'
+    ("Busan", "KR", None),  # 'Busan-gwangyeoksi': the city
+    ("Tianjin", "CN", None),  # 'Tianjin Shi': the city
     ("Seville", "ES", None),  # the city, by its English name (GeoNames), not the province (French name)
     ("Córdoba", "ES", None),  # the city, not its province
     ("Salta", "AR", None),
@@ -73,6 +78,22 @@ def test_a_twin_that_is_a_region_is_recorded_as_one(run, tmp_path, seeded):
 ])
 def test_a_kind_of_region_written_with_the_name(name, expected):
     assert kind_in_name(name) == expected
+
+
+def test_regions_iso_writes_with_their_kind_in_their_own_language(run, tmp_path, seeded):
+    """China's and Korea's regions are 'Guangdong Sheng', 'Gyeonggi-do' in ISO 3166-2: before,
+    'Guangdong Province' was a province of no code, 'Hangu (Tianjin)' a town of that whole name."""
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2\n"
+                                         "Ho Chi Minh City,Vietnam,Guangdong Province,China\n"
+                                         "Boryeong,South Korea,Hangu (Tianjin),China\n"
+                                         "Nantes,France,Gyeonggi Province,South Korea\n"
+                                         "Taipei,\"Taiwan, China\",Rennes,France\n")
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT name, kind, country, subdivision FROM territories WHERE country IN ('CN', 'KR', 'TW')"
+                        " ORDER BY name") == [
+        ("Boryeong", "ville", "KR", None), ("Guangdong Province", "province", "CN", "CN-GD"),
+        ("Gyeonggi Province", "province", "KR", "KR-41"), ("Hangu", "ville", "CN", "CN-TJ"),
+        ("Taipei", "ville", "TW", None)]  # a territory with its own code, written with its state: that code
 
 
 def test_a_region_named_with_its_kind_is_recorded_as_one(run, tmp_path, seeded):
