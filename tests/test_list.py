@@ -94,7 +94,27 @@ def test_country_canada_in_french(run):
 def test_unknown_country_is_usage_error(run):
     result = run("list", "--country", "Atlantis")
     assert result.exit_code == 2
-    assert "unknown country 'Atlantis'" in result.stderr
+    assert result.stderr == "Error: unknown country 'Atlantis': give an ISO code (FR, CA) or a country name\n"
+
+
+@pytest.mark.parametrize("value, hint", [
+    ("Korea", "North Korea (KP) or South Korea (KR)"),  # a name two countries share: both, to choose
+    ("Virgin Islands", "British Virgin Islands (VG) or U.S. Virgin Islands (VI)"),
+    ("Frnace", "France (FR)"),  # a slip of the keys
+    ("Allemange", "Germany (DE)"),
+])
+def test_an_unknown_country_names_those_it_may_mean(run, value, hint):
+    result = run("list", "--country", value)
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: unknown country {value!r}: give an ISO code (FR, CA) or a country name "
+                             f"(did you mean {hint}?)\n")
+
+
+def test_the_hint_in_french(run, monkeypatch):
+    monkeypatch.setenv("TWINNING_LANG", "fr")
+    result = run("list", "--between", "Corée", "France")
+    assert result.exit_code == 2
+    assert result.stderr.endswith("(vouliez-vous dire Corée du Nord (KP) ou Corée du Sud (KR) ?)\n"), result.stderr
 
 
 def test_territory_is_part_of_a_name_accent_insensitive(run):

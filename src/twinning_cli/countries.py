@@ -88,6 +88,37 @@ def label(code: str, lang: str = "en") -> str:
     return found[1] if lang == "fr" else found[0]
 
 
+@lru_cache(maxsize=1024)
+def near(value: str) -> tuple[str, ...]:
+    """The countries a name that is none may mean: those whose English or French name holds its
+    every word ('Korea': South Korea, North Korea; 'Congo': both), else the one name a slip of
+    the keys is closest to ('Frnace': France); codes, at most four."""
+    import difflib
+
+    def words(text: str) -> set[str]:
+        return set(fold(text).replace("-", " ").replace("'", " ").split())
+
+    wanted = words(value)
+    labels = _labels()
+    found = tuple(code for code, names in labels.items() if wanted and any(wanted <= words(name) for name in names))
+    if found:
+        return found[:4]
+    keys = {fold(name): code for code, names in labels.items() for name in names}
+    close = difflib.get_close_matches(fold(value), list(keys), n=1, cutoff=0.8)
+    return (keys[close[0]],) if close else ()
+
+
+def near_hint(value: str) -> str:
+    """' (did you mean South Korea (KR) or North Korea (KP)?)' for `near`, in the interface's language; '' for none."""
+    from .i18n import french
+
+    found = [f"{label(code, 'fr' if french() else 'en')} ({code})" for code in near(value)]
+    if not found:
+        return ""
+    shown = ", ".join(found[:-1]) + (_(" or ") if len(found) > 1 else "") + found[-1]
+    return _(" (did you mean {countries}?)").format(countries=shown)
+
+
 def subdivision_code(country: str, name: str) -> str | None:
     """The ISO 3166-2 code of a region of `country` given by its code, or its name in the
     ISO list or in French ('Brandenburg', 'Ohio', 'Bretagne', 'DE-BB')."""

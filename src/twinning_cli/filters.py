@@ -18,11 +18,12 @@ from .i18n import _
 
 def _place(value: str):
     """Where a --country value points (countries.resolve), or a usage error naming it."""
-    from .countries import where
+    from .countries import near_hint, where
 
     place = where(value)
     if place is None:
-        raise UsageError(_("unknown country {value!r}: give an ISO code (FR, CA) or a country name").format(value=value))
+        raise UsageError(_("unknown country {value!r}: give an ISO code (FR, CA) or a country name").format(value=value)
+                         + near_hint(value))
     return place
 
 

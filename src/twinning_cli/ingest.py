@@ -77,7 +77,8 @@ def kind_of(problem: Problem) -> str:
     field_ = re.sub(r"\.[0-9]+", "", problem.field)
     if problem.kind:
         return f"{field_ + ': ' if field_ else ''}{problem.kind}"
-    message = re.sub(r"'[^']*'|\"[^\"]*\"|\([A-Z]{2}\)", "…", problem.message)
+    message = re.sub(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\?\)$", "", problem.message)  # a hint: '(did you mean …?)'
+    message = re.sub(r"'[^']*'|\"[^\"]*\"|\([A-Z]{2}\)", "…", message)
     return f"{field_ + ': ' if field_ else ''}{message}"
 
 

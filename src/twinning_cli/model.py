@@ -31,7 +31,10 @@ def _country(code: str) -> str:
         if gone:  # divided among several states: which one, the list does not say
             raise ValueError(_("{code!r} is a former country (ISO 3166-3 {iso}, until {year}), divided among "
                                "several: give today's country").format(code=code, iso=gone.iso, year=gone.year))
-        raise ValueError(_("{code!r} is not a country name or ISO 3166-1 alpha-2 code").format(code=code))
+        from .countries import near_hint
+
+        raise ValueError(_("{code!r} is not a country name or ISO 3166-1 alpha-2 code").format(code=code)
+                         + near_hint(code))
     return code
 
 
