@@ -113,6 +113,25 @@ def test_two_towns_of_the_same_name(run, tmp_path):
     assert again.stderr.endswith("0 added, 0 updated, 2 unchanged.\n"), again.stderr
 
 
+def test_a_load_into_the_seeded_register_keeps_its_counts(run, tmp_path, seeded):
+    """A load into a register as small as the seed makes its indexes and counts at the end, as
+    into an empty one: the counts of the whole register, the seed's with the file's."""
+    import sqlite3
+
+    (tmp_path / "t.csv").write_text("city1,country1,city2,country2\n"
+                                    "Rennes Métropole,France,Erlangen,Germany\n"  # a seed party: 2 agreements
+                                    "Lyon,France,Montréal,Canada\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "t.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    conn = sqlite3.connect(seeded)
+    assert conn.execute("SELECT agreements FROM territories WHERE name = 'Rennes Métropole'").fetchone() == (2,)
+    assert conn.execute("SELECT agreements FROM territories WHERE name = 'Ville de Québec'").fetchone() == (2,)
+    assert conn.execute("SELECT agreements FROM domain_counts WHERE domain = 'culture'").fetchone() == (4,)
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"idx_agreements_kind", "idx_territories_country", "idx_agreement_domains_domain"} <= names
+    assert run("doctor").exit_code == 0
+
+
 def test_unknown_country_is_a_named_error(run, tmp_path):
     (tmp_path / "t.csv").write_text("city1,country1,city2,country2\nA,Atlantis,B,FR\n")
     result = run("import", str(tmp_path / "t.csv"), "--pairs")

@@ -54,7 +54,29 @@ def test_a_load_into_an_empty_register_looks_up_no_name_and_no_pair_it_never_wro
     assert run("init", "--empty").exit_code == 0
     assert run("import", str(source), "--pairs").exit_code == 0
     assert lookups(statements) == (0, 0)  # Amiens again: from the name cache
-    # Into the register that now holds them, the same kind of file asks the register
+    # Into the register that now holds them (small: its keys read in first), it asks the register
+    # about the names it holds, and about a pair only when it holds that pair
+    statements.clear()
+    source.write_text("city1,country1,city2,country2\nBrest,France,Dortmund,Germany\n", encoding="utf-8")
+    assert run("import", str(source), "--pairs").exit_code == 0
+    assert lookups(statements) == (2, 0)  # Brest, Dortmund: there; Brest–Dortmund: new
+    statements.clear()
+    source.write_text("city1,country1,city2,country2\nKiel,Germany,Brest,France\n", encoding="utf-8")
+    assert run("import", str(source), "--pairs").exit_code == 0
+    assert lookups(statements)[1] >= 1  # Brest–Kiel is there: asked, and merged
+
+
+def test_a_load_into_a_large_register_asks_it(run, tmp_path, statements, monkeypatch):
+    """Past writer.PRELOAD agreements (identity.PRELOAD territories) the keys are not read in:
+    each name and pair is asked of the register."""
+    from twinning_cli import identity, writer
+
+    source = tmp_path / "pairs.csv"
+    source.write_text(PAIRS, encoding="utf-8")
+    assert run("init", "--empty").exit_code == 0
+    assert run("import", str(source), "--pairs").exit_code == 0
+    monkeypatch.setattr(writer, "PRELOAD", 0)
+    monkeypatch.setattr(identity, "PRELOAD", 0)
     statements.clear()
     source.write_text("city1,country1,city2,country2\nBrest,France,Dortmund,Germany\n", encoding="utf-8")
     assert run("import", str(source), "--pairs").exit_code == 0

@@ -78,6 +78,9 @@ _INSERT = ("INSERT INTO territories (id, name, name_key, short_key, city_key, na
            " lat, lng, wikidata, geonames) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
+PRELOAD = 40_000  # territories: a register with at most this many has their keys read in (Resolver)
+
+
 class Resolver:
     """Parties to territory ids, creating territories as needed; remembers what it found."""
 
@@ -87,8 +90,15 @@ class Resolver:
         self.conn = conn
         self.cache: OrderedDict[tuple, list[list]] = OrderedDict()
         # Made inside the writer's transaction: a register with no territory then holds only those
-        # this resolver makes, whose keys `made` remembers (a name never made needs no look-up).
-        self.made = Seen() if conn.execute("SELECT 1 FROM territories LIMIT 1").fetchone() is None else None
+        # this resolver makes, whose keys `made` remembers (a name never made needs no look-up); a
+        # small one has the keys of those it holds read in first.
+        last = conn.execute("SELECT coalesce(max(id), 0) FROM territories").fetchone()[0]
+        self.made = Seen() if last <= PRELOAD else None
+        if self.made is not None and last:
+            for key, city, country in conn.execute("SELECT name_key, city_key, country FROM territories"):
+                self.made.add(("name", key, country))
+                if city is not None:
+                    self.made.add(("city", city, country))
         self.aliases = dict(((key, country), name) for key, country, name in
                             conn.execute("SELECT name_key, country, name FROM territory_aliases"))
         self.pending: list[tuple] = []  # territories made and not yet written: written at once (flush)

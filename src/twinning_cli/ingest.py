@@ -170,8 +170,10 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
             agreement = _free_slug(db, writer, agreement)  # another pair holds the slug: two towns of one name
         other = None  # no record holds this pair, queued or stored: it was asked just above
     else:
-        # Into a register that was empty, a slug can only be this file's, and the checker refuses a slug twice.
-        current = None if writer.first_rowid == 0 else writer.current(agreement.slug)
+        # Into a register that was empty, a slug can only be this file's, and the checker refuses a slug twice;
+        # into a small one, only a slug it held may be there (writer.may_hold).
+        current = None if writer.first_rowid == 0 or not writer.may_hold("slug", agreement.slug) \
+            else writer.current(agreement.slug)
         row = current and [current[1 + _COLUMN[name]] for name in _STORED_NAMES]
         queued = writer.pending_pairs.get(pair)
         other = queued if queued and queued != agreement.slug else None

@@ -45,7 +45,8 @@ def _index_name(table: str, columns: list[str]) -> str:
 
 
 def suspend(conn: sqlite3.Connection) -> None:
-    """For a load into an empty register: no read-only index and no count kept row by row."""
+    """For a load into an empty (or very small) register: no read-only index and no count kept row
+    by row; `resume` works out the counts of the whole register again."""
     for table, columns in LATE_INDEXES:
         conn.execute(f"DROP INDEX IF EXISTS [{_index_name(table, columns)}]")
     for name in COUNTING:
