@@ -107,9 +107,9 @@ def test_the_domains_column_in_other_words(header):
     ("Échanges scolaires - sport", ["sport"], ["Échanges scolaires"]),
 ])
 def test_a_domains_cell(cell, domains, topics):
-    from twinning_cli.pairs import _domains
+    from twinning_cli.pair_terms import domains_in_cell
 
-    assert _domains(cell) == (domains, topics)
+    assert domains_in_cell(cell) == (domains, topics)
 
 
 @pytest.mark.parametrize("header, kind", [
@@ -129,9 +129,9 @@ def test_the_kind_column_in_other_words(header, kind):
     ("Contrat de réciprocité", "reciprocity-contract"), ("Échanges", None),
 ])
 def test_a_type_cell(cell, kind):
-    from twinning_cli.pairs import _kind
+    from twinning_cli.pair_terms import kind_in_cell
 
-    assert _kind(cell) == kind
+    assert kind_in_cell(cell) == kind
 
 
 @pytest.mark.parametrize("cell, status", [
@@ -141,9 +141,9 @@ def test_a_type_cell(cell, kind):
     ("Inactif", None), ("En sommeil", None),
 ])
 def test_a_status_cell(cell, status):
-    from twinning_cli.pairs import _status
+    from twinning_cli.pair_terms import status_in_cell
 
-    assert _status(cell) == status
+    assert status_in_cell(cell) == status
 
 
 def test_a_list_with_a_status_column(run, tmp_path, seeded):

@@ -16,6 +16,7 @@ from .flags import FIRST, split_flag
 from .gazetteer import FAR_KM, far_from, locate, other_name
 from .identity import CITY_KINDS
 from .pair_headers import Given
+from .pair_terms import domains_in_cell, kind_in_cell, status_in_cell
 from .regions import kind_in_name, region_code, region_named
 from .subdivisions import subdivision_type
 from .vocabulary import fold, label, slugify
@@ -146,7 +147,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     placed = [note for note in map(locate, towns) if note]
     kind = "twinning"
     if written := cell("kind"):  # 'Coopération décentralisée', 'Convention de partenariat', 'Pacte d'amitié'
-        kind = _kind(written)
+        kind = kind_in_cell(written)
         if kind is None:
             kind = "twinning"
             unread.append(f"The list's type cell, {written[:60]!r}, names no kind of agreement the register "
@@ -160,7 +161,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         "sources": [{"file": source}],
     }
     if text := cell("domains"):  # 'Culture; Éducation', 'Eau et assainissement, gouvernance locale'
-        domains, topics = _domains(text)
+        domains, topics = domains_in_cell(text)
         if domains:
             record["domains"] = domains
         if topics:
@@ -195,7 +196,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     if any(word.lower() in _ENDED for _, word in states):
         record["status"] = "ended"
     if written := cell("status"):  # 'En cours', 'Terminé', 'En projet'
-        status = _status(written)
+        status = status_in_cell(written)
         if status is None:
             unread.append(f"The list's status cell, {written[:60]!r}, names no status the register knows: recorded "
                           "as signed, as a pair of a twin-towns list is.")
@@ -231,86 +232,6 @@ def _region(item: dict, country: str, unread: list[str]) -> None:
         item["subdivision"], item["kind"] = found
         unread.append(f"The list's {written!r} read as {found[0]}, a {subdivision_type(found[0]).lower()} in "
                       "ISO 3166-2, not a town: the gazetteer knows no town of that name there.")
-
-
-# A type cell's words for the kinds of agreement, folded, the first found naming it: what the
-# instrument is ('Protocole d'accord' is a protocol, 'Convention de jumelage' a twinning). French
-# decentralized cooperation is made by convention with the foreign authority (CGCT L1115-1):
-# 'Coopération décentralisée' is a partnership agreement.
-_KIND_WORDS = (("contrat de reciprocite", "reciprocity-contract"), ("feuille de route", "roadmap"),
-               ("plan d'action", "roadmap"), ("action plan", "roadmap"), ("declaration", "joint-declaration"),
-               ("protocole", "cooperation-protocol"), ("protocol", "cooperation-protocol"),
-               ("memorandum", "cooperation-protocol"), ("jumel", "twinning"), ("twin", "twinning"),
-               ("sister", "twinning"), ("amitie", "twinning"), ("friendship", "twinning"),
-               ("partnerschaft", "twinning"), ("hermanamiento", "twinning"), ("gemellaggio", "twinning"),
-               ("convention", "partnership-agreement"), ("accord", "partnership-agreement"),
-               ("entente", "partnership-agreement"), ("partenariat", "partnership-agreement"),
-               ("partnership", "partnership-agreement"), ("agreement", "partnership-agreement"),
-               ("cooperation decentralisee", "partnership-agreement"))
-
-
-# A status cell's words, folded, the first found naming it ('Non renouvelé' ended, before 'renouvel';
-# 'Inactif', 'En sommeil': a tie asleep is no status of the register, said in the note).
-_STATUS_WORDS = (("inacti", None), ("sommeil", None), ("dormant", None), ("non renouvel", "ended"), ("termin", "ended"), ("achev", "ended"), ("clos", "ended"),
-                 ("rompu", "ended"), ("dissou", "ended"), ("ancien", "ended"), ("ended", "ended"),
-                 ("former", "ended"), ("expir", "ended"), ("a signer", "proposed"), ("propos", "proposed"),
-                 ("en attente", "proposed"), ("en projet", "exploratory"), ("envisag", "exploratory"),
-                 ("prospect", "exploratory"), ("en discussion", "exploratory"), ("explorat", "exploratory"),
-                 ("planned", "exploratory"), ("en cours", "signed"), ("actif", "signed"), ("active", "signed"),
-                 ("en vigueur", "signed"), ("signe", "signed"), ("renouvel", "signed"), ("current", "signed"),
-                 ("ongoing", "signed"), ("signed", "signed"))
-
-
-def _status(text: str) -> str | None:
-    """The status a list's status cell names (a slug or a label of vocabulary.py, or the words of
-    _STATUS_WORDS), or None ('En sommeil': kept signed, the cell quoted in the note)."""
-    from .vocabulary import UnknownTerm, resolve
-
-    try:
-        return resolve("status", text)
-    except UnknownTerm:
-        folded = fold(text)
-        return next((status for words, status in _STATUS_WORDS if words in folded), None)
-
-
-def _kind(text: str) -> str | None:
-    """The kind of agreement a list's type cell names (a slug or a label of vocabulary.py, or
-    the words of _KIND_WORDS), or None."""
-    from .vocabulary import UnknownTerm, resolve
-
-    try:
-        return resolve("kind", text)
-    except UnknownTerm:
-        folded = fold(text).replace("’", "'")
-        return next((kind for words, kind in _KIND_WORDS if words in folded), None)
-
-
-_PARTS = re.compile(r"\s*(?:[;,/|\n•]|\s-\s)\s*")
-_AND = re.compile(r"\s+(?:et|and|und|y|e|&)\s+", re.IGNORECASE)
-
-
-def _domains(text: str) -> tuple[list[str], list[str]]:
-    """A domains cell as the register's domains (vocabulary.py: 'Culture', 'Éducation', 'Eau et
-    assainissement', 'Tourisme et patrimoine' as two), and what names none as the record's topics,
-    as written ('Coopération institutionnelle'): nothing a list says is lost."""
-    from .vocabulary import UnknownTerm, resolve
-
-    domains: list[str] = []
-    topics: list[str] = []
-    for part in filter(None, _PARTS.split(text.strip())):
-        try:
-            found = [resolve("domain", part)]
-        except UnknownTerm:
-            try:
-                found = [resolve("domain", word) for word in _AND.split(part)]
-            except UnknownTerm:
-                found = []
-                if part not in topics:
-                    topics.append(part)
-        for slug in found:
-            if slug not in domains:
-                domains.append(slug)
-    return domains, topics
 
 
 def _town_in_region(name: str, country: str) -> tuple[str, str | None]:
