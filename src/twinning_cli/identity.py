@@ -86,14 +86,14 @@ class Resolver:
 
     CACHE = 16_000  # keys remembered, the least recently used forgotten first, so memory stays flat
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, preload: bool = False):
         self.conn = conn
         self.cache: OrderedDict[tuple, list[list]] = OrderedDict()
         # Made inside the writer's transaction: a register with no territory then holds only those
-        # this resolver makes, whose keys `made` remembers (a name never made needs no look-up); a
-        # small one has the keys of those it holds read in first.
+        # this resolver makes, whose keys `made` remembers (a name never made needs no look-up); for
+        # a load (`preload`), a small one has the keys of those it holds read in first.
         last = conn.execute("SELECT coalesce(max(id), 0) FROM territories").fetchone()[0]
-        self.made = Seen() if last <= PRELOAD else None
+        self.made = Seen() if last == 0 or preload and last <= PRELOAD else None
         if self.made is not None and last:
             for key, city, country in conn.execute("SELECT name_key, city_key, country FROM territories"):
                 self.made.add(("name", key, country))
