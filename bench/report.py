@@ -214,18 +214,20 @@ At 1,000,000 this took the peak from 232 MiB to 160 MiB (163 MiB in the seventh 
 The eighth session's run read 172 MiB, holding its Bloom filters (below): about 10 bits for each
 slug, pair and territory name a load writes, some 9 MB at 1,000,000, nothing worth counting at
 the sizes people import (120 kB a filter up to 100,000 keys). The ninth session's run read 169 MiB,
-the tenth's 168 MiB (imports no longer load Typer, below) and this one 167 MiB. The rest of the goal is out of reach
+the tenth's 168 MiB (imports no longer load Typer, below), the eleventh's 167 MiB and this one 169 MiB. The rest of the goal is out of reach
 without a smaller cache, which costs time (16 MiB: 12 % slower at 100,000): 39 MiB before the
 first record (pydantic and the models it builds, 13 MiB; the country names, 7.6 MiB, when a cell
 is a name) and 64 MiB of cache are already 103.
 
-"1,000,000 ≤ 11× the time of 100,000" reads 14.1× in this run (14.9×, 12.5×, 13.7×, 13.6×, 15.6×
-and 11.7× in the six runs before it, on nearly the same import code). The two sizes are timed some
-minutes apart and this machine's speed moves meanwhile: sqlite-utils' own insert took 11.5× as
-long for 1,000,000 as for 100,000 in this run (79.96 s against 6.96 s; 8.8×, 8.5×, 10.5×, 13.4×,
-11.1× and 8.3× in those runs); our import against it, 5.02× at 100,000 and 6.16× at 1,000,000
-(4.23× and 7.12× in the run before, 4.87× and 7.15× in the one before that): our 1,000,000 took
-492 s here against 543 s in the run before, on the same JSON Lines import code.
+"1,000,000 ≤ 11× the time of 100,000" reads 15.7× in this run (14.1×, 14.9×, 12.5×, 13.7×, 13.6×,
+15.6× and 11.7× in the seven runs before it, on nearly the same import code). The two sizes are timed
+some minutes apart and this machine's speed moves meanwhile: sqlite-utils' own insert took 11.1× as
+long for 1,000,000 as for 100,000 in this run (96.58 s against 8.73 s; 11.5×, 8.8×, 8.5×, 10.5×,
+13.4×, 11.1× and 8.3× in those runs); our import against it, 4.88× at 100,000 and 6.93× at 1,000,000
+(5.02× and 6.16× in the run before, 4.23× and 7.12× in the one before that). This machine ran
+slower through this run than through the last (sqlite-utils' insert of 1,000,000: 96.58 s against
+79.96 s; the reads on the seed 1.3–2× their times then): our 1,000,000 took 669 s here against
+492 s, on the same JSON Lines import code into an empty register.
 
 The ninth session made `import`, `validate` and `add` run from argparse on the fast path, their
 options declared once in options.py (options.WRITES) as the reads' are, so that an import no
@@ -233,7 +235,7 @@ longer pays for Typer building every command (about 0.1 s a process, 17 % of the
 Importing one record, twelve rounds alternating with Typer running the same command: medians
 0.346 s (0.305–0.420) against 0.430 s (0.376–0.495), peak 39.0 MB against 42.3 MB.
 
-This run is of the tenth session's code. The territories a load makes are written a batch at a
+The tenth session's run was of its code. The territories a load makes are written a batch at a
 time (the resolver gives their ids in order and writes the rows before anything reads the table
 or writes a row naming them), and the pairs path makes its module imports once instead of once a
 row. `import --pairs` of the bench's 25,000 rows, three rounds alternating with the code before
@@ -241,7 +243,7 @@ row. `import --pairs` of the bench's 25,000 rows, three rounds alternating with 
 10,000 JSON Lines records: 2.92, 2.96, 3.34 s against 2.83, 2.93, 3.07 s (few territories a
 record there). Its run read the pairs import at 2.13× sqlite-utils (2.91× in the run before).
 
-This run is of the eleventh session's code (6aa9240). The JSON Lines path is the tenth's; the
+The eleventh session's run was of its code (6aa9240). The JSON Lines path is the tenth's; the
 pairs path reads more of each row, as a real list asks: whether a twin is a region (its kind
 written with its name, or a name ISO 3166-2 gives a region that no town of the gazetteer has:
 regions.py) and whether a town's point lies in its country (gazetteer.far_from: one set look-up
@@ -252,7 +254,7 @@ refused as lying in no place of their country), so its register differs from the
 import's other work left out), three rounds each: 0.62–0.70 s without the two checks, 0.93–1.15 s
 with them, part of it the folding of each name moved from the slug to the region look-up; whole
 imports alternating with the tenth session's code (0c8df67), each with its own gazetteer index:
-6.39, 5.92, 6.07 s against 5.24, 5.43, 6.04 s. This run reads the pairs import at 3.03× sqlite-utils
+6.39, 5.92, 6.07 s against 5.24, 5.43, 6.04 s. That run read the pairs import at 3.03× sqlite-utils
 (5.15 s against 1.70 s; 4.96 s against 2.33 s in the run before).
 
 This run is of the twelfth session's code. The JSON Lines path into an empty register is the
@@ -261,10 +263,11 @@ the seeded register (five agreements) does: the read-only indexes and the counts
 end up to 1,000 agreements (schema.suspend), and the keys of the pairs, slugs and territories of a
 register of up to 20,000 read into the Bloom filters first, so that a record asks the register only
 about a key it may hold (65,700 look-ups of the 25,000 pairs down to 2,700, most of those the
-gazetteer's). The bench's 25,000 pairs into the seeded register, alternating with the eleventh
-session's code (276ba10), each with its own gazetteer index: 7.92, 8.34, 8.77 s against
-11.03, 9.40, 10.64 s, the same exports and counts. Into an empty register, as timed below, the
-pairs path also reads a list's type, status and themes columns where it has them (pair_terms.py).
+gazetteer's). The bench's 25,000 pairs into the seeded register, alternating with the code before
+it (276ba10), each with its own gazetteer index: 7.92, 8.34, 8.77 s against 11.03, 9.40, 10.64 s,
+the same exports and counts. Into an empty register, as timed above, the pairs path also reads a
+list's type, status and themes columns where it has them (pair_terms.py); this run reads it at
+2.48× sqlite-utils (7.73 s against 3.12 s, both slower with the machine).
 
 The eighth session's steps, each timed against the code before it (fadd426), one after the other
 on this machine:
