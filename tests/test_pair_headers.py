@@ -177,6 +177,8 @@ def test_a_list_with_a_type_column(run, tmp_path, seeded):
     note = json.loads(run("show", "lyon-montreal", "-f", "json").stdout)["note"]
     assert "The list's type cell, 'Échanges', names no kind of agreement the register knows" in note
     assert "left out: 'Type de collectivité'" in result.stderr
+    assert ("1 pair(s) have a type or status cell naming no kind or status of the register: kept as a twinning, "
+            "or signed (the cell quoted in each record's note).") in result.stderr.splitlines()
 
 
 def test_a_repeated_header_is_numbered_from_its_second_time():

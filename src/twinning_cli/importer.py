@@ -55,6 +55,7 @@ class Input:
     left_out: list[str] = field(default_factory=list, init=False)  # CSV: the columns no field is read from
     located: int = field(default=0, init=False)  # pairs whose towns the gazetteer placed
     undated: int = field(default=0, init=False)  # pairs whose year cell was no date
+    unknown_terms: int = field(default=0, init=False)  # pairs whose type or status cell named no term
     above: int = field(default=0, init=False)  # CSV: lines above the header (a title), left out
     repeated: list[int] = field(default_factory=list, init=False)  # CSV: rows that are the header again
     read_sheet: str | None = field(default=None, init=False)  # an .xlsx workbook: the sheet read
@@ -275,9 +276,10 @@ class Input:
                 yield number, unflatten(row), original
                 continue
             for each in one_twin_a_row(row, self.pairs):  # 'Erlangen; Sendai' in one cell: two pairs
-                record, located, undated = pair_record(each, self.pairs, source)
+                record, located, undated, unknown = pair_record(each, self.pairs, source)
                 self.located += located
                 self.undated += undated
+                self.unknown_terms += unknown
                 yield number, record, original
 
 

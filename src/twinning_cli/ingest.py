@@ -380,6 +380,10 @@ def summary(outcome: Outcome, source, file: str, rejects: str | None, dry_run: b
     if source.undated:
         lines.append(_("{count} pair(s) kept without a date: their year cell is not one (quoted in each record's "
                        "note).").format(count=source.undated))
+    if getattr(source, "unknown_terms", 0):
+        lines.append(_("{count} pair(s) have a type or status cell naming no kind or status of the register: kept as "
+                       "a twinning, or signed (the cell quoted in each record's note).").format(
+                           count=source.unknown_terms))
     if dry_run:
         lines.append(_("Dry run of {file}: importing it would give {summary}; nothing written.").format(
             file=file, summary=outcome.summary()))

@@ -72,9 +72,10 @@ def one_twin_a_row(row: dict[str, str], mapping: dict[str, str | None]) -> list[
     return rows
 
 
-def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tuple[dict, bool, bool]:
+def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tuple[dict, bool, bool, bool]:
     """One row of a twin-towns list as a signed twinning between two cities; and whether the
-    gazetteer placed a town, and whether the year cell was no date (both said in its note)."""
+    gazetteer placed a town, whether the year cell was no date, and whether a type or status cell
+    named no term of the register (each said in its note)."""
 
     def cell(key: str) -> str:
         if mapping[key].__class__ is Given:  # 'Collectivité française': FR for every row
@@ -145,11 +146,11 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     first, second = party("1"), party("2")
     towns = [party for party in (first, second) if party["kind"] == "ville"]  # a region (above) is not placed
     placed = [note for note in map(locate, towns) if note]
-    kind = "twinning"
+    kind, unknown = "twinning", False
     if written := cell("kind"):  # 'Coopération décentralisée', 'Convention de partenariat', 'Pacte d'amitié'
         kind = kind_in_cell(written)
         if kind is None:
-            kind = "twinning"
+            kind, unknown = "twinning", True
             unread.append(f"The list's type cell, {written[:60]!r}, names no kind of agreement the register "
                           "knows: recorded as a twinning, as a pair of a twin-towns list is.")
     record = {
@@ -198,6 +199,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     if written := cell("status"):  # 'En cours', 'Terminé', 'En projet'
         status = status_in_cell(written)
         if status is None:
+            unknown = True
             unread.append(f"The list's status cell, {written[:60]!r}, names no status the register knows: recorded "
                           "as signed, as a pair of a twin-towns list is.")
         else:
@@ -209,7 +211,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     notes = placed + unread + ([said] if said else [])
     if notes:
         record["note"] = " ".join(notes)
-    return record, bool(placed), bool(said) and not signed_on
+    return record, bool(placed), bool(said) and not signed_on, unknown
 
 
 def _region(item: dict, country: str, unread: list[str]) -> None:
