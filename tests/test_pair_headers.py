@@ -176,9 +176,43 @@ def test_a_list_with_a_type_column(run, tmp_path, seeded):
         ("rennes-erlangen", "twinning", "Jumelage entre Rennes et Erlangen")]
     note = json.loads(run("show", "lyon-montreal", "-f", "json").stdout)["note"]
     assert "The list's type cell, 'Échanges', names no kind of agreement the register knows" in note
-    assert "left out: 'Type de collectivité'" in result.stderr
+    assert "left out" not in result.stderr  # 'Type de collectivité': the parties' own types (below)
+    assert rows(seeded, "SELECT name, kind, subdivision FROM territories WHERE name = 'Région Bretagne'") == [
+        ("Région Bretagne", "région", "FR-BRE")]
     assert ("1 pair(s) have a type or status cell naming no kind or status of the register: kept as a twinning, "
             "or signed (the cell quoted in each record's note).") in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("header, types", [
+    ("Collectivité française;Type de collectivité;Pays;Collectivité partenaire;Type de l'autorité locale partenaire",
+     ("Type de collectivité", "Type de l'autorité locale partenaire")),
+    ("Ville;Catégorie de collectivité;Ville jumelle", ("Catégorie de collectivité", "type2")),
+    ("Ville;Type;Ville jumelle", ("type1", "type2")),  # the agreement's kind, not a town's
+])
+def test_a_column_of_the_towns_types(header, types):
+    found = find_headers(unique_headers(header.split(";")), pair_mapping([]), header)
+    assert (found["type1"], found["type2"]) == types
+
+
+def test_a_list_saying_what_each_territory_is(run, tmp_path, seeded):
+    """A type column says what a party is: the list's word over the name's ('Bretagne', a
+    commune of that name, stays a town, not the region), with its ISO 3166-2 code where a region
+    has one; a type the register has no word for is kept as written ('EPCI')."""
+    (tmp_path / "typed.csv").write_text(
+        "Collectivité française;Type de collectivité;Pays;Collectivité partenaire;"
+        "Type de l’autorité locale partenaire\n"
+        "Ille-et-Vilaine;Département;Mali;Mopti;Région\n"
+        "Bretagne;Commune;Allemagne;Kiel;Ville\n"
+        "Communauté de communes du Val d’Ille;EPCI;Pologne;Swarzędz;Gmina\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "typed.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT name, kind, country, subdivision FROM territories WHERE country IN ('ML', 'DE', "
+                        "'PL') OR name IN ('Ille-et-Vilaine', 'Bretagne', 'Communauté de communes du Val d’Ille')"
+                        " ORDER BY name") == [
+        ("Bretagne", "ville", "FR", None), ("Communauté de communes du Val d’Ille", "EPCI", "FR", None),
+        ("Ille-et-Vilaine", "département", "FR", "FR-35"), ("Kiel", "ville", "DE", None),
+        ("Mopti", "région", "ML", "ML-5"), ("Swarzędz", "Gmina", "PL", None)]
+    assert "left out" not in result.stderr
 
 
 def test_a_repeated_header_is_numbered_from_its_second_time():

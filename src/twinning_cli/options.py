@@ -75,8 +75,9 @@ OPTIONS: dict[str, Opt] = {
     "input_format": Opt(("--format", "-f"), "json, jsonl, csv or tsv (default: from the file's extension, else "
                         "from its content).", metavar="FORMAT"),
     "pairs": Opt(("--pairs",), "The file is a CSV list of twinned pairs: city1,country1,city2,country2[,lat1,lng1,"
-                 "lat2,lng2][,year][,region1,region2][,domains][,kind][,status], in any case, or in French (Ville 1, "
-                 "Pays 1, Collectivité française, Collectivité partenaire, Thématiques, Type, Statut…).", bool,
+                 "lat2,lng2][,year][,region1,region2][,domains][,kind][,status][,type1,type2], in any case, or "
+                 "in French (Ville 1, Pays 1, Collectivité française, Collectivité partenaire, Thématiques, Type, "
+                 "Statut, Type de collectivité…).", bool,
                  default=False),
     "wikidata": Opt(("--wikidata",), "The file is an answer of `twinning wikidata query`: SPARQL JSON results or "
                     "CSV.", bool, default=False),

@@ -17,7 +17,7 @@ from .i18n import _
 from .vocabulary import fold
 
 PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year", "region1", "region2",
-                "domains", "kind", "status")
+                "domains", "kind", "status", "type1", "type2")
 
 # Headers people give a twin-towns list's columns, folded (_header_key), beside ours: French ones,
 # the usual English variants, and the words of the other languages lists come in.
@@ -35,11 +35,15 @@ _HEADER_WORDS = {
     "domains": ("domaines", "domaine", "domains", "domain", "thematiques", "thematique", "themes", "theme",
                 "secteurs", "secteur", "sectors", "sector", "topics"),
     # the kind of agreement: the word alone, or a header naming the tie ('Type de coopération',
-    # 'Nature du lien'), never the territory's ('Type de collectivité')
+    # 'Nature du lien'), never the territory's ('Type de collectivité': type1, below)
     "kind": ("type", "nature", "kind", "instrument"),
     # where the agreement stands ('Statut', 'Statut du projet'); not 'État' nor 'State', a region's
     "status": ("status", "statut"),
 }
+# What a town's column of types says it is, the town's or its partner's: 'Type de collectivité',
+# 'Catégorie de l'autorité locale partenaire', 'Type of local authority'.
+_TYPE_WORDS = ("type", "nature", "categorie", "category")
+_TYPED = ("collectivite", "autorite", "territoire", "authority", "municipalit", "commune", "entite")
 _TIES = ("accord", "cooperation", "lien", "partenariat", "relation", "convention", "jumelage", "agreement",
          "partnership", "link", "tie")
 # The endings that number a town's columns: 'city1', 'city_a' (folded: 'citya').
@@ -154,7 +158,7 @@ def _one(word: str, folded: dict[str, str], taken: set[str]) -> str | None:
         return header
     if word == "kind":
         return next((header for key, header in folded.items() if header not in taken and key.startswith(names)
-                     and any(tie in key for tie in _TIES) and "collectivite" not in key), None)
+                     and any(tie in key for tie in _TIES) and not any(t in key for t in _TYPED)), None)
     return next((header for key, header in folded.items() if header not in taken
                  and any(key.startswith(name) or key.endswith(name) for name in names)
                  and not (word == "year" and any(other in key for other in _NOT_YEAR))), None)
@@ -176,6 +180,9 @@ def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) 
             header = wanted if wanted in headers else stripped.get(wanted)
         elif key in ("year", "domains", "kind", "status"):
             header = _one(key, folded, {h for h in found.values() if h})
+        elif key in ("type1", "type2"):
+            header = next((h for k, h in folded.items() if k.startswith(_TYPE_WORDS) and any(t in k for t in _TYPED)
+                           and _twin_marked(k) == (key == "type2")), None)
         else:
             word, number = key[:-1], key[-1]
             header = _numbered(word, number, folded) or _unnumbered(word, number, folded)

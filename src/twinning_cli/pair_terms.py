@@ -57,6 +57,24 @@ def status_in_cell(text: str) -> str | None:
     return _term("status", text, STATUS_WORDS)
 
 
+# A column of types' words for a territory, folded, and the register's kind: the words French
+# lists of decentralized cooperation use, and their English. Another type is kept as written.
+_TERRITORY_KINDS = {"commune": "ville", "ville": "ville", "municipalite": "ville", "municipality": "ville",
+                    "city": "ville", "town": "ville", "village": "ville", "departement": "département",
+                    "department": "département", "region": "région", "metropole": "métropole",
+                    "communaute d'agglomeration": "agglomération", "agglomeration": "agglomération",
+                    "communaute de communes": "communauté de communes", "communaute urbaine": "communauté urbaine",
+                    "petr": "pays/PETR", "pays": "pays/PETR", "mrc": "MRC", "province": "province",
+                    "county": "comté", "comte": "comté", "etat": "état", "state": "état", "district": "district",
+                    "gouvernorat": "gouvernorat", "governorate": "gouvernorat", "prefecture": "préfecture"}
+
+
+def territory_kind(text: str) -> str:
+    """The kind of territory a type cell names ('Commune' ville, 'Département', 'Communauté de
+    communes'), else the cell as written ('EPCI', 'Syndicat mixte')."""
+    return _TERRITORY_KINDS.get(fold(text).replace("’", "'"), text.strip())
+
+
 _PARTS = re.compile(r"\s*(?:[;,/|\n•]|\s-\s)\s*")
 _AND = re.compile(r"\s+(?:et|and|und|y|e|&)\s+", re.IGNORECASE)
 

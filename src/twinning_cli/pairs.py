@@ -16,7 +16,7 @@ from .flags import FIRST, split_flag
 from .gazetteer import FAR_KM, far_from, locate, other_name
 from .identity import CITY_KINDS
 from .pair_headers import Given
-from .pair_terms import domains_in_cell, kind_in_cell, status_in_cell
+from .pair_terms import domains_in_cell, kind_in_cell, status_in_cell, territory_kind
 from .regions import kind_in_name, region_code, region_named
 from .subdivisions import subdivision_type
 from .vocabulary import fold, label, slugify
@@ -114,7 +114,15 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
                 unread.append(f"The list's {item['name']!r} read as {names[0]}: {names[1]} is another name of "
                               "that place in GeoNames.")  # 'Kyiv (Kiev)'
                 item["name"] = names[0]
-        if place:  # a region, not a town: 'Ōita Prefecture', 'Victoria (state)', 'Calabria'
+        if (typed := cell(f"type{n}")) and typed.lower() not in _NOTHING:  # 'Commune', 'Département': as the list says
+            item["kind"] = territory_kind(typed)
+            named = kind_in_name(item["name"])  # 'Région Bretagne': Bretagne
+            code = region_code(named[2] if named else item["name"], place.country) \
+                if place and item["kind"] not in ("ville", "MRC") and "subdivision" not in item else None
+            if code and item["kind"] not in ("métropole", "agglomération", "communauté de communes",
+                                             "communauté urbaine", "pays/PETR"):
+                item["subdivision"] = code
+        elif place:  # a region, not a town: 'Ōita Prefecture', 'Victoria (state)', 'Calabria'
             _region(item, place.country, unread)
         region = cell(f"region{n}")
         if place and region and "subdivision" not in item:  # a column of regions: 'Texas', 'TX', 'Bretagne'
