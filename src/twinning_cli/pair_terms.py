@@ -69,6 +69,10 @@ _TERRITORY_KINDS = {"commune": "ville", "ville": "ville", "municipalite": "ville
                     "gouvernorat": "gouvernorat", "governorate": "gouvernorat", "prefecture": "préfecture"}
 
 
+# The kinds of those that are regions, which ISO 3166-2 may name (not a métropole nor a pays)
+REGION_TYPES = {"département", "région", "province", "comté", "état", "district", "gouvernorat", "préfecture"}
+
+
 def territory_kind(text: str) -> str:
     """The kind of territory a type cell names ('Commune' ville, 'Département', 'Communauté de
     communes'), else the cell as written ('EPCI', 'Syndicat mixte')."""

@@ -16,7 +16,7 @@ from .flags import FIRST, split_flag
 from .gazetteer import FAR_KM, far_from, locate, other_name
 from .identity import CITY_KINDS
 from .pair_headers import Given
-from .pair_terms import domains_in_cell, kind_in_cell, status_in_cell, territory_kind
+from .pair_terms import REGION_TYPES, domains_in_cell, kind_in_cell, status_in_cell, territory_kind
 from .regions import kind_in_name, region_code, region_named
 from .subdivisions import subdivision_type
 from .vocabulary import fold, label, slugify
@@ -115,13 +115,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
                               "that place in GeoNames.")  # 'Kyiv (Kiev)'
                 item["name"] = names[0]
         if (typed := cell(f"type{n}")) and typed.lower() not in _NOTHING:  # 'Commune', 'Département': as the list says
-            item["kind"] = territory_kind(typed)
-            named = kind_in_name(item["name"])  # 'Région Bretagne': Bretagne
-            code = region_code(named[2] if named else item["name"], place.country) \
-                if place and item["kind"] not in ("ville", "MRC") and "subdivision" not in item else None
-            if code and item["kind"] not in ("métropole", "agglomération", "communauté de communes",
-                                             "communauté urbaine", "pays/PETR"):
-                item["subdivision"] = code
+            _typed(item, typed, place.country if place else None)
         elif place:  # a region, not a town: 'Ōita Prefecture', 'Victoria (state)', 'Calabria'
             _region(item, place.country, unread)
         region = cell(f"region{n}")
@@ -220,6 +214,16 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     if notes:
         record["note"] = " ".join(notes)
     return record, bool(placed), bool(said) and not signed_on, unknown
+
+
+def _typed(item: dict, written: str, country: str | None) -> None:
+    """A party whose type the list gives ('Commune', 'Département', 'EPCI'): that kind, and for a
+    region its ISO 3166-2 code where that country has one of its name ('Ille-et-Vilaine' FR-35)."""
+    item["kind"] = territory_kind(written)
+    if country and item["kind"] in REGION_TYPES and "subdivision" not in item:
+        named = kind_in_name(item["name"])  # 'Région Bretagne': Bretagne
+        if code := region_code(named[2] if named else item["name"], country):
+            item["subdivision"] = code
 
 
 def _region(item: dict, country: str, unread: list[str]) -> None:
