@@ -131,7 +131,9 @@ def main() -> None:
         written = {sub.name, french_subdivisions.gettext(sub.name)}
         for name in list(written):  # 'Galicia [Galicia]', 'Illes Balears [Islas Baleares]', 'Cardiff [Caerdydd GB-CRD]'
             if match := re.fullmatch(r"(.+?)\s*\[(.+?)(?:\s+[A-Z]{2}-[A-Z0-9]{1,3})?\]", name):
-                written |= {match.group(1), match.group(2)}  # each name alone, the other's code left out
+                written.add(match.group(1))  # each name alone, the other's code left out
+                if match.group(2)[:1].isupper():  # a name; not a word saying what it is ('Amānat al ‘Āşimah [city]')
+                    written.add(match.group(2))
         generic = _GENERIC.get(sub.country_code)
         if generic:  # 'Guangdong Sheng' is also 'Guangdong', 'Gyeonggi-do' 'Gyeonggi'; not 'Taiwan', a country's name
             written |= {short for short in (re.sub(generic, "", name) for name in written) if fold(short) not in first}

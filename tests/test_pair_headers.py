@@ -59,12 +59,14 @@ def test_the_years_column_in_other_words(header, year):
     ("Ville (Allemagne);Ville partenaire;Pays", ("DE", "Pays")),
     ("Commune en France;Commune allemande partenaire", ("FR", "DE")),
     ("Ville;Pays;Ville partenaire;Pays partenaire", ("Pays", "Pays partenaire")),  # none given: as before
+    ("Municipalité du Québec;Ville partenaire;Pays", ("CA-QC", "Pays")),
+    ("Town/City;Twin town;Twin country", (None, "Twin country")),  # no country: in the town cell; "City" names no place
 ])
 def test_a_country_the_header_gives_every_row(header, countries):
     found = find_headers(unique_headers(header.split(";")), pair_mapping([]), header)
     assert (found["country1"], found["country2"]) == countries
     assert [type(found[key]).__name__ for key in ("country1", "country2")] == [
-        "str" if value.startswith("Pays") else "Given" for value in countries]
+        "Given" if value in ("FR", "DE", "CA-QC") else type(value).__name__ for value in countries]
 
 
 def test_a_french_cooperation_list(run, tmp_path, seeded):

@@ -114,6 +114,7 @@ def test_a_country_cell_naming_a_region_alone_is_that_region(written, country, s
     country (Georgia), and a region's name several countries share is nothing (Limburg)."""
     assert tuple(where(written)) == (country, subdivision)
     assert where("Limburg") is None and resolve("Québec") is None  # resolve: countries alone (extract's context)
+    assert where("City") is None  # ISO's 'Amānat al ‘Āşimah [city]' (YE-SA): a word in brackets, not a name
 
 
 def test_quebec_as_a_country_cell_and_a_country_filter(run, tmp_path):

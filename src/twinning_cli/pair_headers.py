@@ -114,20 +114,24 @@ def _begins(header: str, names: tuple[str, ...]) -> bool:
     return any("".join(words[:size]) in names for size in (1, 2))
 
 
+# A place a header names after its town word: in brackets, or after a preposition ('Ville
+# (Allemagne)', 'Commune en France', 'Town in Germany', 'Municipalité du Québec').
+_PLACE_AFTER = re.compile(r"(?:\(\s*(?P<bracketed>[^()]{3,}?)\s*\)|\s(?:in|en|au|aux|du|des|de la|de l['’]|de|d['’]|of)"
+                          r"\s*(?P<after>[^()]{3,}?))\s*$", re.IGNORECASE)
+
+
 def _given_country(header: str) -> str | None:
     """The country (or Québec's code) a town column's header gives all its rows: an adjective of
-    nationality ('Collectivité française', 'Municipalité québécoise'), or a country named after
-    the town word ('Ville (Allemagne)', 'Commune en France'); else None."""
+    nationality ('Collectivité française', 'Municipalité québécoise'), or a place named in
+    brackets or after a preposition ('Ville (Allemagne)', 'Commune en France'); else None
+    ('Town/City': a word the country names resolve is no country the header names)."""
     from .countries import where
     from .demonyms import demonym
 
     if found := demonym(header):
         return found[1] or found[0]
-    words = re.findall(r"[^\W\d_][\w'’-]*", header)
-    for start in range(1, len(words)):
-        text = " ".join(words[start:])
-        if len(text) > 2 and (place := where(text)):
-            return place.subdivision or place.country
+    if (match := _PLACE_AFTER.search(header)) and (place := where(match["bracketed"] or match["after"])):
+        return place.subdivision or place.country
     return None
 
 
