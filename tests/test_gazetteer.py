@@ -81,7 +81,10 @@ def test_an_unwritable_cache_folder_falls_back_and_a_damaged_index_is_made_again
     ("US", 18.4, -66.1, False),  # Puerto Rico
     ("CH", -31.4427, -60.9257, True),  # Argentina
     ("GB", 51.4988, -0.1249, False),  # London, though not Kelso's: in the country at least
-    ("MC", -30.0, -60.0, False),  # too few places to judge
+    ("MC", 44.5, 8.5, False),  # a country of one cell: judged only over 3,000 km away
+    ("MC", -30.0, -60.0, True),  # Argentina
+    ("RE", 49.49, 0.1, True),  # 'Le Port, Réunion, France' in the real list: a point in Normandy
+    ("RE", -21.0, 55.3, False),
     ("FJ", -17.0, 179.5, False),  # at the antimeridian: not judged
 ])
 def test_a_point_far_from_every_place_of_its_country(country, lat, lng, far):

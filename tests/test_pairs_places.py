@@ -121,7 +121,8 @@ def test_a_point_in_another_country_is_not_recorded(run, tmp_path, seeded):
                                          "Malakoff,France,44.6039,33.5492,Corsico,Italy,45.4333,9.1167\n"  # Crimea
                                          "Dordrecht,South Africa,51.7958,4.6783,Dordrecht,Netherlands,51.7958,4.6783\n"
                                          "Le Lamentin,France,14.6,-61,Santiago de Cuba,Cuba,20.0217,-75.8294\n"
-                                         "Aalborg,Denmark,57.05,9.9167,Sermersooq,Greenland,66,-40\n")
+                                         "Aalborg,Denmark,57.05,9.9167,Sermersooq,Greenland,66,-40\n"
+                                         'Durban,South Africa,-29.8833,31.05,Le Port,"Réunion, France",49.49,0.1\n')
     assert result.exit_code == 0, result.stderr
     points = dict(((name, country), (lat, lng)) for name, country, lat, lng in
                   rows(seeded, "SELECT name, country, lat, lng FROM territories"))
@@ -129,6 +130,7 @@ def test_a_point_in_another_country_is_not_recorded(run, tmp_path, seeded):
     assert points["Dordrecht", "NL"] == (51.7958, 4.6783)
     assert points["Le Lamentin", "FR"] == (14.6, -61.0)
     assert points["Sermersooq", "GL"] == (66.0, -40.0)
+    assert points["Le Port", "RE"] == (None, None)  # in Normandy: a territory of a few places, 9,000 km away
     lat, lng = points["Malakoff", "FR"]
     assert 48 < lat < 49 and 2 < lng < 3  # the commune near Paris, from the gazetteer
     note = json.loads(run("show", "dordrecht-dordrecht", "-f", "json").stdout)["note"]

@@ -207,22 +207,31 @@ def unique(name: str, country: str) -> Place | None:
 
 
 FAR_KM = 300  # no known place of the country this near: the point is not in that country
-_SPREAD = 3  # cells of a degree a country's places must cover for far_from to judge (not Monaco's one)
+_SPREAD = 3  # cells of a degree a country's places must cover for far_from to judge within FAR_KM
+# A country whose places lie in fewer cells (Monaco, Réunion, Malta) is judged only this far away:
+# its places may be all the gazetteer has, and a few small territories are islands far apart
+# (the Seychelles' Aldabra 1,100 km from Mahé); 'Le Port, Réunion' geocoded in Normandy is not.
+FAR_SMALL_KM = 3000
 
 
 def far_from(country: str, lat: float, lng: float) -> bool:
     """Whether a point lies over FAR_KM from every place the gazetteer knows in `country` (at
     least a few), as a point geocoded in another country does: Malakoff, France, given a
     point in Crimea; Dordrecht, South Africa, one in the Netherlands. False where that cannot be
-    told (a country whose places lie in fewer than _SPREAD cells of a degree, a point near the
-    antimeridian or a pole)."""
+    told (a point near the antimeridian or a pole); for a country whose places lie in fewer than
+    _SPREAD cells of a degree, over FAR_SMALL_KM."""
     if not (math.isfinite(lat) and math.isfinite(lng)):
         return False
     cells = _cells()
     mine = cells.get(country, ())
     own = (math.floor(lat), math.floor(lng))
-    if own in mine or len(mine) < _SPREAD:  # most points: a place of their country in their own cell
+    if own in mine or not mine:  # most points: a place of their country in their own cell
         return False
+    if len(mine) < _SPREAD:
+        from .identity import distance_km
+
+        return all(distance_km(lat, lng, a + 0.5, b + 0.5) > FAR_SMALL_KM
+                   for part in _parts().get(country, (country,)) for a, b in cells.get(part, ()))
     parts = _parts().get(country, (country,))
     dlat = FAR_KM / 111.2
     dlng = dlat / max(math.cos(math.radians(lat)), 0.01)
