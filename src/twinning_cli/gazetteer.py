@@ -215,8 +215,8 @@ FAR_SMALL_KM = 3000
 
 
 def far_from(country: str, lat: float, lng: float) -> bool:
-    """Whether a point lies over FAR_KM from every place the gazetteer knows in `country` (at
-    least a few), as a point geocoded in another country does: Malakoff, France, given a
+    """Whether a point lies over FAR_KM from every place the gazetteer knows in `country` (or in
+    its overseas parts), as a point geocoded in another country does: Malakoff, France, given a
     point in Crimea; Dordrecht, South Africa, one in the Netherlands. False where that cannot be
     told (a point near the antimeridian or a pole); for a country whose places lie in fewer than
     _SPREAD cells of a degree, over FAR_SMALL_KM."""
@@ -227,12 +227,12 @@ def far_from(country: str, lat: float, lng: float) -> bool:
     own = (math.floor(lat), math.floor(lng))
     if own in mine or not mine:  # most points: a place of their country in their own cell
         return False
+    parts = _parts().get(country, (country,))
     if len(mine) < _SPREAD:
         from .identity import distance_km
 
         return all(distance_km(lat, lng, a + 0.5, b + 0.5) > FAR_SMALL_KM
-                   for part in _parts().get(country, (country,)) for a, b in cells.get(part, ()))
-    parts = _parts().get(country, (country,))
+                   for part in parts for a, b in cells.get(part, ()))
     dlat = FAR_KM / 111.2
     dlng = dlat / max(math.cos(math.radians(lat)), 0.01)
     if abs(lat) + dlat > 89 or abs(lng) + dlng > 180:
