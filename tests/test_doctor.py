@@ -102,14 +102,14 @@ def test_a_place_written_two_ways_is_noted_with_the_merge_to_type(run, tmp_path,
 
 def test_a_place_named_with_its_own_country_after_it_is_noted(run, tmp_path):
     """'Rennes (France)' beside 'Rennes' (as an earlier pairs import or a record wrote it) is noted
-    with the merge to type, which then works; 'Kyiv (Kiev)' beside 'Kyiv' is not (no country)."""
+    with the merge to type, which then works; 'Kyiv (Kijów)' beside 'Kyiv' is not (no country or region)."""
     record = ('{{"slug": "{slug}", "title": "t", "kind": "twinning", "status": "signed", "parties": ['
               '{{"name": "{a}", "kind": "ville", "country": "{ca}"}}, {{"name": "{b}", "kind": "ville", '
               '"country": "{cb}"}}], "sources": [{{"file": "a.csv"}}]}}\n')
     (tmp_path / "r.jsonl").write_text(
         record.format(slug="rennes-erlangen", a="Rennes", ca="FR", b="Erlangen", cb="DE")
         + record.format(slug="rennes-cork", a="Rennes (France)", ca="FR", b="Cork, Ireland", cb="IE")
-        + record.format(slug="kyiv-kyiv", a="Kyiv (Kiev)", ca="UA", b="Kyiv", cb="UA"), encoding="utf-8")
+        + record.format(slug="kyiv-kyiv", a="Kyiv (Kijów)", ca="UA", b="Kyiv", cb="UA"), encoding="utf-8")
     assert run("import", str(tmp_path / "r.jsonl")).exit_code == 0
     notes = run("doctor").stderr.splitlines()
     assert notes[0].startswith("Note: Rennes and Rennes (France) (FR) may be one place written two ways: "

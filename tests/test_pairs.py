@@ -384,13 +384,13 @@ def test_a_column_of_regions_tells_towns_of_one_name_apart(run, tmp_path, seeded
 def test_a_town_cell_saying_its_country_again_is_the_town(run, tmp_path, seeded):
     """With country columns, a country written again after the name ('Rennes (France)', 'Cork,
     Ireland', 'Erlangen (Allemagne)') is not part of the name: one Rennes, not two. Another name of
-    the same place in brackets ('Kyiv (Kiev)', by GeoNames) is said in the note, the town being the
+    the same place in brackets ('Kyiv (Kijów)', by GeoNames) is said in the note, the town being the
     first; a name whole with its brackets stays ('Frankfurt (Oder)'), and so does a country the
     column contradicts."""
     result = import_pairs(run, tmp_path, "city1,country1,city2,country2\n"
                                          "Rennes,France,Erlangen (Allemagne),Germany\n"
                                          'Rennes (France),France,"Cork, Ireland",Ireland\n'
-                                         "Kyiv (Kiev),Ukraine,Brest (Belarus),France\n"
+                                         "Kyiv (Kijów),Ukraine,Brest (Belarus),France\n"
                                          "Frankfurt (Oder),Germany,Kyiv,Ukraine\n")
     assert result.exit_code == 0, result.stderr
     names = dict(rows(seeded, "SELECT name || ', ' || country, agreements FROM territories"))
@@ -400,7 +400,7 @@ def test_a_town_cell_saying_its_country_again_is_the_town(run, tmp_path, seeded)
     assert {name: names.get(name) for name in once} == dict.fromkeys(once, 1)
     assert not [name for name in names if name.startswith(("Rennes (", "Cork, Ireland", "Erlangen (", "Kyiv ("))]
     kyiv = json.loads(run("show", "kyiv-brest-belarus", "-f", "json").stdout)
-    assert kyiv["note"] == "The list's 'Kyiv (Kiev)' read as Kyiv: Kiev is another name of that place in GeoNames."
+    assert kyiv["note"] == "The list's 'Kyiv (Kijów)' read as Kyiv: Kijów is another name of that place in GeoNames."
 
 
 def test_a_town_with_several_twins_in_one_cell_gives_a_pair_each(run, tmp_path, seeded):

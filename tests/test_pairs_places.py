@@ -32,6 +32,11 @@ pytestmark = pytest.mark.usefixtures("seeded")
     ("Berlin", "DE", None),
     ("Ohrid", "MK", None),  # a municipality in ISO 3166-2: a town's own kind of subdivision
     ("Tallinn", "EE", None),
+    ("Tuscany", "IT", ("IT-52", "région")),  # ISO: Toscana; GeoNames gives the English name
+    ("Styria", "AT", ("AT-6", "état")),  # ISO: Steiermark
+    ("Lower Saxony", "DE", ("DE-NI", "land")),  # ISO: Niedersachsen
+    ("Brittany", "FR", ("FR-BRE", "région")),
+    ("Vienna", "AT", None),  # AT-9 in GeoNames too, and the city
     ("Calabria", "ES", None),  # no region of that name in that country
     ("Rennes", "FR", None),
 ])
@@ -53,6 +58,24 @@ def test_a_twin_that_is_a_region_is_recorded_as_one(run, tmp_path, seeded):
     shown = json.loads(run("show", "buenos-aires-calabria", "-f", "json").stdout)
     assert shown["note"] == ("The list's 'Calabria' read as IT-78, a region in ISO 3166-2, not a town: the "
                              "gazetteer knows no town of that name there.")
+
+
+def test_another_name_of_a_region_is_read_where_its_country_is_known(run, tmp_path, seeded):
+    """GeoNames' names of ISO 3166-2 subdivisions ('Tuscany', 'Styria') count in a pairs list, a
+    country cell and --region; the extractor, reading prose, keeps to ISO's and French names."""
+    from twinning_cli.countries import subdivisions_named
+
+    assert (subdivisions_named("Tuscany"), subdivisions_named("Tuscany", "IT")) == ([], ["IT-52"])
+    assert subdivisions_named("Toscane") == ["IT-52"]  # the French name, as before
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2\n"
+                                         "Nablus,Palestine,Tuscany,Italy\n"
+                                         '"Graz","Styria, Austria",Montpellier,France\n')
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT name, kind, country, subdivision FROM territories WHERE name IN "
+                        "('Tuscany', 'Graz') ORDER BY name") == [("Graz", "ville", "AT", "AT-6"),
+                                                                ("Tuscany", "région", "IT", "IT-52")]
+    listed = run("list", "--region", "Tuscany", "-f", "csv", "--fields", "slug")
+    assert (listed.exit_code, listed.stdout) == (0, "slug\nnablus-tuscany\n")
 
 
 @pytest.mark.parametrize("name, expected", [

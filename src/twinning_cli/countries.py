@@ -17,7 +17,8 @@ from pathlib import Path
 from .aliases import ALIASES, Place
 from .flags import FIRST, split_flag
 from .i18n import _
-from .subdivisions import (_all_subdivision_names, _children, _subdivisions, ancestors, is_subdivision,  # noqa: F401
+from .subdivisions import (_all_subdivision_names, _children, _other_subdivision_names, _subdivisions,  # noqa: F401
+                           ancestors, is_subdivision,
                            region_label, related, subdivision_names)
 from .vocabulary import fold, search_key
 
@@ -130,7 +131,7 @@ def subdivision_code(country: str, name: str) -> str | None:
         return upper
     if f"{country}-{upper}" in _subdivisions():
         return f"{country}-{upper}"
-    found = [c for c in subdivisions_named(text) if c.startswith(country + "-")]
+    found = subdivisions_named(text, country)
     return found[0] if found else None
 
 
@@ -327,10 +328,19 @@ def where(value: str) -> Place | None:
     return place
 
 
-def subdivisions_named(text: str) -> list[str]:
-    """The ISO 3166-2 codes of the subdivisions of that name in any country, in the ISO list or in
-    French, punctuation and accents aside ('Provence Alpes Cote d Azur', 'St. Gallen')."""
-    return _all_subdivision_names().get(search_key(text), [])
+def subdivisions_named(text: str, country: str | None = None, *, others: bool = False) -> list[str]:
+    """The ISO 3166-2 codes of the subdivisions of that name in any country (in `country` when
+    given), in the ISO list or in French, punctuation and accents aside ('Provence Alpes Cote d
+    Azur', 'St. Gallen'). When those name none, with `country` or `others`: the subdivisions
+    GeoNames gives that name ('Tuscany', 'Styria', 'Lower Saxony'); without, as the extractor
+    reads prose, ISO's and French names only."""
+    key = search_key(text)
+    codes = _all_subdivision_names().get(key, [])
+    if country:
+        codes = [code for code in codes if code.startswith(country + "-")]
+    if not codes and (country or others):
+        codes = [code for code in _other_subdivision_names().get(key, []) if not country or code.startswith(country + "-")]
+    return codes
 
 
 def country_code(value: str) -> str | None:
@@ -347,7 +357,7 @@ def regions(value: str) -> list[str]:
     if text.upper() in _subdivisions():
         codes = [text.upper()]
     else:
-        codes = subdivisions_named(text)
+        codes = subdivisions_named(text, others=True)
         if len(codes) > 1:
             raise ValueError(_("region {value!r} is ambiguous: give its code, one of {codes}").format(
                 value=value, codes=", ".join(sorted(codes))))
@@ -369,5 +379,5 @@ def region_code(value: str) -> str | None:
     text = value.strip()
     if "-" in text and text.upper() in _subdivisions():
         return text.upper()
-    codes = subdivisions_named(text)
+    codes = subdivisions_named(text, others=True)
     return codes[0] if len(codes) == 1 else None

@@ -62,10 +62,10 @@ def kind_in_name(name: str) -> tuple[str, str, str] | None:
 
 
 def region_code(name: str, country: str) -> str | None:
-    """The one ISO 3166-2 subdivision of `country` named so (ISO or French name), or None. Where
-    a region and the one province it holds share the name ('Cantabria', 'Illes Balears'), the
-    region."""
-    codes = [code for code in subdivisions_named(name) if code.startswith(country + "-")]
+    """The one ISO 3166-2 subdivision of `country` named so (ISO, French or GeoNames name:
+    'Tuscany'), or None. Where a region and the one province it holds share the name
+    ('Cantabria', 'Illes Balears'), the region."""
+    codes = subdivisions_named(name, country)
     if len(codes) > 1:
         codes = [code for code in codes if not set(ancestors(code)) & set(codes)]
     return codes[0] if len(codes) == 1 else None
