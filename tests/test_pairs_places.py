@@ -161,6 +161,24 @@ def test_a_point_in_another_country_is_not_recorded(run, tmp_path, seeded):
                     "gazetteer knows in ZA: not recorded.")
 
 
+def test_a_point_copied_from_the_twin_in_another_country_is_not_recorded(run, tmp_path, seeded):
+    """One point for two towns of two countries, as a list copies a town's point into its twin's
+    cells (the real list: Strasburg, Germany at Brodnica, Poland's, too near Germany for the
+    300 km test): the point stays with the town whose country has places around it. Twin towns
+    on a border, both countries around the point, keep it."""
+    result = import_pairs(run, tmp_path, "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+                                         "Brodnica,Poland,53.2597,19.3956,Strasburg,Germany,53.2597,19.3956\n"
+                                         "Görlitz,Germany,51.1528,14.9872,Zgorzelec,Poland,51.1528,14.9872\n")
+    assert result.exit_code == 0, result.stderr
+    points = dict(((name, country), (lat, lng)) for name, country, lat, lng in
+                  rows(seeded, "SELECT name, country, lat, lng FROM territories"))
+    assert (points["Brodnica", "PL"], points["Strasburg", "DE"]) == ((53.2597, 19.3956), (None, None))
+    assert points["Görlitz", "DE"] == points["Zgorzelec", "PL"] == (51.1528, 14.9872)
+    note = json.loads(run("show", "brodnica-strasburg", "-f", "json").stdout)["note"]
+    assert note == ("The list gives Strasburg (DE) the point it gives Brodnica (PL), 53.2597, 19.3956, where the "
+                    "gazetteer knows places of PL and none of DE: not recorded for Strasburg.")
+
+
 def test_doctor_full_notes_a_town_placed_in_another_country(run, seeded):
     """A register made before the import left such points out (here through `add`, which keeps
     what it is given): `doctor --full` names them; a plain `doctor` does not look."""

@@ -243,6 +243,13 @@ def far_from(country: str, lat: float, lng: float) -> bool:
     return all(box.isdisjoint(cells.get(part, ())) for part in parts)
 
 
+def holds(country: str, lat: float, lng: float) -> bool:
+    """Whether the gazetteer knows a place of `country` (or of its overseas parts) within the
+    point's own cell of a degree."""
+    cells, own = _cells(), (math.floor(lat), math.floor(lng))
+    return any(own in cells.get(part, ()) for part in _parts().get(country, (country,)))
+
+
 @cache
 def _cells() -> dict[str, set[tuple[int, int]]]:
     """Each country's cells of a degree that hold a place: some 11,000 in all."""

@@ -13,7 +13,7 @@ from .coordinates import read as read_coordinate
 from .countries import after_name, related, town_and_country, where
 from .dates import in_figures, read_partial
 from .flags import FIRST, split_flag
-from .gazetteer import FAR_KM, far_from, locate, other_name
+from .gazetteer import FAR_KM, far_from, holds, locate, other_name
 from .identity import CITY_KINDS
 from .pair_headers import Given
 from .pair_terms import REGION_TYPES, domains_in_cell, kind_in_cell, status_in_cell, territory_kind
@@ -50,6 +50,23 @@ _NOTHING = {"n/a", "na", "-", "–", "—", "?", "unknown", "inconnu", "inconnue
 # Several twins in one cell, as a town's own list gives them: 'Erlangen; Sendai', or one a line;
 # not a ';' inside brackets ('Kiel (1964; renewed 2004)' is one twin).
 _SEVERAL = re.compile(r"\s*[;\n]\s*(?![^()]*\))")
+
+
+def _one_point_for_two(first: dict, second: dict, unread: list[str]) -> None:
+    """Two towns of two countries given one point, as a list copies a town's point into its twin's
+    cells (Strasburg, Germany at Brodnica, Poland's): where the gazetteer has places of one of
+    the countries around it and none of the other, the other's point is left out, said in the note."""
+    if "lat" not in first or "lat" not in second or first["country"] == second["country"] \
+            or (first["lat"], first["lng"]) != (second["lat"], second["lng"]):
+        return
+    lat, lng = first["lat"], first["lng"]
+    held = [holds(party["country"], lat, lng) for party in (first, second)]
+    if held.count(True) == 1:
+        right, wrong = (first, second) if held[0] else (second, first)
+        del wrong["lat"], wrong["lng"]
+        unread.append(f"The list gives {wrong['name']} ({wrong['country']}) the point it gives {right['name']} "
+                      f"({right['country']}), {lat}, {lng}, where the gazetteer knows places of "
+                      f"{right['country']} and none of {wrong['country']}: not recorded for {wrong['name']}.")
 
 
 def one_twin_a_row(row: dict[str, str], mapping: dict[str, str | None]) -> list[dict[str, str]]:
@@ -146,6 +163,7 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     years: list[tuple[str, str, bool]] = []  # (the town cell, the year or span in brackets after its name, "until")
     states: list[tuple[str, str]] = []  # (the town cell, what its brackets say of the twinning: 'formerly')
     first, second = party("1"), party("2")
+    _one_point_for_two(first, second, unread)
     towns = [party for party in (first, second) if party["kind"] == "ville"]  # a region (above) is not placed
     placed = [note for note in map(locate, towns) if note]
     kind, unknown = "twinning", False
