@@ -78,6 +78,19 @@ def test_another_name_of_a_region_is_read_where_its_country_is_known(run, tmp_pa
     assert (listed.exit_code, listed.stdout) == (0, "slug\nnablus-tuscany\n")
 
 
+@pytest.mark.parametrize("name, country, expected", [
+    ("Petrogradsky (Saint Petersburg)", "RU", ("Petrogradsky", "RU-SPE")),  # GeoNames' English name of RU-SPE
+    ("Sector 3 (Bucharest)", "RO", ("Sector 3", "RO-B")),
+    ("Tsentralny (Minsk)", "BY", None),  # 'Minsk' is the city (BY-HM) and its oblast (BY-MI): neither
+    ("Sokolniki (Moscow)", "RU", None),  # nor the city and the oblast of Moscow
+    ("Paris, Texas", "US", ("Paris", "US-TX")),
+])
+def test_a_district_with_its_city_in_brackets(name, country, expected):
+    from twinning_cli.countries import after_name
+
+    assert after_name(name, country) == expected
+
+
 @pytest.mark.parametrize("name, expected", [
     ("Victoria (state)", ("état", "state", "Victoria")),
     ("Limburg (Province)", ("province", "province", "Limburg")),

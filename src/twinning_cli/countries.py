@@ -132,7 +132,9 @@ def subdivision_code(country: str, name: str) -> str | None:
     if f"{country}-{upper}" in _subdivisions():
         return f"{country}-{upper}"
     found = subdivisions_named(text, country)
-    return found[0] if found else None
+    if len(found) > 1:  # a region and the province it holds ('Cantabria') give the region; a city and
+        found = [code for code in found if not set(ancestors(code)) & set(found)]  # its oblast ('Minsk') none
+    return found[0] if len(found) == 1 else None
 
 
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,3}")
