@@ -208,6 +208,16 @@ def test_doctor_full_notes_a_town_placed_in_another_country(run, seeded):
     assert ("Note: Malakoff (FR): its point (44.6039, 33.5492) lies over 300 km from every place the gazetteer "
             "knows in FR, likely in another country") in full.stderr.splitlines()
     assert "Corsico" not in full.stderr
+    for slug, twin, country in (("brodnica-strasburg", "Strasburg", "DE"), ("gorlitz-zgorzelec", "Zgorzelec", "PL")):
+        town, home = ("Brodnica", "PL") if twin == "Strasburg" else ("Görlitz", "DE")
+        point = {"lat": 53.2597, "lng": 19.3956} if twin == "Strasburg" else {"lat": 51.1528, "lng": 14.9872}
+        copied = {**record, "slug": slug, "parties": [{"name": town, "kind": "ville", "country": home, **point},
+                                                      {"name": twin, "kind": "ville", "country": country, **point}]}
+        assert run("add", "--from-file", "-", input=json.dumps(copied)).exit_code == 0
+    notes = run("doctor", "--full").stderr.splitlines()
+    assert ("Note: Strasburg (DE): its point (53.2597, 19.3956) is its partner Brodnica's (PL), where the gazetteer "
+            "knows places of PL and none of DE, likely copied from it") in notes
+    assert not [line for line in notes if "Brodnica (PL)" in line or "Zgorzelec" in line or "Görlitz" in line]
 
 
 def test_coordinates_that_are_no_number_of_degrees_are_no_point(run, tmp_path, seeded):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -181,10 +182,35 @@ def far_points(conn: sqlite3.Connection) -> list[str]:
     lines = [_("{name} ({country}): its point ({lat}, {lng}) lies over {km} km from every place the gazetteer "
                "knows in {country}, likely in another country").format(name=name, country=country, lat=lat, lng=lng,
                                                                        km=FAR_KM)
-             for name, country, lat, lng in far[:WRITTEN_TWICE_SHOWN]]
-    if len(far) > WRITTEN_TWICE_SHOWN:
-        lines.append(_("… and {count} more such point(s)").format(count=len(far) - WRITTEN_TWICE_SHOWN))
+             for name, country, lat, lng in far]
+    judged = set(far)
+    lines += [_("{name} ({country}): its point ({lat}, {lng}) is its partner {partner}'s ({other}), where the "
+                "gazetteer knows places of {other} and none of {country}, likely copied from it").format(
+                  name=name, country=country, lat=lat, lng=lng, partner=partner, other=other)
+              for name, country, lat, lng, partner, other in _copied_points(conn)
+              if (name, country, lat, lng) not in judged]
+    if len(lines) > WRITTEN_TWICE_SHOWN:
+        lines[WRITTEN_TWICE_SHOWN:] = [_("… and {count} more such point(s)").format(count=len(lines) - WRITTEN_TWICE_SHOWN)]
     return lines
+
+
+def _copied_points(conn: sqlite3.Connection) -> list[tuple]:
+    """Two parties of one agreement, in two countries, at one point, as a list copies a town's
+    point into its twin's cells (Strasburg, Germany at Brodnica, Poland's): the one whose
+    country has no place around it, with the other's name and country."""
+    from .gazetteer import holds
+
+    found = []
+    for a, b in conn.execute(
+            "SELECT DISTINCT json_array(t1.name, t1.country, t1.lat, t1.lng), json_array(t2.name, t2.country)"
+            " FROM agreement_parties p1 JOIN agreement_parties p2 ON p2.agreement = p1.agreement"
+            " AND p2.territory_id != p1.territory_id JOIN territories t1 ON t1.id = p1.territory_id"
+            " JOIN territories t2 ON t2.id = p2.territory_id WHERE t1.lat = t2.lat AND t1.lng = t2.lng"
+            " AND t1.country != t2.country ORDER BY t1.country, t1.name"):
+        (name, country, lat, lng), (partner, other) = json.loads(a), json.loads(b)
+        if holds(other, lat, lng) and not holds(country, lat, lng):
+            found.append((name, country, lat, lng, partner, other))
+    return found
 
 
 def _with_country_after(conn: sqlite3.Connection, near) -> list[tuple]:
