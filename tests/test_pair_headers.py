@@ -272,3 +272,44 @@ def test_a_registers_csv_joined_with_its_header_again(run, tmp_path):
     result = run("import", str(tmp_path / "again.csv"))
     assert result.exit_code == 0, result.stderr
     assert "repeat the header" in result.stderr
+
+
+@pytest.mark.parametrize("text, columns, slugs", [
+    ("Rennes,France,Erlangen,Germany\nRennes,France,Exeter,England\n", "city1, country1, city2, country2",
+     [("rennes-erlangen", None), ("rennes-exeter", None)]),
+    ("Rennes;France;Erlangen;Allemagne;1964\n", "city1, country1, city2, country2, year", [("rennes-erlangen", "1964")]),
+    ("Barrie,Canada,44.3711,-79.6769,Harrogate,\"England, United Kingdom\",53.9919,-1.5378\n",
+     "city1, country1, lat1, lng1, city2, country2, lat2, lng2", [("barrie-harrogate", None)]),
+])
+def test_a_list_without_a_header_line(run, tmp_path, seeded, text, columns, slugs):
+    """A list copied from a page, its first line a pair: read in the order the world list gives its
+    columns, said on stderr (before: 'missing columns: city1, city2', nothing imported); the
+    rejects file then has a header."""
+    (tmp_path / "bare.csv").write_text(text, encoding="utf-8")
+    result = run("import", str(tmp_path / "bare.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert f"The file has no header line: its columns read as {columns}." in result.stderr.splitlines()
+    stored = dict(rows(seeded, "SELECT slug, signed_on FROM agreements"))
+    assert [(slug, stored.get(slug, "absent")) for slug, _ in slugs] == slugs
+
+
+def test_a_first_line_that_is_neither_header_nor_pair_is_still_refused(run, tmp_path):
+    (tmp_path / "odd.csv").write_text("Rennes,Bretagne,Erlangen,Bavière\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "odd.csv"), "--pairs")
+    assert (result.exit_code, result.stderr.startswith("Error: missing columns: city1")) == (1, True)
+
+
+def test_a_town_with_no_country_but_its_region_takes_the_regions(run, tmp_path, seeded):
+    """A list of one country's towns, its Province column and no country column for them: the
+    country is the region's ('Quebec' CA-QC), said in the note; a region that is none is refused."""
+    (tmp_path / "ca.csv").write_text("Municipality,Province,Sister city,Country of sister city\n"
+                                     "Gatineau,Quebec,Angers,France\nSudbury,Ontario,Kokkola,Finland\n"
+                                     "Springfield,Narnia,Rennes,France\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "ca.csv"), "--pairs", "--skip-invalid", "--rejects",
+                 str(tmp_path / "rejects.csv"))
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT name, country, subdivision FROM territories WHERE name IN ('Gatineau', 'Sudbury')"
+                        " ORDER BY name") == [("Gatineau", "CA", "CA-QC"), ("Sudbury", "CA", "CA-ON")]
+    note = json.loads(run("show", "gatineau-angers", "-f", "json").stdout)["note"]
+    assert note.endswith("The list gives Gatineau no country: CA, that of its region 'Quebec'.")
+    assert "Springfield,Narnia" in (tmp_path / "rejects.csv").read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import DataError, UsageError
 from .flatten import COLUMNS, unflatten
-from .pair_headers import find_headers, pair_mapping, unique_headers
+from .pair_headers import find_headers, headerless, pair_mapping, unique_headers
 from .pairs import one_twin_a_row, pair_record
 from .streams import DEFAULT_MAX_MB, LEGACY, check_input, open_input, sniff_encoding
 from .validate import Unreadable
@@ -57,6 +57,7 @@ class Input:
     undated: int = field(default=0, init=False)  # pairs whose year cell was no date
     unknown_terms: int = field(default=0, init=False)  # pairs whose type or status cell named no term
     above: int = field(default=0, init=False)  # CSV: lines above the header (a title), left out
+    no_header: tuple[str, ...] | None = field(default=None, init=False)  # a pairs list without one: its columns
     repeated: list[int] = field(default_factory=list, init=False)  # CSV: rows that are the header again
     read_sheet: str | None = field(default=None, init=False)  # an .xlsx workbook: the sheet read
     sheets: list[str] = field(default_factory=list, init=False)  # and all its sheets
@@ -231,7 +232,10 @@ class Input:
     def _rows(self, text: io.TextIOWrapper) -> Iterator[Raw]:
         first, past = self._header_line(text)
         delimiter = self.delimiter or ("\t" if self.format == "tsv" else _sniff_delimiter(first))
-        reader = csv.DictReader(itertools.chain([first], past, text), delimiter=delimiter, restval=_ABSENT)
+        if self.pairs is not None and not self._is_header(first):  # 'Rennes,France,Erlangen,Germany' first
+            self.no_header = headerless(next(csv.reader([first], delimiter=delimiter), []))
+        reader = csv.DictReader(itertools.chain([first], past, text), fieldnames=self.no_header, delimiter=delimiter,
+                                restval=_ABSENT)
         self.written_headers = [h for h in reader.fieldnames or []]
         self.headers = reader.fieldnames = unique_headers(self.written_headers)  # 'Country' twice: both read
         self.delimiter = delimiter

@@ -354,6 +354,9 @@ def summary(outcome: Outcome, source, file: str, rejects: str | None, dry_run: b
     lines += [_("Note: {line}").format(line=note) for note in outcome.notes[:20]]
     if len(outcome.notes) > 20:
         lines.append(_("… and {count} more differences, not applied").format(count=len(outcome.notes) - 20))
+    if getattr(source, "no_header", None):
+        lines.append(_("The file has no header line: its columns read as {columns}.").format(
+            columns=", ".join(source.no_header)))
     if getattr(source, "above", 0):
         lines.append(_("The header is line {line} of the file: the {count} line(s) above it (a title?) left "
                        "out.").format(line=source.above + 1, count=source.above))

@@ -211,3 +211,30 @@ def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) 
             hint = _("the header reads as one column: give the delimiter with --delimiter ';' (or ',', 'tab')")
         raise DataError(_('missing columns: {value}; {hint}').format(value=', '.join(missing), hint=hint))
     return found
+
+
+# A list copied from a page often comes without a header: its first line is already a pair. The
+# orders it is read in, by its number of cells: a town and its country, then the twin and its;
+# each with its point between, as the world list orders them; a year after either.
+_ORDERS = {4: ("city1", "country1", "city2", "country2"),
+           8: ("city1", "country1", "lat1", "lng1", "city2", "country2", "lat2", "lng2")}
+_ORDERS |= {n + 1: (*columns, "year") for n, columns in _ORDERS.items()}
+_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
+
+
+def headerless(cells: list[str]) -> tuple[str, ...] | None:
+    """The columns of a pairs list whose first line is a pair, not a header ('Rennes,France,
+    Erlangen,Germany'): where both country cells of one of _ORDERS name countries, the point
+    cells are numbers and the year cell a year; None for anything else."""
+    from .coordinates import read as read_coordinate
+    from .countries import resolve
+
+    columns = _ORDERS.get(len(cells))
+    if columns is None:
+        return None
+    cell = dict(zip(columns, (text.strip() for text in cells)))
+    if not all(resolve(cell[key]) for key in ("country1", "country2")) or not cell["city1"] or not cell["city2"]:
+        return None
+    if any(read_coordinate(cell[key], key[:3]) is None for key in ("lat1", "lng1", "lat2", "lng2") if key in cell):
+        return None
+    return columns if "year" not in cell or _YEAR.fullmatch(cell["year"]) else None

@@ -119,6 +119,9 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         if mapping[f"country{n}"] is None:  # no country column: the country after the town's name
             name, country = town_and_country(name)
         country = country or flag or ""
+        if not country and (region := cell(f"region{n}")) and (found := where(region)) and found.subdivision:
+            country = found.country  # 'Gatineau' in a list of Canadian towns whose Province column says 'Quebec'
+            unread.append(f"The list gives {name} no country: {country}, that of its region {region!r}.")
         place = where(country)
         item = {"name": name, "kind": "ville", "country": place.country if place else country}
         if place and place.subdivision:
