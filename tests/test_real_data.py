@@ -75,6 +75,14 @@ SPELLINGS = [  # (as written, country, subdivision)
     # a territory's own name beside ISO's, an older name, a part of the territory ISO names
     ("United States Virgin Islands", "VI", None), ("Kirghizia", "KG", None), ("West Bank", "PS", None),
     ("Gaza Strip", "PS", None),
+    # an article before the name, as French and other languages write it; a name with its own whole
+    ("la France", "FR", None), ("l'Allemagne", "DE", None), ("les Pays-Bas", "NL", None), ("Le Canada", "CA", None),
+    ("la Côte d'Ivoire", "CI", None), ("die Niederlande", "NL", None), ("El Salvador", "SV", None),
+    ("La Réunion", "RE", None),
+    # the Federal Republic before 1990: the same state; French short names the press uses
+    ("RFA", "DE", None), ("R.F.A.", "DE", None), ("Allemagne de l'Ouest", "DE", None), ("West Germany", "DE", None),
+    ("Burkina", "BF", None), ("Centrafrique", "CF", None), ("Bosnie", "BA", None), ("Guinée-Conakry", "GN", None),
+    ("RD Congo", "CD", None), ("Lao PDR", "LA", None),
 ]
 
 
@@ -84,7 +92,8 @@ def test_country_as_people_write_it(written, country, subdivision):
 
 
 @pytest.mark.parametrize("written", ["", "Narnia", "Frnace", "Atlantis", "Ohio, Narnia", "999", "Narnia, The", "Rép.",
-                                     "Rep. of Narnia", "EU", "U.", "R.", "🇦🇦", "🇩🇪 Narnia"])
+                                     "Rep. of Narnia", "EU", "U.", "R.", "🇦🇦", "🇩🇪 Narnia", "la Narnia", "La Paz",
+                                     "le", "l'"])
 def test_what_names_no_country(written):
     assert resolve(written) is None
 

@@ -56,11 +56,26 @@ ALIASES: dict[str, Place] = {
     "eau": Place("AE", None),  # Émirats arabes unis
     "uae": Place("AE", None),  # the English one of the same
     "grande-bretagne": Place("GB", None),  # French for Great Britain, used for the state as above
+    "rd congo": Place("CD", None),  # 'République démocratique du Congo' as the press shortens it
+    # The Federal Republic of Germany before 1990, in lists of the twinnings of the 1950s to the 1980s:
+    # the same state as DE today (ISO 3166-3 lists no code for it, unlike East Germany's DDDE)
+    "rfa": Place("DE", None),
+    "r.f.a.": Place("DE", None),
+    "allemagne de l'ouest": Place("DE", None),
+    "west germany": Place("DE", None),
+    "brd": Place("DE", None),  # Bundesrepublik Deutschland, as German lists abbreviate it
+    "benin republic": Place("BJ", None),  # as Nigerian English names Benin, beside Benin City
+    "lao pdr": Place("LA", None),  # the UN's and the World Bank's short name of Laos
     # French names as French lists write them, beside the English ones above
     "guyane": Place("GF", None),  # la Guyane, French Guiana; a CLDR locale gives the word to Guyana
     "polynesie": Place("PF", None),  # short for Polynésie française
     "macedoine": Place("MK", None),
     "hollande": Place("NL", None),
+    "burkina": Place("BF", None),  # 'le Burkina', as French writes Burkina Faso
+    "centrafrique": Place("CF", None),  # the Central African Republic, as French names it in short
+    "bosnie": Place("BA", None),  # short for Bosnie-Herzégovine
+    "guinee-conakry": Place("GN", None),  # Guinea told from its neighbours by its capital, as CLDR tells the Congos
+    "tahiti": Place("PF", None),  # the main island, named for French Polynesia in many French lists
     "saint-siege": Place("VA", None),
     "france metropolitaine": Place("FR", None),  # mainland France, the state FR (ISO reserves FX for it)
     "metropolitan france": Place("FR", None),
