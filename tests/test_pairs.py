@@ -349,6 +349,24 @@ def test_a_list_with_the_country_in_each_town_cell(run, tmp_path, seeded):
                            '\'Lyon, France\'"')
 
 
+def test_the_country_after_a_spaced_dash_or_slash(run, tmp_path, seeded):
+    """Hand-typed lists put the country after a dash or a slash with spaces ('Erlangen – Allemagne',
+    'Montréal / Canada'); a hyphen in a name has none ('Stratford-upon-Avon'), and a dash before
+    what is no country leaves the name whole (before: every such twin refused for want of a country)."""
+    result = import_pairs(run, tmp_path, "Ville;Ville jumelle\n"
+                                         "Rennes, France;Erlangen – Allemagne\n"
+                                         "Lyon, France;Montréal / Canada\n"
+                                         "Nantes, France;Stratford-upon-Avon - England\n"
+                                         "Brest, France;Clermont - Ferrand\n",
+                          "--skip-invalid", "--rejects", str(tmp_path / "rejects.csv"))
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT name, country, subdivision FROM territories WHERE name IN ('Erlangen', 'Montréal', "
+                        "'Stratford-upon-Avon') ORDER BY name") == [
+        ("Erlangen", "DE", None), ("Montréal", "CA", "CA-QC"), ("Stratford-upon-Avon", "GB", "GB-ENG")]
+    assert (tmp_path / "rejects.csv").read_text(encoding="utf-8").splitlines()[1].startswith(
+        "Brest, France;Clermont - Ferrand;parties.1.country: no country given")
+
+
 @pytest.mark.parametrize("header", [("Ville;Pays;Ville jumelle;Pays jumelle;Latitude;Longitude;Latitude jumelle;"
                                      "Longitude jumelle;Année"),
                                     "Town;Country;Twin town;Twin country;Lat;Long;Twin lat;Twin long;Year"])

@@ -142,15 +142,21 @@ AFTER_NAME = re.compile(r"(.+?),\s*([^,()]+)|(.+?)\s*\(([^()]+)\)")  # 'Paris, T
 
 
 def town_and_country(text: str) -> tuple[str, str]:
-    """A town cell that holds its country too, after a comma or in brackets: 'Rennes, France',
-    'Erlangen (Germany)', 'Paris, Texas, United States' -> (town, country); else (text, '')."""
+    """A town cell that holds its country too, after a comma, a spaced dash or slash, or in
+    brackets: 'Rennes, France', 'Erlangen – Allemagne', 'Montréal / Canada', 'Erlangen
+    (Germany)', 'Paris, Texas, United States' -> (town, country); else (text, '')."""
     head, sep, tail = text.rpartition(",")  # the last comma: 'Paris, Texas, United States'
     if not sep:
+        cut = [*_SPACED.finditer(text)]  # 'Erlangen – Allemagne': a hyphen within a name has no spaces
         match = AFTER_NAME.fullmatch(text)  # 'Erlangen (Germany)'
-        head, tail = (match.group(3), match.group(4)) if match else ("", "")
+        head, tail = (text[:cut[-1].start()], text[cut[-1].end():]) if cut else \
+            (match.group(3), match.group(4)) if match else ("", "")
     if head.strip(" ,") and where(tail.strip()):
         return head.strip(" ,"), tail.strip()
     return text, ""
+
+
+_SPACED = re.compile(r"\s+[-–—/]\s+")
 
 
 def after_name(name: str, country: str) -> tuple[str, str | None] | None:
