@@ -313,3 +313,38 @@ def test_a_town_with_no_country_but_its_region_takes_the_regions(run, tmp_path, 
     note = json.loads(run("show", "gatineau-angers", "-f", "json").stdout)["note"]
     assert note.endswith("The list gives Gatineau no country: CA, that of its region 'Quebec'.")
     assert "Springfield,Narnia" in (tmp_path / "rejects.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("header", ["Commune;Jumelage;Pays;Date de signature", "Commune;Partenaire;Pays;Année",
+                                    "Ville;Jumelée avec;Pays;Depuis", "City;Sister City;Country;Year"])
+def test_a_towns_list_of_its_twins_with_one_country_column(run, tmp_path, seeded, header):
+    """A town's own list of its twins: one country column, after the twin's, is the twin's; the
+    town's country, the list's own, is unwritten: refused with a hint naming --map country1,
+    which then gives it to every row (before: the column was the town's, the twin refused)."""
+    (tmp_path / "own.csv").write_text(f"{header}\nRennes;Erlangen;Allemagne;1964\n", encoding="utf-8")
+    refused = run("import", str(tmp_path / "own.csv"), "--pairs")
+    assert refused.exit_code == 1
+    assert "record 1 (rennes-erlangen): parties.0.country: no country given" in refused.stderr
+    assert refused.stderr.splitlines()[-1] == ("Hint: the list has no country column for its first towns (a town's "
+                                               "list of its twins?): give theirs with --map country1=France, a name "
+                                               "or a code.")
+    result = run("import", str(tmp_path / "own.csv"), "--pairs", "--map", "country1=France")
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(run("show", "rennes-erlangen", "-f", "json").stdout)
+    assert [(p["name"], p["country"]) for p in shown["parties"]] == [("Rennes", "FR"), ("Erlangen", "DE")]
+    assert shown["signed_on"] == "1964"
+
+
+def test_a_country_given_by_map_for_every_row(run, tmp_path, seeded):
+    """--map country1=Québec: the region's country and code for every row's town; a country column
+    before the twin's stays the town's ('Town,Country,Twin town')."""
+    (tmp_path / "qc.csv").write_text("Municipalité;Ville jumelle;Pays\nLévis;Vannes;France\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "qc.csv"), "--pairs", "--map", "country1=Québec").exit_code == 0
+    assert rows(seeded, "SELECT name, country, subdivision FROM territories WHERE name IN ('Lévis', 'Vannes') "
+                        "ORDER BY name") == [("Lévis", "CA", "CA-QC"), ("Vannes", "FR", "FR-BRE")]
+    (tmp_path / "t.csv").write_text("Town,Country,Twin town\nRennes,France,\"Erlangen, Germany\"\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "t.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert ("Rennes", "FR") in rows(seeded, "SELECT name, country FROM territories")
+    bad = run("import", str(tmp_path / "qc.csv"), "--pairs", "--map", "country1=Narnia")
+    assert (bad.exit_code, "missing columns: country1 (header 'Narnia')" in bad.stderr) == (1, True)

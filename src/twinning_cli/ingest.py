@@ -131,7 +131,9 @@ def ingest(db: store.Register, path: Path, raws: Iterable[tuple], *, origin: str
                     outcome.flag(problems)
             writer.prune()
             if outcome.problem_count and not skip_invalid:
-                raise Invalid(outcome.problem_report(origin))
+                error = Invalid(outcome.problem_report(origin))
+                error.problems = outcome.problems
+                raise error
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -283,15 +285,30 @@ def load(where: Path, source, *, update: bool = False, skip_invalid: bool = Fals
                          merge_pairs=source.pairs is not None, skip_invalid=skip_invalid,
                          reject=sink.write if sink else None, dry_run=dry_run,
                          wikidata=getattr(source, "wikidata", False))
-    except BaseException:
+    except BaseException as error:
         if sink:
             sink.discard()
+        if isinstance(error, Invalid) and (hint := no_country_hint(getattr(error, "problems", []), source)):
+            raise Invalid(f"{error}\n{hint}") from None
         raise
     finally:
         db.close()
     if sink:
         sink.close()
     return outcome
+
+
+def no_country_hint(problems: list[Problem], source) -> str | None:
+    """What to do where a pairs list has no country for its first towns, as a town's own list of
+    its twins gives none (the list's country, unwritten): --map country1."""
+    from .model import no_country
+
+    if getattr(source, "pairs", None) is None or source.pairs.get("country1") is not None:
+        return None
+    if any(p.field == "parties.0.country" and p.message == no_country() for p in problems):
+        return _("Hint: the list has no country column for its first towns (a town's list of its twins?): give "
+                 "theirs with --map country1=France, a name or a code.")
+    return None
 
 
 class RejectsFile:
@@ -354,6 +371,8 @@ def summary(outcome: Outcome, source, file: str, rejects: str | None, dry_run: b
     lines += [_("Note: {line}").format(line=note) for note in outcome.notes[:20]]
     if len(outcome.notes) > 20:
         lines.append(_("… and {count} more differences, not applied").format(count=len(outcome.notes) - 20))
+    if hint := no_country_hint(outcome.problems, source):
+        lines.append(hint)
     if getattr(source, "no_header", None):
         lines.append(_("The file has no header line: its columns read as {columns}.").format(
             columns=", ".join(source.no_header)))

@@ -21,11 +21,16 @@ from .i18n import _
 MAX_PARTIES = 50  # generous for real intercommunal ententes; bounds every view's work per record
 
 
+def no_country() -> str:
+    """What a party with no country is told (ingest tells a list of one town's twins so apart)."""
+    return _("no country given: a code or a name, or in a list of pairs with no country column, after the name of "
+             "the town, as in 'Lyon, France'")
+
+
 @cache
 def _country(code: str) -> str:
     if not code:
-        raise ValueError(_("no country given: a code or a name, or in a list of pairs with no country column, "
-                           "after the name of the town, as in 'Lyon, France'"))
+        raise ValueError(no_country())
     if not is_country(code):
         gone = former(code)
         if gone:  # divided among several states: which one, the list does not say

@@ -82,7 +82,8 @@ OPTIONS: dict[str, Opt] = {
     "wikidata": Opt(("--wikidata",), "The file is an answer of `twinning wikidata query`: SPARQL JSON results or "
                     "CSV.", bool, default=False),
     "map": Opt(("--map",), "With --pairs: the header that holds COLUMN, where it is not found by itself (--map "
-               "city1=Ville).", many=True, metavar="COLUMN=HEADER"),
+               "city1=Ville); for country1 or country2, a country for every row (--map country1=France).",
+               many=True, metavar="COLUMN=HEADER"),
     "update": Opt(("--update",), "Replace agreements whose slug is already in the register with other content.",
                   bool, default=False),
     "skip_invalid": Opt(("--skip-invalid",), "Import the good records; write the rejected ones to --rejects.",

@@ -55,7 +55,7 @@ _TWIN_HEADERS = ("twintown", "twincity", "sistercity", "sistertown", "partnercit
                  "villejumelee", "communejumelle", "communejumelee", "villepartenaire", "jumelle", "jumelleavec",
                  "twintowns", "twincities", "sistercities", "sistertowns", "partnercities", "partnertowns",
                  "villesjumelles", "villesjumelees", "communesjumelles", "communesjumelees", "villespartenaires",
-                 "jumelles", "jumelages", "twin", "twins", "partner", "partners", "sister", "twinnedwith",
+                 "jumelles", "jumelage", "jumelages", "twin", "twins", "partner", "partners", "sister", "twinnedwith",
                  "jumeleeavec", "jumeleavec", "partenaire", "partenaires", "partnerschaft", "partnerschaften",
                  "hermanada", "hermanadacon", "gemellata", "gemellatacon")
 # What tells the twin's column from the town's in such a list: 'Pays jumelle', 'Twin country'.
@@ -135,6 +135,25 @@ def _given_country(header: str) -> str | None:
     return None
 
 
+def _names_a_place(value: str) -> bool:
+    from .countries import where
+
+    return where(value) is not None
+
+
+def _the_twins_country(found: dict, mapping: dict, headers: list[str]) -> bool:
+    """Whether the one country column of a town's list of twins is the twin's: it stands after
+    the twin's column ('Commune, Partenaire, Pays', 'City, Sister City, Country'), the town's
+    country being the list's own, unwritten. One standing before it stays the town's ('Town,
+    Country, Twin town')."""
+    country, city1, city2 = found["country1"], found["city1"], found["city2"]
+    if found["country2"] is not None or mapping["country1"] or mapping["country2"] or country.__class__ is Given:
+        return False
+    if not all(header in headers for header in (country, city1, city2)):
+        return False
+    return headers.index(city1) < headers.index(city2) < headers.index(country)
+
+
 def _twin_marked(key: str) -> bool:
     return any(marker in key for marker in _TWIN_MARKERS)
 
@@ -190,8 +209,13 @@ def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) 
         else:
             word, number = key[:-1], key[-1]
             header = _numbered(word, number, folded) or _unnumbered(word, number, folded)
+        if header is None and key == "country2" and mapping["country1"] and found["country1"].__class__ is Given:
+            header = _unnumbered("country", "1", folded)  # --map country1=France: the one country column is the twin's
         if header is None and key.startswith("country") and wanted is None:
             found[key] = None  # none: each town cell says its country ('Rennes, France')
+            continue
+        if header is None and key.startswith("country") and _names_a_place(wanted):
+            found[key] = Given(wanted)  # --map country1=France: every row's town is in France
             continue
         if header is None and key in PAIR_COLUMNS[:4]:
             missing.append(_("{key} (header {header!r})").format(key=key, header=wanted or key))
@@ -205,6 +229,8 @@ def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) 
     for n, code in given.items():
         if code and found[f"country{n}"] is None:
             found[f"country{n}"] = Given(code)
+    if _the_twins_country(found, mapping, headers):  # 'Ville, Jumelée avec, Pays': the one country is the twin's
+        found["country1"], found["country2"] = None, found["country1"]
     if missing:
         hint = _("name other headers with --map city1=HEADER")
         if len(headers) == 1 and any(d in line for d in ",;\t"):
