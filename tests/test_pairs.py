@@ -298,8 +298,28 @@ def test_a_year_cell_that_is_no_date_keeps_the_pair_and_says_so(run, tmp_path):
                                                    "to 1980.")
     assert "year cell" not in (shown["lille-erfurt"]["note"] or "")
     assert "'c. 1967'" in shown["blois-weimar"]["note"]
-    # a word before a year that is no month's name is no date: the year alone is not recorded as exact
+    # a cell unsure of its year ('about 1962') is no date: the year is not recorded as though it were sure
     assert json.loads(run("show", "tours-mulheim", "-f", "json").stdout)["signed_on"] is None
+
+
+def test_a_year_cell_that_says_more_than_its_date(run, tmp_path):
+    """One date or year within a longer cell is read, the cell quoted in the note ('Signé le 12 mai
+    1964', 'depuis 1964', '1971 (charte)'); a cell unsure of it ('vers 1964', '1964?', 'années
+    1960') or with two years ('1964 (renouvelé en 2004)') stays no date. Dashes and a year first
+    are dates in figures too ('27-10-2023', '1964/05/12')."""
+    cells = {"a": "Signé le 12 mai 1964 à Erlangen", "b": "depuis 1964", "c": "1971 (charte)", "d": "vers 1964",
+             "e": "1964?", "f": "années 1960", "g": "1964 (renouvelé en 2004)", "h": "27-10-2023", "i": "1964/05/12",
+             "j": "12-05-1964"}
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2,year\n" + "".join(
+        f"A{x},FR,B{x},US,{cell}\n" for x, cell in cells.items()))
+    assert result.exit_code == 0, result.stderr
+    shown = {x: json.loads(run("show", f"a{x}-b{x}", "-f", "json").stdout) for x in cells}
+    assert {x: r["signed_on"] for x, r in shown.items()} == {
+        "a": "1964-05-12", "b": "1964", "c": "1971", "d": None, "e": None, "f": None, "g": None,
+        "h": "2023-10-27", "i": "1964-05-12", "j": "1964"}
+    assert shown["a"]["note"] == "The list's year cell, 'Signé le 12 mai 1964 à Erlangen', read as 1964-05-12."
+    assert shown["d"]["note"] == "The list's year cell, 'vers 1964', is not a date: no date recorded."
+    assert shown["h"]["note"] is None and shown["i"]["note"] is None
 
 
 def test_a_region_after_a_towns_name_and_rows_of_empty_cells(run, tmp_path):

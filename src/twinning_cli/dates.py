@@ -60,6 +60,9 @@ def read_partial(value: str) -> str:
         found, either = in_figures(value)
         if found is not None:
             return found
+        if backwards := _YEAR_FIRST.fullmatch(value.strip()):  # '1964/05/12', '1964.05.12': one reading
+            year, month, day = (int(backwards.group(i)) for i in (1, 3, 4))
+            return check_partial(f"{year:04d}-{month:02d}-{day:02d}")
         month_year = _MONTH_YEAR.fullmatch(value.strip())  # '05/1964', as a sheet shows a month: 1964-05
         if month_year and 1 <= int(month_year.group(1)) <= 12:
             return check_partial(f"{month_year.group(2)}-{int(month_year.group(1)):02d}")
@@ -72,8 +75,9 @@ def read_partial(value: str) -> str:
         raise
 
 
-_FIGURES = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})")  # 27/10/2023, 27.10.2023, 10/27/2023
-_MONTH_YEAR = re.compile(r"([0-9]{1,2})[/.]([0-9]{4})")  # 05/1964, 5.1964: a month and its year, one reading
+_FIGURES = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})")  # 27/10/2023, 27.10.2023, 10/27/2023, 27-10-2023
+_YEAR_FIRST = re.compile(r"([0-9]{4})([/.])([0-9]{1,2})\2([0-9]{1,2})")  # 1964/05/12, 1964.05.12
+_MONTH_YEAR = re.compile(r"([0-9]{1,2})[/.-]([0-9]{4})")  # 05/1964, 5.1964, 05-1964: a month and its year, one reading
 _SHEET_MONTH = re.compile(r"[^\W\d_]{3,5}\.?[-/ ][0-9]{2}")  # 'mai-24', 'May-24', 'janv.-24': Excel's mmm-yy
 
 
@@ -84,7 +88,7 @@ def in_figures(text: str) -> tuple[str | None, bool]:
     match = _FIGURES.fullmatch(text.strip())
     if not match:
         return None, False
-    first, second, year = (int(part) for part in match.groups())
+    first, second, year = (int(match.group(i)) for i in (1, 3, 4))
     readings = set()
     for day, month in ((first, second), (second, first)):
         try:
@@ -105,6 +109,12 @@ def written(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1024)
+def written_in(text: str) -> str | None:
+    """The first date written out with its month's name within a longer text ('Signé le 12 mai
+    1964' -> '1964-05-12'), or None."""
+    return next((found for match in _WRITTEN.finditer(text) if (found := written(match.group()))), None)
+
+
 def _written(text: str) -> str | None:
     found = _parser().get_date_data(text)
     if not found or not found.date_obj or found.period not in ("day", "month"):

@@ -11,7 +11,7 @@ import re
 
 from .coordinates import read as read_coordinate
 from .countries import after_name, related, town_and_country, where
-from .dates import in_figures, read_partial
+from .dates import in_figures, read_partial, written_in
 from .flags import FIRST, split_flag
 from .gazetteer import FAR_KM, far_from, holds, locate, other_name
 from .identity import CITY_KINDS
@@ -306,7 +306,19 @@ def _year(text: str) -> tuple[str | None, str | None]:
     if in_figures(text)[1]:  # 12/05/1964: the day and the month either way round, the year sure
         return text.strip()[-4:], (
             f"The list's year cell, {quoted!r}, is a day and a month either way round: its year recorded.")
+    if len(_A_YEAR.findall(text)) == 1 and not _ROUGHLY.search(text) and any(c.isalpha() for c in text):
+        # words with it ('Signé le 12 mai 1964', 'since 1964'); not a date in figures that is none ('31/02/1964')
+        date = written_in(text) or _A_YEAR.search(text).group(1)
+        return date, f"The list's year cell, {quoted!r}, read as {date}."
     return None, f"The list's year cell, {quoted!r}, is not a date: no date recorded."
+
+
+# One year in a year cell that says more ('depuis 1964', 'Signé le 12 mai 1964 à Erlangen'): the
+# date, unless the cell says it is not sure of it ('c. 1964', 'vers 1964', '1964?', 'années 1960').
+_A_YEAR = re.compile(r"(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9a-zA-Z])")
+_ROUGHLY = re.compile(r"(?i)(?<![^\W\d_])(?:c|ca|circa|vers|env|environ|about|around|approx|approximately|before|"
+                      r"after|avant|apr[eè]s|ann[ée]es|years|late|early|mid|fin|d[ée]but|probably|probablement)"
+                      r"(?![^\W\d_])|[?~]")
 
 
 _SHEET_YEAR = re.compile(r"'?([0-9]{4})(?:\.0+)?")
