@@ -131,10 +131,15 @@ def subdivision_code(country: str, name: str) -> str | None:
         return upper
     if f"{country}-{upper}" in _subdivisions():
         return f"{country}-{upper}"
-    found = subdivisions_named(text, country)
-    if len(found) > 1:  # a region and the province it holds ('Cantabria') give the region; a city and
-        found = [code for code in found if not set(ancestors(code)) & set(found)]  # its oblast ('Minsk') none
-    return found[0] if len(found) == 1 else None
+    return one_region(subdivisions_named(text, country))
+
+
+def one_region(codes: list[str]) -> str | None:
+    """The one subdivision a name gives: where a region and the one province it holds share it
+    ('Cantabria', 'Illes Balears'), the region; where a city and its oblast do ('Minsk'), none."""
+    if len(codes) > 1:
+        codes = [code for code in codes if not set(ancestors(code)) & set(codes)]
+    return codes[0] if len(codes) == 1 else None
 
 
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,3}")
@@ -354,7 +359,8 @@ def subdivisions_named(text: str, country: str | None = None, *, others: bool = 
     if country:
         codes = [code for code in codes if code.startswith(country + "-")]
     if not codes and (country or others):
-        codes = [code for code in _other_subdivision_names().get(key, []) if not country or code.startswith(country + "-")]
+        codes = [code for code in _other_subdivision_names().get(key, [])
+                 if not country or code.startswith(country + "-")]
     return codes
 
 

@@ -108,13 +108,13 @@ def written(text: str) -> str | None:
     return _written(text) if _WRITTEN.fullmatch(text) else None
 
 
-@lru_cache(maxsize=1024)
 def written_in(text: str) -> str | None:
     """The first date written out with its month's name within a longer text ('Signé le 12 mai
     1964' -> '1964-05-12'), or None."""
     return next((found for match in _WRITTEN.finditer(text) if (found := written(match.group()))), None)
 
 
+@lru_cache(maxsize=1024)
 def _written(text: str) -> str | None:
     found = _parser().get_date_data(text)
     if not found or not found.date_obj or found.period not in ("day", "month"):

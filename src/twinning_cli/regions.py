@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .countries import subdivisions_named
+from .countries import one_region, subdivisions_named
 from .gazetteer import places
-from .subdivisions import ancestors, subdivision_type
+from .subdivisions import subdivision_type
 
 # The ISO 3166-2 types of subdivision no town is, as the register names such a party's kind (in
 # French, as the seed does). A type left out (Municipality, City, Commune, London borough, Unitary
@@ -65,10 +65,7 @@ def region_code(name: str, country: str) -> str | None:
     """The one ISO 3166-2 subdivision of `country` named so (ISO, French or GeoNames name:
     'Tuscany'), or None. Where a region and the one province it holds share the name
     ('Cantabria', 'Illes Balears'), the region."""
-    codes = subdivisions_named(name, country)
-    if len(codes) > 1:
-        codes = [code for code in codes if not set(ancestors(code)) & set(codes)]
-    return codes[0] if len(codes) == 1 else None
+    return one_region(subdivisions_named(name, country))
 
 
 @lru_cache(maxsize=8192)  # a list names its towns again and again
