@@ -348,3 +348,25 @@ def test_a_country_given_by_map_for_every_row(run, tmp_path, seeded):
     assert ("Rennes", "FR") in rows(seeded, "SELECT name, country FROM territories")
     bad = run("import", str(tmp_path / "qc.csv"), "--pairs", "--map", "country1=Narnia")
     assert (bad.exit_code, "missing columns: country1 (header 'Narnia')" in bad.stderr) == (1, True)
+
+
+def test_a_list_of_decentralized_cooperation_with_its_dates_title_and_description(run, tmp_path, seeded):
+    """'Date de début' and 'Date de fin' are when the agreement runs (valid_from, valid_until; the
+    register files it under its start), 'Intitulé du projet' its title, 'Description' its summary;
+    a header only beginning so is none of them ('Financement' is no end)."""
+    (tmp_path / "atlas.csv").write_text(
+        "Collectivité française;Pays partenaire;Autorité locale partenaire;Date de début;Date de fin;"
+        "Intitulé du projet;Description;Financement\n"
+        "Région Bretagne;Sénégal;Thiès;2008;2015;Appui au développement rural;Formation agricole;MEAE\n"
+        "Rennes;Allemagne;Erlangen;vers 1964;;;;\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "atlas.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    assert "left out: 'Financement'" in result.stderr
+    shown = json.loads(run("show", "region-bretagne-thies", "-f", "json").stdout)
+    assert {key: shown[key] for key in ("title", "summary", "signed_on", "valid_from", "valid_until")} == {
+        "title": "Appui au développement rural", "summary": "Formation agricole", "signed_on": None,
+        "valid_from": "2008", "valid_until": "2015"}
+    assert run("list", "--year", "2008", "-f", "csv", "--fields", "slug").stdout == "slug\nregion-bretagne-thies\n"
+    rennes = json.loads(run("show", "rennes-erlangen", "-f", "json").stdout)
+    assert (rennes["title"], rennes["valid_from"]) == ("Jumelage entre Rennes et Erlangen", None)
+    assert rennes["note"].endswith("The list's start date cell, 'vers 1964', is not a date: no date recorded.")

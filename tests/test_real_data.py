@@ -441,6 +441,29 @@ def test_a_schema_6_register_finds_its_towns_by_the_new_form(run, tmp_path, seed
     assert run("doctor", "--db", str(path)).exit_code == 0
 
 
+def test_a_schema_7_register_files_an_unsigned_agreement_under_its_start(run, tmp_path, seeded):
+    """Schema 8 files an agreement with no signature date under the start of its validity: a
+    register of schema 7 has those rows' date and year made again, nothing else touched."""
+    (tmp_path / "c.csv").write_text("Collectivité;Pays;Partenaire;Pays partenaire;Date de début\n"
+                                    "Rennes;France;Erlangen;Allemagne;2008\n", encoding="utf-8")
+    assert run("import", "--pairs", str(tmp_path / "c.csv")).exit_code == 0
+    path = seeded
+    assert scalar(path, "SELECT date || ' ' || year FROM agreements WHERE slug = 'rennes-erlangen'") == "2008 2008"
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE agreements SET date = NULL, year = NULL WHERE slug = 'rennes-erlangen'")  # as 7 filed it
+    conn.execute("PRAGMA user_version = 7")
+    conn.commit()
+    conn.close()
+    before = scalar(path, "SELECT group_concat(slug || record || coalesce(date, ''), ';') FROM agreements"
+                          " WHERE slug != 'rennes-erlangen'")
+    result = run("list", "--db", str(path), "--year", "2008", "-f", "csv", "--fields", "slug")
+    assert result.stderr == f"Migrated the register at {path} from schema version 7 to {dbmod.SCHEMA_VERSION}.\n"
+    assert result.stdout == "slug\nrennes-erlangen\n"
+    assert scalar(path, "SELECT group_concat(slug || record || coalesce(date, ''), ';') FROM agreements"
+                        " WHERE slug != 'rennes-erlangen'") == before
+    assert run("doctor", "--db", str(path)).exit_code == 0
+
+
 def test_the_name_files_are_keyed_as_names_are_looked_up():
     """countries.tsv's search keys and subdivisions.tsv are made by scripts/make_countries.py with
     vocabulary.search_key: each key is its own search key, so a change to that rule without

@@ -257,8 +257,11 @@ class Agreement(Strict):
         return " | ".join([self.kind, *sorted("/".join(p.key) for p in self.parties)])
 
     def sort_date(self) -> str | None:
-        """The date the register files the agreement under: signature, else latest event."""
+        """The date the register files the agreement under: signature, else the start of its
+        validity (a list's 'Date de début'), else its latest event."""
         if self.signed_on:
             return self.signed_on
+        if self.valid_from:
+            return self.valid_from
         return max((e.date for e in self.events), default=None)
 

@@ -26,7 +26,7 @@ OPTIONS: dict[str, Opt] = {
               metavar="PATH"),
     "domain": Opt(("--domain", "-d"), "Domain: slug, French label or a common word (culture, économie, "
                   "universités). Repeat for any of several.", many=True, metavar="DOMAIN"),
-    "year": Opt(("--year", "-y"), "Signing year (latest event's year if not signed).", int, True, metavar="YEAR"),
+    "year": Opt(("--year", "-y"), "Signing year (if not signed: the year it runs from, else its latest event's).", int, True, metavar="YEAR"),
     "since": Opt(("--since",), "Dated on or after YYYY[-MM[-DD]] (a partial date counts from its first day).",
                  metavar="DATE"),
     "until": Opt(("--until",), "Dated on or before YYYY[-MM[-DD]].", metavar="DATE"),

@@ -16,8 +16,8 @@ from .errors import DataError, UsageError
 from .i18n import _
 from .vocabulary import fold
 
-PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "year", "region1", "region2",
-                "domains", "kind", "status", "type1", "type2")
+PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2", "start", "end", "year",
+                "region1", "region2", "domains", "kind", "status", "type1", "type2", "title", "summary")
 
 # Headers people give a twin-towns list's columns, folded (_header_key), beside ours: French ones,
 # the usual English variants, and the words of the other languages lists come in.
@@ -39,6 +39,20 @@ _HEADER_WORDS = {
     "kind": ("type", "nature", "kind", "instrument"),
     # where the agreement stands ('Statut', 'Statut du projet'); not 'État' nor 'State', a region's
     "status": ("status", "statut"),
+}
+# Columns a list of decentralized cooperation has beside its pairs, by their headers as a whole
+# (folded, _header_key): when the agreement runs ('Date de début', 'Date de fin'), the list's own
+# title for it ('Intitulé du projet') and what it is about ('Description', 'Objet'). Whole headers
+# only: 'Fin' is an end, 'Financement' is not.
+_WHOLE_HEADERS = {
+    "start": ("datededebut", "datedebut", "debut", "startdate", "start", "datedemarrage", "debutduprojet",
+              "datededebutduprojet", "anneededebut", "validfrom", "datedentreeenvigueur", "entreeenvigueur"),
+    "end": ("datedefin", "datefin", "fin", "enddate", "end", "finduprojet", "datedefinduprojet", "anneedefin",
+            "validuntil", "until", "echeance", "datedecheance"),
+    "title": ("intitule", "intituleduprojet", "titre", "titreduprojet", "title", "nomduprojet", "projet", "project",
+              "projectname", "projecttitle", "libelle", "intituledelaction", "action"),
+    "summary": ("description", "descriptionduprojet", "resume", "summary", "objet", "objetduprojet", "objectifs",
+                "objectif", "details", "presentation"),
 }
 # What a town's column of types says it is, the town's or its partner's: 'Type de collectivité',
 # 'Catégorie de l'autorité locale partenaire', 'Type of local authority'.
@@ -203,6 +217,8 @@ def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) 
             header = wanted if wanted in headers else stripped.get(wanted)
         elif key in ("year", "domains", "kind", "status"):
             header = _one(key, folded, {h for h in found.values() if h})
+        elif key in _WHOLE_HEADERS:
+            header = next((folded[name] for name in _WHOLE_HEADERS[key] if name in folded), None)
         elif key in ("type1", "type2"):
             header = next((h for k, h in folded.items() if k.startswith(_TYPE_WORDS) and any(t in k for t in _TYPED)
                            and _twin_marked(k) == (key == "type2")), None)

@@ -231,10 +231,27 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         record["signed_on"] = signed_on
     if ended:  # a twinning the list says has ended: its last year, as read
         record["status"], record["valid_until"] = "ended", ended
+    _runs_and_says(record, cell, unread)
     notes = placed + unread + ([said] if said else [])
     if notes:
         record["note"] = " ".join(notes)
     return record, bool(placed), bool(said) and not signed_on, unknown
+
+
+def _runs_and_says(record: dict, cell, unread: list[str]) -> None:
+    """What a list of decentralized cooperation says beside the pair, where it has the columns:
+    when the agreement runs ('Date de début', 'Date de fin'), its own title for it ('Intitulé du
+    projet') and what it is about ('Description')."""
+    for key, field, what in (("start", "valid_from", "start date"), ("end", "valid_until", "end date")):
+        if (written := cell(key)) and written.lower() not in _NOTHING:
+            date, said = _year(written, what)
+            if date:
+                record[field] = date
+            if said:
+                unread.append(said)
+    for key in ("title", "summary"):
+        if written := cell(key):
+            record[key] = written
 
 
 def _typed(item: dict, written: str, country: str | None) -> None:
@@ -289,7 +306,7 @@ def _span(text: str) -> tuple[str, str | None] | None:
 _SPAN = re.compile(rf"([0-9]{{4}})\s*[-–—]\s*(?:([0-9]{{4}})|(?i:{_OPEN}))?")
 
 
-def _year(text: str) -> tuple[str | None, str | None]:
+def _year(text: str, what: str = "year") -> tuple[str | None, str | None]:
     """The date a year cell gives ('1967', '1963-05', '12 May 1964', '1er mai 1964'), or none and
     a note quoting the cell when it is not one ('c. 1967', '1974–1980', 'n/a'): a pair is not
     refused for its date, and no date is made up."""
@@ -305,12 +322,12 @@ def _year(text: str) -> tuple[str | None, str | None]:
         return match.group(1), None
     if in_figures(text)[1]:  # 12/05/1964: the day and the month either way round, the year sure
         return text.strip()[-4:], (
-            f"The list's year cell, {quoted!r}, is a day and a month either way round: its year recorded.")
+            f"The list's {what} cell, {quoted!r}, is a day and a month either way round: its year recorded.")
     if len(_A_YEAR.findall(text)) == 1 and not _ROUGHLY.search(text) and any(c.isalpha() for c in text):
         # words with it ('Signé le 12 mai 1964', 'since 1964'); not a date in figures that is none ('31/02/1964')
         date = written_in(text) or _A_YEAR.search(text).group(1)
-        return date, f"The list's year cell, {quoted!r}, read as {date}."
-    return None, f"The list's year cell, {quoted!r}, is not a date: no date recorded."
+        return date, f"The list's {what} cell, {quoted!r}, read as {date}."
+    return None, f"The list's {what} cell, {quoted!r}, is not a date: no date recorded."
 
 
 # One year in a year cell that says more ('depuis 1964', 'Signé le 12 mai 1964 à Erlangen'): the

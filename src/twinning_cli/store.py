@@ -185,9 +185,12 @@ def migrate(path: Path) -> int | None:
             old = dbmod.version_of(db.conn)
             if old >= dbmod.SCHEMA_VERSION:
                 return None
-            if old == 6:  # the same tables: only the form territories are found by changed
-                db.conn.create_function("search_key", 1, search_key, deterministic=True)
-                db.execute("UPDATE territories SET name_folded = search_key(name)")
+            if old in (6, 7):  # the same tables: the form territories are found by (7), the date filed under (8)
+                if old == 6:
+                    db.conn.create_function("search_key", 1, search_key, deterministic=True)
+                    db.execute("UPDATE territories SET name_folded = search_key(name)")
+                db.execute("UPDATE agreements SET date = valid_from, year = CAST(substr(valid_from, 1, 4) AS INTEGER)"
+                           " WHERE signed_on IS NULL AND valid_from IS NOT NULL")
                 db.execute(f"PRAGMA user_version = {dbmod.SCHEMA_VERSION}")
                 return old
             records = [Agreement.model_validate_json(row[0]) for row in db.execute(
