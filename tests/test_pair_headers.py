@@ -370,3 +370,24 @@ def test_a_list_of_decentralized_cooperation_with_its_dates_title_and_descriptio
     rennes = json.loads(run("show", "rennes-erlangen", "-f", "json").stdout)
     assert (rennes["title"], rennes["valid_from"]) == ("Jumelage entre Rennes et Erlangen", None)
     assert rennes["note"].endswith("The list's start date cell, 'vers 1964', is not a date: no date recorded.")
+
+
+@pytest.mark.parametrize("header", [
+    "Gemeente;Land;Partnerstad;Land partnerstad;Sinds",  # Dutch
+    "Miasto;Kraj;Miasto partnerskie;Kraj;Od roku",  # Polish
+    "Cidade;País;Cidade irmã;País;Ano",  # Portuguese
+    "Město;Země;Partnerské město;Země;Rok",  # Czech
+    "Város;Ország;Testvérváros;Ország;Év",  # Hungarian
+    "Şehir;Ülke;Kardeş şehir;Ülke;Yıl",  # Turkish
+    "Grad;Država;Grad pobratim;Država;Godina",  # Croatian
+    "Kommune;Land;Venskabsby;Land;Siden",  # Danish
+    "Kommun;Land;Vänort;Land;Sedan",  # Swedish
+])
+def test_headers_in_the_languages_of_the_world_list(run, tmp_path, seeded, header):
+    """The languages the world list's towns write their lists in: before, 'missing columns: city1, city2'."""
+    (tmp_path / "l.csv").write_text(f"{header}\nRennes;France;Erlangen;Allemagne;1964\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "l.csv"), "--pairs")
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(run("show", "rennes-erlangen", "-f", "json").stdout)
+    assert ([(p["name"], p["country"]) for p in shown["parties"]], shown["signed_on"]) == (
+        [("Rennes", "FR"), ("Erlangen", "DE")], "1964")

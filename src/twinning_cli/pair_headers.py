@@ -24,12 +24,17 @@ PAIR_COLUMNS = ("city1", "country1", "city2", "country2", "lat1", "lng1", "lat2"
 _HEADER_WORDS = {
     "city": ("city", "town", "ville", "commune", "municipality", "municipalite", "name", "nom", "stadt",
              "gemeinde", "ciudad", "municipio", "citta", "comune", "cidade", "localite", "locality", "collectivite",
-             "collectivites", "autoritelocale", "localauthority", "territoire"),
-    "country": ("country", "pays", "land", "pais", "paese", "nation"),
+             "collectivites", "autoritelocale", "localauthority", "territoire",
+             # Dutch, Nordic, Polish, Czech and Slovak, Hungarian, Romanian, Croatian and Serbian, Turkish
+             "gemeente", "stad", "plaats", "kommune", "kommun", "miasto", "gmina", "mesto", "obec", "varos", "oras",
+             "grad", "sehir", "belediye"),
+    "country": ("country", "pays", "land", "pais", "paese", "nation", "kraj", "zeme", "krajina", "orszag", "tara",
+                "drzava", "ulke", "maa"),
     "lat": ("lat", "latitude", "breite"),
     "lng": ("lng", "lon", "long", "longitude", "lange"),
     "year": ("year", "annee", "date", "since", "depuis", "seit", "desde", "jahr", "ano", "anno", "established",
-             "signed", "twinned", "signature"),
+             "signed", "twinned", "signature", "sinds", "jaar", "siden", "sedan", "rok", "odroku", "ev", "godina",
+             "yil", "vuosi"),
     "region": ("region", "state", "province", "subdivision", "etat", "departement", "county", "bundesland"),
     # what a twinning or a cooperation is about, as lists of decentralized cooperation give it
     "domains": ("domaines", "domaine", "domains", "domain", "thematiques", "thematique", "themes", "theme",
@@ -71,9 +76,11 @@ _TWIN_HEADERS = ("twintown", "twincity", "sistercity", "sistertown", "partnercit
                  "villesjumelles", "villesjumelees", "communesjumelles", "communesjumelees", "villespartenaires",
                  "jumelles", "jumelage", "jumelages", "twin", "twins", "partner", "partners", "sister", "twinnedwith",
                  "jumeleeavec", "jumeleavec", "partenaire", "partenaires", "partnerschaft", "partnerschaften",
-                 "hermanada", "hermanadacon", "gemellata", "gemellatacon")
+                 "hermanada", "hermanadacon", "gemellata", "gemellatacon",
+                 "venskabsby", "vennskapsby", "vanort", "ystavyyskaupunki")  # Danish, Norwegian, Swedish, Finnish
 # What tells the twin's column from the town's in such a list: 'Pays jumelle', 'Twin country'.
-_TWIN_MARKERS = ("jumel", "twin", "sister", "partner", "partenaire", "herman", "gemell")
+_TWIN_MARKERS = ("jumel", "twin", "sister", "partner", "partenaire", "herman", "gemell", "irma", "zuster",
+                 "pobratim", "bliznia", "testver", "venskab", "vanort", "ystavyys", "kardes", "infratit")
 # A header that ends with a year word but is about the list, not the twinning ('Last update').
 _NOT_YEAR = ("update", "modif", "retrieved", "access", "created", "consult")
 
