@@ -82,7 +82,10 @@ SPELLINGS = [  # (as written, country, subdivision)
     # the Federal Republic before 1990: the same state; French short names the press uses
     ("RFA", "DE", None), ("R.F.A.", "DE", None), ("Allemagne de l'Ouest", "DE", None), ("West Germany", "DE", None),
     ("Burkina", "BF", None), ("Centrafrique", "CF", None), ("Bosnie", "BA", None), ("Guinée-Conakry", "GN", None),
-    ("RD Congo", "CD", None), ("Lao PDR", "LA", None),
+    ("RD Congo", "CD", None), ("Lao PDR", "LA", None), ("ABD", "US", None),
+    # the names the languages of the world list give, through CLDR
+    ("Niemcy", "DE", None), ("Duitsland", "DE", None), ("Németország", "DE", None), ("Almanya", "DE", None),
+    ("Wielka Brytania", "GB", None), ("Spojené státy", "US", None),
 ]
 
 

@@ -66,6 +66,7 @@ ALIASES: dict[str, Place] = {
     "brd": Place("DE", None),  # Bundesrepublik Deutschland, as German lists abbreviate it
     "benin republic": Place("BJ", None),  # as Nigerian English names Benin, beside Benin City
     "lao pdr": Place("LA", None),  # the UN's and the World Bank's short name of Laos
+    "abd": Place("US", None),  # Amerika Birleşik Devletleri, as Turkish lists abbreviate the United States
     # French names as French lists write them, beside the English ones above
     "guyane": Place("GF", None),  # la Guyane, French Guiana; a CLDR locale gives the word to Guyana
     "polynesie": Place("PF", None),  # short for Polynésie française
