@@ -558,3 +558,23 @@ def test_coordinates_as_lists_copy_them(run, tmp_path):
                       "nantes-cardiff": [("Nantes", 48.2, -1.5), ("Cardiff", None, None)]}
     note = json.loads(run("show", "nantes-cardiff", "-f", "json").stdout)["note"]
     assert note.endswith("The list's coordinates for Cardiff ('51°29′N', 'abc') are no point: not recorded.")
+
+
+def test_names_in_capitals_are_written_as_the_gazetteer_writes_them(run, tmp_path, seeded):
+    """French lists of communes write names in capitals, accents left off: 'SAINT-ETIENNE' is the
+    gazetteer's Saint-Étienne (one territory with the Saint-Étienne another list wrote), said in
+    the note; a name the gazetteer does not know stays as written ('CUS')."""
+    result = import_pairs(run, tmp_path, "Ville;Pays;Ville jumelle;Pays jumelle\n"
+                                         "RENNES;FRANCE;ERLANGEN;ALLEMAGNE\n"
+                                         "SAINT-ETIENNE;FRANCE;DES MOINES;USA\n"
+                                         "Saint-Étienne;France;Wuppertal;Allemagne\n"
+                                         "CUS;FRANCE;KEHL;ALLEMAGNE\n")
+    assert result.exit_code == 0, result.stderr
+    names = dict(rows(seeded, "SELECT name, agreements FROM territories WHERE country IN ('FR', 'DE', 'US')"
+                              " AND name NOT IN ('Nantes', 'Rennes Métropole', 'Perpignan', 'Toulouse', 'Pau')"))
+    assert {name: names.get(name) for name in ("Rennes", "Erlangen", "Saint-Étienne", "Des Moines", "CUS")} == {
+        "Rennes": 1, "Erlangen": 1, "Saint-Étienne": 2, "Des Moines": 1, "CUS": 1}
+    assert not [name for name in names if name.isupper() and name != "CUS"]
+    shown = json.loads(run("show", "saint-etienne-des-moines", "-f", "json").stdout)
+    assert shown["title"] == "Jumelage entre Saint-Étienne et Des Moines"
+    assert "The list's 'SAINT-ETIENNE' written as the gazetteer writes it: Saint-Étienne." in shown["note"]

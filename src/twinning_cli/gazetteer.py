@@ -281,6 +281,19 @@ def _parts() -> dict[str, tuple[str, ...]]:
             for state in found.keys() | _OTHER_PARTS.keys()}
 
 
+def written_as(name: str, country: str) -> str | None:
+    """A name a list writes in capitals ('RENNES', 'SAINT-ETIENNE', as French lists of communes
+    do) as the gazetteer writes the place of that name in `country` ('Rennes', 'Saint-Étienne'):
+    where its places of that name, accents and case aside, are all written one way; else None."""
+    from .vocabulary import search_key
+
+    if not name.isupper() or len(name) < 3:
+        return None
+    wanted = search_key(name)
+    written = {place.name for place in places(name) if place.country == country and search_key(place.name) == wanted}
+    return written.pop() if len(written) == 1 else None
+
+
 def locate(party: dict) -> str | None:
     """Fill a raw party's missing subdivision and coordinates from the gazetteer when its name is
     unambiguous there (France, Québec); a note saying so, or None when nothing was filled."""

@@ -13,7 +13,7 @@ from .coordinates import read as read_coordinate
 from .countries import after_name, related, town_and_country, where
 from .dates import in_figures, read_partial, written_in
 from .flags import FIRST, split_flag
-from .gazetteer import FAR_KM, far_from, holds, locate, other_name
+from .gazetteer import FAR_KM, far_from, holds, locate, other_name, written_as
 from .identity import CITY_KINDS
 from .pair_headers import Given
 from .pair_terms import REGION_TYPES, domains_in_cell, kind_in_cell, status_in_cell, territory_kind
@@ -123,6 +123,9 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
             country = found.country  # 'Gatineau' in a list of Canadian towns whose Province column says 'Quebec'
             unread.append(f"The list gives {name} no country: {country}, that of its region {region!r}.")
         place = where(country)
+        if place and name.isupper() and (proper := written_as(name, place.country)):  # 'RENNES': Rennes
+            unread.append(f"The list's {name!r} written as the gazetteer writes it: {proper}.")
+            name = proper
         item = {"name": name, "kind": "ville", "country": place.country if place else country}
         if place and place.subdivision:
             item["subdivision"] = place.subdivision
