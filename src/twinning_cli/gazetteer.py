@@ -281,6 +281,7 @@ def _parts() -> dict[str, tuple[str, ...]]:
             for state in found.keys() | _OTHER_PARTS.keys()}
 
 
+@lru_cache(maxsize=8192)  # a list names its towns again and again
 def written_as(name: str, country: str) -> str | None:
     """A name a list writes in capitals ('RENNES', 'SAINT-ETIENNE', as French lists of communes
     do) as the gazetteer writes the place of that name in `country` ('Rennes', 'Saint-Étienne'):
