@@ -20,14 +20,13 @@ from pathlib import Path
 from .errors import DataError, UsageError
 from .flatten import COLUMNS, unflatten
 from .pair_headers import find_headers, headerless, pair_mapping, unique_headers
-from .pairs import one_twin_a_row, pair_record
+from .pairs import object_row, one_twin_a_row, pair_record
+from .sniff import DELIMITERS, FORMATS, guess_format, sniff_delimiter, sniff_format
 from .streams import DEFAULT_MAX_MB, LEGACY, check_input, open_input, sniff_encoding
 from .validate import Unreadable
 from .workbook import not_text
 from .i18n import _
 
-FORMATS = ("json", "jsonl", "csv", "tsv")
-DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
 MAX_DIGITS = 30  # a number in a record is a coordinate or a flag: no more digits than this
 # A JSON array up to this size is parsed whole (json, the fastest); a larger one, or one on standard
 # input, a record at a time (ijson): 20,000 records in 38 MB took 227 MB whole, 82 MB so, 15 % slower.
@@ -71,11 +70,9 @@ class Input:
             codecs.lookup(encoding)
         except LookupError:
             raise UsageError(_('unknown encoding {encoding!r}').format(encoding=encoding)) from None
-        fmt = format or _guess_format(name, pairs)
+        fmt = format or guess_format(name, pairs)
         if fmt is not None and fmt not in FORMATS:
             raise UsageError(_('unknown format {fmt!r}; valid: {value}').format(fmt=fmt, value=', '.join(FORMATS)))
-        if pairs and fmt not in (None, "csv", "tsv"):
-            raise UsageError(_('--pairs reads CSV (or TSV) files'))
         if delimiter is not None:
             delimiter = DELIMITERS.get(delimiter.lower(), delimiter)
             if len(delimiter) != 1:
@@ -102,7 +99,7 @@ class Input:
             not_text(self.name, bounded.peek(8)[:8])
             encoding = sniff_encoding(bounded, self.encoding)
             if self.format is None:
-                self.format = _sniff_format(bounded.peek(4096), self.name, self.pairs is not None)
+                self.format = sniff_format(bounded.peek(4096), self.name)
             text = io.TextIOWrapper(bounded, encoding=encoding, newline="")
             try:
                 yield from self._parse(text)
@@ -140,6 +137,14 @@ class Input:
         return self._parse(io.StringIO(text, newline=""))
 
     def _parse(self, text: io.TextIOWrapper) -> Iterator[Raw]:
+        if self.format not in ("json", "jsonl"):
+            yield from self._rows(text)
+        elif self.pairs is None:
+            yield from self._json(text)
+        else:  # a list of pairs as JSON objects, each read as a row of its keys' cells
+            yield from self._pair_objects(self._json(text))
+
+    def _json(self, text: io.TextIOWrapper) -> Iterator[Raw]:
         if self.format == "json":
             head = text.read(4096)
             if head.lstrip()[:1] == "[" and (self.size is None or self.size > WHOLE_JSON):
@@ -172,8 +177,30 @@ class Input:
                 except RecursionError:
                     item = Unreadable(_("JSON nested too deeply"))
                 yield number, item, item if not isinstance(item, Unreadable) else line.rstrip("\r\n")
-        else:
-            yield from self._rows(text)
+
+    def _pair_objects(self, items: Iterator[Raw]) -> Iterator[Raw]:
+        """Pairs given as JSON objects ({"city1": "Rennes", "country1": "France", …}): each a row of
+        its keys' values, the first object's keys the header."""
+        source = Path(self.name).name
+        for number, item, original in items:
+            if not isinstance(item, dict):
+                yield number, item if isinstance(item, Unreadable) else Unreadable(_("not a JSON object")), original
+                continue
+            row = object_row(item)
+            if not self.headers:
+                self.headers = self.written_headers = list(row)
+                self.pairs = find_headers(self.headers, self.pairs, "")
+                read = set(self.pairs.values())
+                self.left_out = [header for header in self.headers if header not in read]
+            yield from self._pairs_of(number, row, original, source)
+
+    def _pairs_of(self, number: int, row: dict[str, str], original, source: str) -> Iterator[Raw]:
+        for each in one_twin_a_row(row, self.pairs):  # 'Erlangen; Sendai' in one cell: two pairs
+            record, located, undated, unknown = pair_record(each, self.pairs, source)
+            self.located += located
+            self.undated += undated
+            self.unknown_terms += unknown
+            yield number, record, original
 
     def _array(self, stream) -> Iterator[Raw]:
         """The records of a JSON array, parsed one at a time from ijson's events: memory holds a
@@ -219,7 +246,7 @@ class Input:
         return lines[0], lines[1:]
 
     def _is_header(self, line: str) -> bool:
-        delimiter = self.delimiter or ("\t" if self.format == "tsv" else _sniff_delimiter(line))
+        delimiter = self.delimiter or ("\t" if self.format == "tsv" else sniff_delimiter(line))
         cells = next(csv.reader([line], delimiter=delimiter), [])
         if self.pairs is None:
             return "slug" in cells
@@ -231,7 +258,7 @@ class Input:
 
     def _rows(self, text: io.TextIOWrapper) -> Iterator[Raw]:
         first, past = self._header_line(text)
-        delimiter = self.delimiter or ("\t" if self.format == "tsv" else _sniff_delimiter(first))
+        delimiter = self.delimiter or ("\t" if self.format == "tsv" else sniff_delimiter(first))
         if self.pairs is not None and not self._is_header(first):  # 'Rennes,France,Erlangen,Germany' first
             self.no_header = headerless(next(csv.reader([first], delimiter=delimiter), []))
         reader = csv.DictReader(itertools.chain([first], past, text), fieldnames=self.no_header, delimiter=delimiter,
@@ -279,12 +306,7 @@ class Input:
             if self.pairs is None:
                 yield number, unflatten(row), original
                 continue
-            for each in one_twin_a_row(row, self.pairs):  # 'Erlangen; Sendai' in one cell: two pairs
-                record, located, undated, unknown = pair_record(each, self.pairs, source)
-                self.located += located
-                self.undated += undated
-                self.unknown_terms += unknown
-                yield number, record, original
+            yield from self._pairs_of(number, row, original, source)
 
 
 class _Joined:
@@ -324,38 +346,6 @@ def _bounded_int(text: str) -> int | str:
 
 
 _DECODER = json.JSONDecoder(parse_int=_bounded_int)  # one for every line: json.loads makes one a call
-
-
-def _guess_format(name: str, pairs: bool) -> str | None:
-    """The format the file's extension names, or None: sniffed from the content."""
-    suffix = Path(name).suffix.lower().lstrip(".")
-    return {"csv": "csv", "txt": "csv", "tsv": "tsv", "tab": "tsv", "jsonl": "jsonl", "ndjson": "jsonl",
-            "json": "json"}.get(suffix, "csv" if pairs and name != "-" else None)
-
-
-def _sniff_format(head: bytes, name: str, pairs: bool) -> str:
-    """JSON, JSON Lines or CSV, from the first bytes: '[' or '{' opens JSON; a first line that
-    is a whole JSON object, JSON Lines; anything else, CSV (its delimiter is sniffed next)."""
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not text:
-        raise DataError(_('no input in {value}: it is empty').format(value='standard input' if name == '-' else name))
-    if pairs or text[:1] not in (b"[", b"{"):
-        return "csv"
-    if text[:1] == b"[":
-        return "json"
-    line = text.split(b"\n", 1)[0]
-    try:
-        json.loads(line)
-        return "jsonl"
-    except ValueError:
-        return "json"
-
-
-def _sniff_delimiter(header: str) -> str:
-    """The delimiter of a CSV header line: the most frequent of ',', ';' and tab."""
-    counts = {d: header.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: (counts[d], d == ","))
-    return best if counts[best] else ","
 
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

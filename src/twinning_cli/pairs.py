@@ -7,6 +7,7 @@ region or a year after a town's name, a year written out, a region where a town 
 
 from __future__ import annotations
 
+import json
 import re
 
 from .coordinates import read as read_coordinate
@@ -67,6 +68,13 @@ def _one_point_for_two(first: dict, second: dict, unread: list[str]) -> None:
         unread.append(f"The list gives {wrong['name']} ({wrong['country']}) the point it gives {right['name']} "
                       f"({right['country']}), {lat}, {lng}, where the gazetteer knows places of "
                       f"{right['country']} and none of {wrong['country']}: not recorded for {wrong['name']}.")
+
+
+def object_row(item: dict) -> dict[str, str]:
+    """A pair given as a JSON object, as the row of cells a CSV line gives: each value as its
+    text ('Rennes', 48.11 -> '48.11', 1964 -> '1964', null -> '')."""
+    return {str(key): "" if value is None else value if isinstance(value, str) else
+            json.dumps(value, ensure_ascii=False) for key, value in item.items()}
 
 
 def one_twin_a_row(row: dict[str, str], mapping: dict[str, str | None]) -> list[dict[str, str]]:
