@@ -13,23 +13,34 @@ Subdivision = namedtuple("Subdivision", "parent type name")
 
 
 @cache
-def _subdivision_file() -> tuple[dict[str, Subdivision], dict[str, list[str]], dict[str, list[str]]]:
+def _subdivision_file() -> tuple[dict[str, Subdivision], dict[str, list[str]]]:
     """ISO 3166-2 from subdivisions.tsv (made from pycountry by scripts/make_countries.py): each
-    code's parent, type and name; each search key of an ISO or French name to its codes; each
-    key of another name GeoNames gives ('Tuscany', 'Styria') to its codes. Read in a few
-    milliseconds, where going through pycountry's 5,000 subdivisions took a fifth of a second."""
+    code's parent, type and name; each search key of an ISO or French name to its codes. Read in
+    a few milliseconds, where going through pycountry's 5,000 subdivisions took a fifth of a second."""
     codes: dict[str, Subdivision] = {}
     names: dict[str, list[str]] = {}
-    others: dict[str, list[str]] = {}
-    with (Path(__file__).with_name("subdivisions.tsv")).open(encoding="utf-8") as handle:
+    with _PATH.open(encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("C\t"):
                 _, code, parent, kind, name = line.rstrip("\n").split("\t")
                 codes[code] = Subdivision(parent or None, kind, name)
-            elif line[:2] in ("N\t", "A\t"):
-                kind, key, found = line.rstrip("\n").split("\t")
-                (names if kind == "N" else others)[key] = found.split(",")
-    return codes, names, others
+            elif line.startswith("N\t"):
+                _, key, found = line.rstrip("\n").split("\t")
+                names[key] = found.split(",")
+    return codes, names
+
+
+@cache
+def _other_subdivision_names() -> dict[str, list[str]]:
+    """Names GeoNames gives subdivisions that ISO and its French names do not ('Tuscany'): the A
+    lines of the same file, read only when a name is looked up among them (10,000 names, 3 MB
+    that a JSON Lines import of codes has no use for)."""
+    with _PATH.open(encoding="utf-8") as handle:
+        return {key: found.split(",") for key, found in
+                (line.rstrip("\n").split("\t")[1:] for line in handle if line.startswith("A\t"))}
+
+
+_PATH = Path(__file__).with_name("subdivisions.tsv")
 
 
 def _subdivisions() -> dict[str, Subdivision]:
@@ -49,10 +60,6 @@ def subdivision_names() -> dict[str, str]:
 def _all_subdivision_names() -> dict[str, list[str]]:
     return _subdivision_file()[1]
 
-
-def _other_subdivision_names() -> dict[str, list[str]]:
-    """Names GeoNames gives subdivisions that ISO and its French names do not ('Tuscany')."""
-    return _subdivision_file()[2]
 
 
 @cache
