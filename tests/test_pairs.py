@@ -578,3 +578,20 @@ def test_names_in_capitals_are_written_as_the_gazetteer_writes_them(run, tmp_pat
     shown = json.loads(run("show", "saint-etienne-des-moines", "-f", "json").stdout)
     assert shown["title"] == "Jumelage entre Saint-Étienne et Des Moines"
     assert "The list's 'SAINT-ETIENNE' written as the gazetteer writes it: Saint-Étienne." in shown["note"]
+
+
+def test_a_french_list_writes_its_dates_day_first(run, tmp_path, seeded):
+    """'12/05/1964' in a list headed in French ('Ville', 'Date de signature') is 12 May 1964, as
+    French writes dates, said in the note; in an English list it stays either way round, its year
+    alone recorded."""
+    result = import_pairs(run, tmp_path, "Ville;Pays;Ville jumelle;Pays jumelle;Date de signature\n"
+                                         "Rennes;France;Erlangen;Allemagne;12/05/1964\n")
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(run("show", "rennes-erlangen", "-f", "json").stdout)
+    assert shown["signed_on"] == "1964-05-12"
+    assert shown["note"].endswith("The list's year cell, '12/05/1964', read day first, as French writes dates: "
+                                  "1964-05-12.")
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2,year\nLyon,France,Leipzig,Germany,12/05/1981\n",
+                          name="en.csv")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(run("show", "lyon-leipzig", "-f", "json").stdout)["signed_on"] == "1981"

@@ -11,6 +11,7 @@ its header gives the first column's country for every row, and its one 'Pays' is
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .errors import DataError, UsageError
 from .i18n import _
@@ -287,3 +288,15 @@ def headerless(cells: list[str]) -> tuple[str, ...] | None:
     if any(read_coordinate(cell[key], key[:3]) is None for key in ("lat1", "lng1", "lat2", "lng2") if key in cell):
         return None
     return columns if "year" not in cell or _YEAR.fullmatch(cell["year"]) else None
+
+
+# Words of a header line that say a list is written in French, and so its dates day first.
+_FRENCH = ("ville", "pays", "commune", "jumel", "collectivite", "annee", "datede", "datedu", "depuis", "partenaire",
+           "municipalite", "autoritelocale", "departement", "thematique", "statut", "intitule")
+
+
+@lru_cache(maxsize=64)
+def in_french(headers: tuple[str, ...]) -> bool:
+    """Whether a list's headers are French ('Ville', 'Pays jumelle', 'Date de signature'): its
+    dates in figures are then read day first, as French writes them."""
+    return any(word in _header_key(header) for header in headers for word in _FRENCH)

@@ -16,7 +16,7 @@ from .dates import in_figures, read_partial, written_in
 from .flags import FIRST, split_flag
 from .gazetteer import FAR_KM, far_from, holds, locate, other_name, written_as
 from .identity import CITY_KINDS
-from .pair_headers import Given
+from .pair_headers import Given, in_french
 from .pair_terms import REGION_TYPES, domains_in_cell, kind_in_cell, status_in_cell, territory_kind
 from .regions import kind_in_name, region_code, region_named
 from .subdivisions import subdivision_type
@@ -202,7 +202,8 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         if topics:
             record["topics"] = topics
     year = cell("year")
-    signed_on, said = _year(year)
+    day_first = in_french(tuple(header for header in mapping.values() if header))  # '12/05/1964': 12 May
+    signed_on, said = _year(year, day_first=day_first)
     ended = None
     if (span := _span(year)) is not None:  # '1974–1980' in the year cell: from, to
         (signed_on, ended), said = span, None
@@ -242,20 +243,20 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         record["signed_on"] = signed_on
     if ended:  # a twinning the list says has ended: its last year, as read
         record["status"], record["valid_until"] = "ended", ended
-    _runs_and_says(record, cell, unread)
+    _runs_and_says(record, cell, unread, day_first)
     notes = placed + unread + ([said] if said else [])
     if notes:
         record["note"] = " ".join(notes)
     return record, bool(placed), bool(said) and not signed_on, unknown
 
 
-def _runs_and_says(record: dict, cell, unread: list[str]) -> None:
+def _runs_and_says(record: dict, cell, unread: list[str], day_first: bool) -> None:
     """What a list of decentralized cooperation says beside the pair, where it has the columns:
     when the agreement runs ('Date de début', 'Date de fin'), its own title for it ('Intitulé du
     projet') and what it is about ('Description')."""
     for key, field, what in (("start", "valid_from", "start date"), ("end", "valid_until", "end date")):
         if (written := cell(key)) and written.lower() not in _NOTHING:
-            date, said = _year(written, what)
+            date, said = _year(written, what, day_first)
             if date:
                 record[field] = date
             if said:
@@ -317,7 +318,7 @@ def _span(text: str) -> tuple[str, str | None] | None:
 _SPAN = re.compile(rf"([0-9]{{4}})\s*[-–—]\s*(?:([0-9]{{4}})|(?i:{_OPEN}))?")
 
 
-def _year(text: str, what: str = "year") -> tuple[str | None, str | None]:
+def _year(text: str, what: str = "year", day_first: bool = False) -> tuple[str | None, str | None]:
     """The date a year cell gives ('1967', '1963-05', '12 May 1964', '1er mai 1964'), or none and
     a note quoting the cell when it is not one ('c. 1967', '1974–1980', 'n/a'): a pair is not
     refused for its date, and no date is made up."""
@@ -331,6 +332,10 @@ def _year(text: str, what: str = "year") -> tuple[str | None, str | None]:
     quoted = text if len(text) <= 60 else text[:60] + "…"
     if match := _SHEET_YEAR.fullmatch(text):  # '1964 kept as text ('1964), or as a number (1964.0)
         return match.group(1), None
+    if in_figures(text)[1] and day_first:  # 12/05/1964 in a list headed in French: 12 May, as French writes it
+        day, month, year = (int(part) for part in re.findall(r"[0-9]+", text))
+        date = f"{year:04d}-{month:02d}-{day:02d}"
+        return date, f"The list's {what} cell, {quoted!r}, read day first, as French writes dates: {date}."
     if in_figures(text)[1]:  # 12/05/1964: the day and the month either way round, the year sure
         return text.strip()[-4:], (
             f"The list's {what} cell, {quoted!r}, is a day and a month either way round: its year recorded.")
