@@ -269,6 +269,19 @@ the same exports and counts. Into an empty register, as timed above, the pairs p
 list's type, status and themes columns where it has them (pair_terms.py); this run reads it at
 2.48× sqlite-utils (7.73 s against 3.12 s, both slower with the machine).
 
+The thirteenth session changed no write path; it measured where "≤ 1.0× sqlite-utils with the
+same validation" stands. Validating 10,000 generated records took 0.76–0.97 s with
+`validate_python` after 0.39 s of `json.loads`, 1.24–1.32 s with `model_validate_json` a line at a
+time, and 1.77–1.84 s with one `TypeAdapter(list[Agreement]).validate_json` of the whole batch:
+validation alone costs about what sqlite-utils' whole insert costs a record. Its pairs path reads
+more of a list (regions by the names GeoNames gives them, a point copied from the twin, names in
+capitals, the atlas's dates and titles); the bench's 25,000 pairs, alternating with the twelfth
+session's code (cd0e710), each with its own gazetteer index: 5.51 and 5.72 s user against 6.39
+and 6.52 s, the same export, peak 85 MB against 82 MB (3 MB of it GeoNames' names of
+subdivisions, which an import of codes does not read). A lighter reader of a row's cells
+was tried and dropped (no difference beyond noise). This page was not run again: the machine ran
+1.3–2× slower all session (sqlite-utils' query of the list's SQL: 399–710 ms against 312 ms).
+
 The eighth session's steps, each timed against the code before it (fadd426), one after the other
 on this machine:
 
