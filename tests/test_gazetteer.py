@@ -15,6 +15,18 @@ def test_names_are_found_as_french_texts_write_them():
     assert gazetteer.key("La Ferté-Imbault") == gazetteer.key("Ferte Imbault") == "ferte-imbault"
 
 
+def test_a_french_commune_is_found_by_the_names_geonames_gives_it():
+    """The world list writes French towns in English ('Dunkirk', 'Marseilles', 'Rheims'): the
+    commune, with its point and GeoNames id where GeoNames names it otherwise (Dunkerque is its
+    'Dunkirk': before, the commune had no point and 'Dunkirk, France' no place)."""
+    found = {name: [(p.name, p.subdivision) for p in gazetteer.places(name) if p.country == "FR"]
+             for name in ("Dunkirk", "Marseilles", "Rheims")}
+    assert found == {"Dunkirk": [("Dunkerque", "FR-HDF")], "Marseilles": [("Marseille", "FR-PAC")],
+                     "Rheims": [("Reims", "FR-GES")]}
+    dunkerque = gazetteer.unique("Dunkerque", "FR")
+    assert (round(dunkerque.lat), round(dunkerque.lng), dunkerque.ref) == (51, 2, "insee:59183 geonames:3020686")
+
+
 @pytest.mark.parametrize("written,name,country", [("St Malo", "Saint-Malo", "FR"), ("St-Malo", "Saint-Malo", "FR"),
                                                  ("Ste Foy les Lyon", "Sainte-Foy-lès-Lyon", "FR"),
                                                  ("Saint Albans", "St Albans", "GB")])
