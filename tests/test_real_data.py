@@ -78,7 +78,8 @@ SPELLINGS = [  # (as written, country, subdivision)
     # an article before the name, as French and other languages write it; a name with its own whole
     ("la France", "FR", None), ("l'Allemagne", "DE", None), ("les Pays-Bas", "NL", None), ("Le Canada", "CA", None),
     ("la Côte d'Ivoire", "CI", None), ("die Niederlande", "NL", None), ("El Salvador", "SV", None),
-    ("La Réunion", "RE", None),
+    ("La Réunion", "RE", None), ("in Italy", "IT", None), ("aux États-Unis", "US", None),
+    ("in the United States", "US", None),
     # the Federal Republic before 1990: the same state; French short names the press uses
     ("RFA", "DE", None), ("R.F.A.", "DE", None), ("Allemagne de l'Ouest", "DE", None), ("West Germany", "DE", None),
     ("Burkina", "BF", None), ("Centrafrique", "CF", None), ("Bosnie", "BA", None), ("Guinée-Conakry", "GN", None),

@@ -269,9 +269,10 @@ def _own_name(head: str, code: str) -> bool:
     return key in own or key.removeprefix("the ") in own
 
 
-# An article before a country's name, as French writes it and other languages do: left off when
-# the name with it is none ('El Salvador', 'La Réunion' are names whole).
-_ARTICLE = re.compile(r"^(?:(?:le|la|les|die|der|el|los|las|il) +|l['’] *)")
+# An article or a preposition before a country's name, as French writes it and lists copy it from
+# sentences ('la France', 'in Italy', 'aux États-Unis'): left off when the name with it is none
+# ('El Salvador', 'La Réunion' are names whole).
+_ARTICLE = re.compile(r"^(?:(?:le|la|les|die|der|el|los|las|il|in|en|au|aux|im) +|l['’] *)")
 
 
 def _whole(text: str) -> Place | None:
@@ -294,7 +295,7 @@ def _whole(text: str) -> Place | None:
     code = _names().get(key) or _names().get(key.removeprefix("the "))
     if code:
         return Place(code, None)
-    if (bare := _ARTICLE.sub("", key, count=1)) != key:  # 'la France', "l'Allemagne", 'les Pays-Bas'
+    if (bare := _ARTICLE.sub("", key, count=1)) != key:  # 'la France', "l'Allemagne", 'in Italy'
         return _whole(bare)
     gone = _keyed()["F"].get(key)
     if gone and gone.successor:  # 'Zaire', 'Dahomey', 'East Germany': the one state after it
