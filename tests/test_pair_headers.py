@@ -400,15 +400,22 @@ def test_headers_in_the_languages_of_the_world_list(run, tmp_path, seeded, heade
     ("pairs.jsonl", '{"Ville": "Rennes", "Pays": "France", "Ville jumelle": "Erlangen", "Pays jumelle": "Allemagne", '
                     '"Année": 1964}\n{"Ville": "Lyon", "Pays": "France", "Ville jumelle": "Montréal", '
                     '"Pays jumelle": "Canada"}\n[5]\n'),
+    # a table: arrays, the first its header, or already a pair
+    ("table.json", '[["Ville", "Pays", "Ville jumelle", "Pays jumelle", "Année"], ["Rennes", "France", "Erlangen", '
+                   '"Allemagne", 1964], ["Lyon", "France", "Montréal", "Canada", null], 5]'),
+    ("bare.json", '[["Rennes", "France", "Erlangen", "Germany", 1964], ["Lyon", "France", "Montréal", "Canada", null], '
+                  '{"a": 1}]'),
 ])
 def test_a_list_of_pairs_as_json_objects(run, tmp_path, seeded, name, text):
     """Pairs as JSON objects, an array or a line each, read as rows of their keys' cells (the first
-    object's keys the header, found as a CSV header is); what is no object is refused, with its
-    reason in the rejects (before: '--pairs reads CSV (or TSV) files')."""
+    object's keys the header, found as a CSV header is), or as a table's rows; what is neither is
+    refused, with its reason in the rejects (before: '--pairs reads CSV (or TSV) files')."""
     (tmp_path / name).write_text(text, encoding="utf-8")
     result = run("import", str(tmp_path / name), "--pairs", "--skip-invalid", "--rejects", str(tmp_path / f"r-{name}"))
     assert result.exit_code == 0, result.stderr
     assert result.stderr.endswith(f"Imported {tmp_path / name}: 2 added, 0 updated, 0 unchanged, 1 rejected.\n")
     stored = dict(rows(seeded, "SELECT slug, signed_on FROM agreements"))
     assert (stored["rennes-erlangen"], stored["lyon-montreal"]) == ("1964", None)
-    assert "not a JSON object" in (tmp_path / f"r-{name}").read_text(encoding="utf-8")
+    rejected = (tmp_path / f"r-{name}").read_text(encoding="utf-8")
+    assert ("not a row of the table (an array)" if name in ("table.json", "bare.json") else "not a JSON object") \
+        in rejected

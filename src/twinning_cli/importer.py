@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import DataError, UsageError
 from .flatten import COLUMNS, unflatten
 from .pair_headers import find_headers, headerless, pair_mapping, unique_headers
-from .pairs import object_row, one_twin_a_row, pair_record
+from .pairs import cell_text, object_row, one_twin_a_row, pair_record
 from .sniff import DELIMITERS, FORMATS, guess_format, sniff_delimiter, sniff_format
 from .streams import DEFAULT_MAX_MB, LEGACY, check_input, open_input, sniff_encoding
 from .validate import Unreadable
@@ -180,18 +180,25 @@ class Input:
 
     def _pair_objects(self, items: Iterator[Raw]) -> Iterator[Raw]:
         """Pairs given as JSON objects ({"city1": "Rennes", "country1": "France", …}): each a row of
-        its keys' values, the first object's keys the header."""
-        source = Path(self.name).name
+        its keys' values, the first object's keys the header; or as arrays, a table's rows, the
+        first the header unless it is already a pair (headerless)."""
+        source, table = Path(self.name).name, None
         for number, item, original in items:
-            if not isinstance(item, dict):
-                yield number, item if isinstance(item, Unreadable) else Unreadable(_("not a JSON object")), original
+            if not isinstance(item, (dict, list)) or table is not None and isinstance(item, list) != table:
+                reason = _("not a row of the table (an array)") if table else _("not a JSON object")
+                yield number, item if isinstance(item, Unreadable) else Unreadable(reason), original
                 continue
-            row = object_row(item)
-            if not self.headers:
-                self.headers = self.written_headers = list(row)
+            cells = object_row(item) if isinstance(item, dict) else [cell_text(value) for value in item]
+            if table is None:  # the first item says the shape: objects, or a table's rows
+                table = isinstance(cells, list)
+                self.no_header = headerless(cells) if table else None
+                self.headers = self.written_headers = list(self.no_header or cells)
                 self.pairs = find_headers(self.headers, self.pairs, "")
                 read = set(self.pairs.values())
                 self.left_out = [header for header in self.headers if header not in read]
+                if table and not self.no_header:
+                    continue  # the table's header row
+            row = cells if isinstance(cells, dict) else dict(zip(self.headers, cells))
             yield from self._pairs_of(number, row, original, source)
 
     def _pairs_of(self, number: int, row: dict[str, str], original, source: str) -> Iterator[Raw]:

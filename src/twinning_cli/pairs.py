@@ -71,10 +71,13 @@ def _one_point_for_two(first: dict, second: dict, unread: list[str]) -> None:
 
 
 def object_row(item: dict) -> dict[str, str]:
-    """A pair given as a JSON object, as the row of cells a CSV line gives: each value as its
-    text ('Rennes', 48.11 -> '48.11', 1964 -> '1964', null -> '')."""
-    return {str(key): "" if value is None else value if isinstance(value, str) else
-            json.dumps(value, ensure_ascii=False) for key, value in item.items()}
+    """A pair given as a JSON object, as the row of cells a CSV line gives."""
+    return {str(key): cell_text(value) for key, value in item.items()}
+
+
+def cell_text(value: object) -> str:
+    """A JSON value as the cell a CSV line gives: 'Rennes', 48.11 -> '48.11', 1964 -> '1964', null -> ''."""
+    return "" if value is None else value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def one_twin_a_row(row: dict[str, str], mapping: dict[str, str | None]) -> list[dict[str, str]]:
