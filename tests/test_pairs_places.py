@@ -233,3 +233,19 @@ def test_coordinates_that_are_no_number_of_degrees_are_no_point(run, tmp_path, s
         ("Aa", None, None), ("Ab", None, None), ("Ba", None, None), ("Bb", None, None)]
     note = json.loads(run("show", "ab-bb", "-f", "json").stdout)["note"]
     assert "The list's coordinates for Bb ('45', '200') are no point: not recorded." in note
+
+
+def test_a_ward_after_its_city_and_a_dash_is_the_ward_in_that_region(run, tmp_path, seeded):
+    """The world list writes a city's wards 'Tokyo – Adachi' where it lists them as its towns, and
+    'Taitō (Tokyo)' where they are twins: both are the ward in the region the city is (JP-13),
+    one territory; a name whose part before the dash is no region stays whole."""
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2\n"
+                                         "Tokyo – Taitō,Japan,Gladsaxe,Denmark\n"
+                                         "Ōsaki,Japan,Taitō (Tokyo),Japan\n"
+                                         "Chișinău – Rîșcani,Moldova,Arad,Romania\n"
+                                         "Narnia - Nowhere,France,Kehl,Germany\n")
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT name, country, subdivision, agreements FROM territories WHERE country IN "
+                        "('JP', 'MD') OR name LIKE 'Narnia%' ORDER BY name") == [
+        ("Narnia - Nowhere", "FR", None, 1), ("Rîșcani", "MD", "MD-CU", 1), ("Taitō", "JP", "JP-13", 2),
+        ("Ōsaki", "JP", None, 1)]

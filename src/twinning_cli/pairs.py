@@ -11,7 +11,7 @@ import json
 import re
 
 from .coordinates import read as read_coordinate
-from .countries import after_name, related, town_and_country, where
+from .countries import after_name, related, subdivision_code, town_and_country, where
 from .dates import in_figures, read_partial, written_in
 from .flags import FIRST, split_flag
 from .gazetteer import FAR_KM, far_from, holds, locate, other_name, written_as
@@ -51,6 +51,11 @@ _NOTHING = {"n/a", "na", "-", "–", "—", "?", "unknown", "inconnu", "inconnue
 # Several twins in one cell, as a town's own list gives them: 'Erlangen; Sendai', or one a line;
 # not a ';' inside brackets ('Kiel (1964; renewed 2004)' is one twin).
 _SEVERAL = re.compile(r"\s*[;\n]\s*(?![^()]*\))")
+
+
+# A town after its region and a dash, as lists write the wards of a city that is a region
+# ('Tokyo – Adachi', 'Chișinău – Rîșcani'), as others write 'Adachi (Tokyo)'.
+_REGION_FIRST = re.compile(r"(?P<region>[^–—-]+?)\s+[–—-]\s+(?P<town>[^–—-].*)")
 
 
 def _one_point_for_two(first: dict, second: dict, unread: list[str]) -> None:
@@ -140,6 +145,9 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         item = {"name": name, "kind": "ville", "country": place.country if place else country}
         if place and place.subdivision:
             item["subdivision"] = place.subdivision
+        elif place and (before := _REGION_FIRST.fullmatch(item["name"])) \
+                and (region := subdivision_code(place.country, before["region"])):
+            item["name"], item["subdivision"] = before["town"], region  # 'Tokyo – Adachi': Adachi, JP-13
         elif place and ("," in item["name"] or "(" in item["name"]):  # 'Paris, Texas': a town in a region
             item["name"], region = _town_in_region(item["name"], place.country)
             if region:
@@ -154,8 +162,6 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
             _region(item, place.country, unread)
         region = cell(f"region{n}")
         if place and region and "subdivision" not in item:  # a column of regions: 'Texas', 'TX', 'Bretagne'
-            from .countries import subdivision_code
-
             code = subdivision_code(place.country, region)
             if code:
                 item["subdivision"] = code
