@@ -152,7 +152,7 @@ def town_and_country(text: str) -> tuple[str, str]:
     (Germany)', 'Paris, Texas, United States' -> (town, country); else (text, '')."""
     head, sep, tail = text.rpartition(",")  # the last comma: 'Paris, Texas, United States'
     if not sep:
-        cut = [*_SPACED.finditer(text)]  # 'Erlangen – Allemagne': a hyphen within a name has no spaces
+        cut = [*SPACED_DASH.finditer(text)]  # 'Erlangen – Allemagne': a hyphen within a name has no spaces
         match = AFTER_NAME.fullmatch(text)  # 'Erlangen (Germany)'
         head, tail = (text[:cut[-1].start()], text[cut[-1].end():]) if cut else \
             (match.group(3), match.group(4)) if match else ("", "")
@@ -161,16 +161,19 @@ def town_and_country(text: str) -> tuple[str, str]:
     return text, ""
 
 
-_SPACED = re.compile(r"\s+[-–—/]\s+")
+SPACED_DASH = re.compile(r"\s+[-–—/]\s+")  # between a town and where it lies, not within a name
 
 
 def after_name(name: str, country: str) -> tuple[str, str | None] | None:
     """A place's name without what is written after it of where it lies, when that is a region of
     `country` or `country` itself, and that region: 'Paris, Texas' in US -> ('Paris', 'US-TX'),
-    'Erlangen (Allemagne)' in DE -> ('Erlangen', None); None for anything else ('Kyiv (Kiev)')."""
+    'Erlangen (Allemagne)' in DE -> ('Erlangen', None); or before it and a dash, as lists write a
+    city's wards: 'Tokyo – Adachi' in JP -> ('Adachi', 'JP-13'); None for anything else ('Kyiv (Kiev)')."""
     match = AFTER_NAME.fullmatch(name)
     if not match:
-        return None
+        cut = SPACED_DASH.search(name)
+        code = subdivision_code(country, name[:cut.start()]) if cut else None
+        return (name[cut.end():], code) if code else None
     head, region = (match.group(1) or match.group(3)).strip(" ,"), match.group(2) or match.group(4)
     code = subdivision_code(country, region)
     if code:

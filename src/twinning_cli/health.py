@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -200,17 +199,13 @@ def _copied_points(conn: sqlite3.Connection) -> list[tuple]:
     country has no place around it, with the other's name and country."""
     from .gazetteer import holds
 
-    found = []
-    for a, b in conn.execute(
-            "SELECT DISTINCT json_array(t1.name, t1.country, t1.lat, t1.lng), json_array(t2.name, t2.country)"
-            " FROM agreement_parties p1 JOIN agreement_parties p2 ON p2.agreement = p1.agreement"
-            " AND p2.territory_id != p1.territory_id JOIN territories t1 ON t1.id = p1.territory_id"
-            " JOIN territories t2 ON t2.id = p2.territory_id WHERE t1.lat = t2.lat AND t1.lng = t2.lng"
-            " AND t1.country != t2.country ORDER BY t1.country, t1.name"):
-        (name, country, lat, lng), (partner, other) = json.loads(a), json.loads(b)
-        if holds(other, lat, lng) and not holds(country, lat, lng):
-            found.append((name, country, lat, lng, partner, other))
-    return found
+    return [(name, country, lat, lng, partner, other) for name, country, lat, lng, partner, other in conn.execute(
+                "SELECT DISTINCT t1.name, t1.country, t1.lat, t1.lng, t2.name, t2.country"
+                " FROM agreement_parties p1 JOIN agreement_parties p2 ON p2.agreement = p1.agreement"
+                " AND p2.territory_id != p1.territory_id JOIN territories t1 ON t1.id = p1.territory_id"
+                " JOIN territories t2 ON t2.id = p2.territory_id WHERE t1.lat = t2.lat AND t1.lng = t2.lng"
+                " AND t1.country != t2.country ORDER BY t1.country, t1.name")
+            if holds(other, lat, lng) and not holds(country, lat, lng)]
 
 
 def _with_country_after(conn: sqlite3.Connection, near) -> list[tuple]:

@@ -85,6 +85,10 @@ def kind_of(problem: Problem) -> str:
 class Invalid(DataError):
     """The file had problems; nothing was written."""
 
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
 
 class _DryRun(Exception):
     """Raised inside the transaction so that validate rolls back what it tried."""
@@ -131,9 +135,7 @@ def ingest(db: store.Register, path: Path, raws: Iterable[tuple], *, origin: str
                     outcome.flag(problems)
             writer.prune()
             if outcome.problem_count and not skip_invalid:
-                error = Invalid(outcome.problem_report(origin))
-                error.problems = outcome.problems
-                raise error
+                raise Invalid(outcome.problem_report(origin), outcome.problems)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -288,7 +290,7 @@ def load(where: Path, source, *, update: bool = False, skip_invalid: bool = Fals
     except BaseException as error:
         if sink:
             sink.discard()
-        if isinstance(error, Invalid) and (hint := no_country_hint(getattr(error, "problems", []), source)):
+        if isinstance(error, Invalid) and (hint := no_country_hint(error.problems, source)):
             raise Invalid(f"{error}\n{hint}") from None
         raise
     finally:

@@ -163,17 +163,17 @@ def _names_a_place(value: str) -> bool:
     return where(value) is not None
 
 
-def _the_twins_country(found: dict, mapping: dict, headers: list[str]) -> bool:
-    """Whether the one country column of a town's list of twins is the twin's: it stands after
-    the twin's column ('Commune, Partenaire, Pays', 'City, Sister City, Country'), the town's
-    country being the list's own, unwritten. One standing before it stays the town's ('Town,
-    Country, Twin town')."""
+def _the_twins_country(found: dict, mapping: dict, headers: list[str], town_given: bool) -> bool:
+    """Whether a list's one country column is the twin's: where the town column's header gives
+    the town's ('Collectivité française, Pays, Collectivité partenaire'), or where it stands after
+    the twin's column, as a town's own list of its twins has it ('Commune, Partenaire, Pays',
+    'City, Sister City, Country'), the town's country being the list's own, unwritten. One
+    standing before it otherwise stays the town's ('Town, Country, Twin town')."""
     country, city1, city2 = found["country1"], found["city1"], found["city2"]
-    if found["country2"] is not None or mapping["country1"] or mapping["country2"] or country.__class__ is Given:
+    if found["country2"] is not None or mapping["country1"] or mapping["country2"] or country not in headers:
         return False
-    if not all(header in headers for header in (country, city1, city2)):
-        return False
-    return headers.index(city1) < headers.index(city2) < headers.index(country)
+    return town_given or city1 in headers and city2 in headers \
+        and headers.index(city1) < headers.index(city2) < headers.index(country)
 
 
 def _twin_marked(key: str) -> bool:
@@ -246,15 +246,11 @@ def find_headers(headers: list[str], mapping: dict[str, str | None], line: str) 
         found[key] = header if header is not None else wanted or key
     given = {n: _given_country(found[f"city{n}"]) for n in "12"
              if mapping[f"country{n}"] is None and found[f"city{n}"] in headers}
-    if given.get("1") and found["country1"] and found["country2"] is None \
-            and mapping["country1"] is None and not given.get("2"):
-        # 'Collectivité française, Pays, Collectivité partenaire': the one country column is the partner's
+    if _the_twins_country(found, mapping, headers, bool(given.get("1")) and not given.get("2")):
         found["country1"], found["country2"] = None, found["country1"]
     for n, code in given.items():
         if code and found[f"country{n}"] is None:
             found[f"country{n}"] = Given(code)
-    if _the_twins_country(found, mapping, headers):  # 'Ville, Jumelée avec, Pays': the one country is the twin's
-        found["country1"], found["country2"] = None, found["country1"]
     if missing:
         hint = _("name other headers with --map city1=HEADER")
         if len(headers) == 1 and any(d in line for d in ",;\t"):

@@ -11,7 +11,7 @@ import json
 import re
 
 from .coordinates import read as read_coordinate
-from .countries import after_name, related, subdivision_code, town_and_country, where
+from .countries import SPACED_DASH, after_name, related, subdivision_code, town_and_country, where
 from .dates import in_figures, read_partial, written_in
 from .flags import FIRST, split_flag
 from .gazetteer import FAR_KM, far_from, holds, locate, other_name, written_as
@@ -51,11 +51,6 @@ _NOTHING = {"n/a", "na", "-", "–", "—", "?", "unknown", "inconnu", "inconnue
 # Several twins in one cell, as a town's own list gives them: 'Erlangen; Sendai', or one a line;
 # not a ';' inside brackets ('Kiel (1964; renewed 2004)' is one twin).
 _SEVERAL = re.compile(r"\s*[;\n]\s*(?![^()]*\))")
-
-
-# A town after its region and a dash, as lists write the wards of a city that is a region
-# ('Tokyo – Adachi', 'Chișinău – Rîșcani'), as others write 'Adachi (Tokyo)'.
-_REGION_FIRST = re.compile(r"(?P<region>[^–—-]+?)\s+[–—-]\s+(?P<town>[^–—-].*)")
 
 
 def _one_point_for_two(first: dict, second: dict, unread: list[str]) -> None:
@@ -145,10 +140,8 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
         item = {"name": name, "kind": "ville", "country": place.country if place else country}
         if place and place.subdivision:
             item["subdivision"] = place.subdivision
-        elif place and (before := _REGION_FIRST.fullmatch(item["name"])) \
-                and (region := subdivision_code(place.country, before["region"])):
-            item["name"], item["subdivision"] = before["town"], region  # 'Tokyo – Adachi': Adachi, JP-13
-        elif place and ("," in item["name"] or "(" in item["name"]):  # 'Paris, Texas': a town in a region
+        elif place and ("," in item["name"] or "(" in item["name"] or SPACED_DASH.search(item["name"])):
+            # a town in a region: 'Paris, Texas', 'Adachi (Tokyo)', 'Tokyo – Adachi'
             item["name"], region = _town_in_region(item["name"], place.country)
             if region:
                 item["subdivision"] = region
@@ -308,9 +301,9 @@ def _region(item: dict, country: str, unread: list[str]) -> None:
 
 
 def _town_in_region(name: str, country: str) -> tuple[str, str | None]:
-    """A town's name and the ISO 3166-2 region written after it (countries.after_name): 'Paris,
-    Texas' in US -> ('Paris', 'US-TX'), 'Erlangen (Allemagne)' in DE -> ('Erlangen', None); else
-    the name as written ('Kyiv (Kiev)'), and None."""
+    """A town's name and the ISO 3166-2 region written with it (countries.after_name): 'Paris,
+    Texas' in US -> ('Paris', 'US-TX'), 'Erlangen (Allemagne)' in DE -> ('Erlangen', None), 'Tokyo
+    – Adachi' in JP -> ('Adachi', 'JP-13'); else the name as written ('Kyiv (Kiev)'), and None."""
 
     return after_name(name, country) or (name, None)
 
@@ -341,11 +334,11 @@ def _year(text: str, what: str = "year", day_first: bool = False) -> tuple[str |
     quoted = text if len(text) <= 60 else text[:60] + "…"
     if match := _SHEET_YEAR.fullmatch(text):  # '1964 kept as text ('1964), or as a number (1964.0)
         return match.group(1), None
-    if in_figures(text)[1] and day_first:  # 12/05/1964 in a list headed in French: 12 May, as French writes it
-        day, month, year = (int(part) for part in re.findall(r"[0-9]+", text))
-        date = f"{year:04d}-{month:02d}-{day:02d}"
-        return date, f"The list's {what} cell, {quoted!r}, read day first, as French writes dates: {date}."
     if in_figures(text)[1]:  # 12/05/1964: the day and the month either way round, the year sure
+        if day_first:  # in a list headed in French: 12 May, as French writes it
+            day, month, year = (int(part) for part in re.findall(r"[0-9]+", text))
+            date = f"{year:04d}-{month:02d}-{day:02d}"
+            return date, f"The list's {what} cell, {quoted!r}, read day first, as French writes dates: {date}."
         return text.strip()[-4:], (
             f"The list's {what} cell, {quoted!r}, is a day and a month either way round: its year recorded.")
     if len(_A_YEAR.findall(text)) == 1 and not _ROUGHLY.search(text) and any(c.isalpha() for c in text):
