@@ -55,3 +55,20 @@ def import_pairs(run, tmp_path, text: str, *extra: str, name: str = "pairs.csv")
     """`import --pairs` of a file holding `text`."""
     (tmp_path / name).write_text(text, encoding="utf-8")
     return run("import", str(tmp_path / name), "--pairs", *extra)
+
+
+def as_schema_8(path, version: int = 8) -> None:
+    """Give a register the agreements table of schemas 6 to 8 (a slug_key column and its index,
+    the pair's key as text: 'twinning | 12 | 40') and that version number, as those wrote it."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.create_function("words", 1, lambda slug: " ".join(sorted(slug.split("-"))))
+        conn.create_function("ids", 1, lambda ids: " | ".join(sorted(ids.split(","))))
+        conn.execute("ALTER TABLE agreements ADD COLUMN slug_key TEXT")
+        conn.execute("UPDATE agreements SET slug_key = words(slug), pair_key = kind || ' | ' || ids((SELECT"
+                     " group_concat(territory_id) FROM agreement_parties WHERE agreement = agreements.id))")
+        conn.execute("CREATE INDEX idx_agreements_slug_key ON agreements (slug_key)")
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.commit()
+    finally:
+        conn.close()

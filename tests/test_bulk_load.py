@@ -33,7 +33,7 @@ def test_a_load_into_an_empty_register_ends_as_one_record_by_record(run, tmp_pat
         assert run("import", str(tmp_path / f"{n}.json"), "--db", str(one_by_one)).exit_code == 0
     assert schema_and_counts(bulk) == schema_and_counts(one_by_one)
     objects = [name for _, name, _ in schema_and_counts(bulk)[0]]
-    assert {"idx_agreements_date", "idx_agreements_slug_key", "idx_events_date", "idx_agreement_domains_domain",
+    assert {"idx_agreements_date", "idx_agreements_pair_key", "idx_events_date", "idx_agreement_domains_domain",
             "agreement_parties_count_ai", "agreement_domains_count_ai"} <= set(objects)
     assert scalar(bulk, "SELECT agreements FROM territories WHERE name = 'Ville de Québec'") == 2
     assert run("doctor", "--db", str(bulk)).exit_code == 0

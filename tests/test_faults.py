@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from dbcheck import count, scalar
+from dbcheck import as_schema_8, count, import_pairs, scalar
 
 from twinning_cli import db as dbmod
 from twinning_cli import store
@@ -80,6 +80,42 @@ def test_older_schema_is_migrated_keeping_every_record(run, seeded, seed_records
     assert json.loads(run("territories", "show", "Ville de Pau", "-f", "json").stdout)["name"] == "Pau"
     assert run("doctor").exit_code == 0
     assert run("list", "-f", "json", "--sort", "slug").stderr == ""  # once
+
+
+def test_a_schema_8_register_gets_its_pair_keys_as_numbers_in_place(run, seeded, tmp_path):
+    """Schema 9 stores a pair's key as a 64-bit hash and no slug_key: a register of schema 8 has its
+    agreements table made again, the same rows under the same rowids, and finds its pairs by them."""
+    pairs = "city1,country1,city2,country2\nBrest,France,Denver,USA\nLyon,France,St. Petersburg,Russia\n"
+    assert import_pairs(run, tmp_path, pairs).exit_code == 0
+    read = "SELECT group_concat(rowid || ' ' || slug || ' ' || pair_key || record, ';') FROM agreements"
+    fresh, exported = scalar(seeded, read), run("export", "-f", "jsonl").stdout
+    as_schema_8(seeded)
+    assert scalar(seeded, "SELECT pair_key FROM agreements WHERE slug = 'brest-denver'").startswith("twinning | ")
+    result = run("list", "--search", "denver", "-f", "csv", "--fields", "slug")
+    assert result.stderr == f"Migrated the register at {seeded} from schema version 8 to {dbmod.SCHEMA_VERSION}.\n"
+    assert result.stdout == "slug\nbrest-denver\n"  # the full-text index under the same rowids
+    assert scalar(seeded, read) == fresh  # each pair_key what this version writes, as a number
+    assert scalar(seeded, "SELECT count(*) FROM agreements WHERE typeof(pair_key) != 'integer'") == 0
+    assert scalar(seeded, "SELECT count(*) FROM pragma_table_info('agreements') WHERE name = 'slug_key'") == 0
+    assert run("export", "-f", "jsonl").stdout == exported
+    assert json.loads(run("show", "denver-brest", "-f", "json").stdout)["slug"] == "brest-denver"
+    again = import_pairs(run, tmp_path, pairs.replace("Brest,France,Denver,USA", "Denver,USA,Brest,France"))
+    assert again.exit_code == 0
+    # found by their keys: the pair given again in the other order merged, the other unchanged
+    assert again.stderr.splitlines()[-1].endswith(": 0 added, 0 updated, 1 unchanged, 1 merged.")
+    assert run("doctor").exit_code == 0
+
+
+def test_two_pairs_of_one_hash_stay_two(run, tmp_path, monkeypatch):
+    """Were two pairs' keys to share their hash, their parties tell them apart (writer.pair_rows)."""
+    from twinning_cli import writer
+
+    monkeypatch.setattr(writer, "pair_hash", lambda key: 7)
+    assert import_pairs(run, tmp_path, "city1,country1,city2,country2\nBrest,France,Denver,USA\n").exit_code == 0
+    again = import_pairs(run, tmp_path, "city1,country1,city2,country2\nLyon,France,Denver,USA\n"
+                                        "Denver,USA,Brest,France\n")
+    assert again.stderr.splitlines()[-1].endswith(": 1 added, 0 updated, 0 unchanged, 1 merged.")
+    assert scalar(tmp_path / "register.db", "SELECT count(*) FROM agreements WHERE pair_key = 7") == 2
 
 
 def test_two_imports_at_once_both_finish_whole(make_record, seeded, tmp_path):

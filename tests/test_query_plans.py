@@ -57,6 +57,7 @@ def test_unfiltered_domain_stats_read_the_counts_table(conn):
 
 
 def test_show_lookups_use_indexes(conn):
-    for sql in ("SELECT slug FROM agreements WHERE slug = ?", "SELECT slug FROM agreements WHERE slug_key = ?",
-                "SELECT record FROM agreements WHERE slug = ?"):
-        assert not full_scans(plan(conn, sql, ["x"]))
+    for sql in ("SELECT slug FROM agreements WHERE slug = ?", "SELECT record FROM agreements WHERE slug = ?",
+                "SELECT slug FROM agreements WHERE slug > ? AND slug < ?", "SELECT slug FROM agreements a"
+                " WHERE a.pair_key = ?"):
+        assert not full_scans(plan(conn, sql, ["x"] * sql.count("?")))

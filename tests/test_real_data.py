@@ -9,7 +9,7 @@ import json
 import sqlite3
 
 import pytest
-from dbcheck import scalar
+from dbcheck import as_schema_8, scalar
 
 from twinning_cli import db as dbmod
 from twinning_cli.countries import label, resolve, where
@@ -431,9 +431,9 @@ def test_a_schema_6_register_finds_its_towns_by_the_new_form(run, tmp_path, seed
     name_folded made again, in place, and nothing else touched."""
     assert pairs(run, tmp_path, "St. Petersburg,Russia,59.94,30.31,Lyon,France,45.76,4.84\n").exit_code == 0
     path = seeded
+    as_schema_8(path, 6)
     conn = sqlite3.connect(path)
     conn.execute("UPDATE territories SET name_folded = lower(name)")  # as schema 6 wrote it: no 'saint' for 'St.'
-    conn.execute("PRAGMA user_version = 6")
     conn.commit()
     conn.close()
     before = scalar(path, "SELECT group_concat(slug || record, ';') FROM agreements")
@@ -453,9 +453,9 @@ def test_a_schema_7_register_files_an_unsigned_agreement_under_its_start(run, tm
     assert run("import", "--pairs", str(tmp_path / "c.csv")).exit_code == 0
     path = seeded
     assert scalar(path, "SELECT date || ' ' || year FROM agreements WHERE slug = 'rennes-erlangen'") == "2008 2008"
+    as_schema_8(path, 7)
     conn = sqlite3.connect(path)
     conn.execute("UPDATE agreements SET date = NULL, year = NULL WHERE slug = 'rennes-erlangen'")  # as 7 filed it
-    conn.execute("PRAGMA user_version = 7")
     conn.commit()
     conn.close()
     before = scalar(path, "SELECT group_concat(slug || record || coalesce(date, ''), ';') FROM agreements"

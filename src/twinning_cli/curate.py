@@ -15,6 +15,7 @@ from . import lookup, store
 from .errors import DataError, UsageError
 from .model import Agreement
 from .shape import STORED, compact
+from .writer import pair_rows
 from .vocabulary import identity, search_key, short_name
 from .i18n import _
 
@@ -59,8 +60,7 @@ def _relay(db, ids: list[int]) -> list[str]:
             raise DataError(_("{slug} would name one place twice: its parties cannot be one territory").format(
                                 slug=record.slug))
         pair = writer.pair_key(record)
-        other = writer.pending_pairs.get(pair) or conn.execute(
-            "SELECT slug FROM agreements WHERE pair_key = ?", (pair,)).fetchone()
+        other = writer.pending_pairs.get(pair) or next(iter(pair_rows(conn, pair, "a.slug")), None)
         if other:
             name = other if isinstance(other, str) else other[0]
             raise DataError(_("{slug} and {name} would be one pair (same parties and kind): remove or change one "

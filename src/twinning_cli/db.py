@@ -14,11 +14,12 @@ from pathlib import Path
 from .errors import DataError, NotFound
 from .i18n import N_, _
 
-SCHEMA_VERSION = 8  # 2: agreements.pair_key; 3: the writer fills the FTS index; 4: domain_counts;
+SCHEMA_VERSION = 9  # 2: agreements.pair_key; 3: the writer fills the FTS index; 4: domain_counts;
 # 5: territories keyed by the name as written (name_key), with wikidata and geonames ids;
 # 6: each fact stored once (scalars in columns, lists in `record`), three child tables WITHOUT ROWID;
 # 7: territories.name_folded is vocabulary.search_key ('St-Étienne' -> 'saint etienne');
-# 8: an agreement with no signature date is filed under the start of its validity (date, year)
+# 8: an agreement with no signature date is filed under the start of its validity (date, year);
+# 9: agreements.pair_key a 64-bit hash of the pair (writer.pair_hash), no slug_key
 ENV_VAR = "TWINNING_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -20,7 +20,7 @@ from .i18n import _
 from .model import Agreement
 from .shape import SCALARS, STORED, whole
 from .validate import MAX_SHOWN, Checker, Problem, report
-from .writer import COLUMNS
+from .writer import COLUMNS, pair_rows
 
 
 @dataclass
@@ -158,8 +158,8 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
     row = current = None
     if merge_pairs:
         queued = writer.pending_pairs.get(pair)
-        there = None if queued is not None or not writer.may_hold("pair", pair) else conn.execute(
-            f"SELECT a.rowid, {STORED} FROM agreements a WHERE a.pair_key = ?", (pair,)).fetchone()
+        there = None if queued is not None or not writer.may_hold("pair", pair) else next(
+            iter(pair_rows(conn, pair, f"a.rowid, {STORED}")), None)
         if queued is not None or there:
             # A pair this file named before, or one already there in another form, is merged;
             # the very record already there is unchanged (under the slug it was given: 'paris-rome-us-us'
@@ -182,9 +182,7 @@ def _apply(db, writer: store.Writer, agreement: Agreement, number: int, outcome:
         queued = writer.pending_pairs.get(pair)
         other = queued if queued and queued != agreement.slug else None
         if other is None and queued is None and writer.may_hold("pair", pair):
-            found = conn.execute("SELECT slug FROM agreements WHERE pair_key = ? AND slug != ?",
-                                 (pair, agreement.slug)).fetchone()
-            other = found[0] if found else None
+            other = next((slug for slug, in pair_rows(conn, pair, "a.slug") if slug != agreement.slug), None)
     if other:  # --update too: replacing a record must not make it a second record of another pair
         return [Problem(_where(number, agreement.slug), "parties", _(
             "same parties and kind as {other} in the register (the same two territories, perhaps under other "

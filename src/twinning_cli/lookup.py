@@ -205,19 +205,27 @@ def other_names_in(conn: sqlite3.Connection, filters):
     return filters._replace(territories=territories)
 
 
+def _same_words(conn: sqlite3.Connection, wanted: str) -> list[str]:
+    """The slugs of `wanted`'s words in another order ('rennes-quebec' for 'quebec-rennes'): such a
+    slug begins with one of them, so each word's range of the slug index holds them all."""
+    words = wanted.split("-")
+    key = sorted(words)
+    return sorted({slug for word in dict.fromkeys(words) for slug, in conn.execute(
+        "SELECT slug FROM agreements WHERE slug > ? AND slug < ?", (word + "-", word + "-\uffff"))
+        if sorted(slug.split("-")) == key})
+
+
 def find_slug(conn: sqlite3.Connection, text: str) -> str:
     """The one agreement `text` names: its slug, its parties in any order, or one party's name
     (with a qualifier where needed). NotFound names the closest slugs or the candidates."""
     wanted = slugify(text)
     if not wanted:
         raise NotFound(_("give a slug or a party name"))
-    for sql, value in [
-        ("SELECT slug FROM agreements WHERE slug = ?", wanted),
-        ("SELECT slug FROM agreements WHERE slug_key = ?", " ".join(sorted(wanted.split("-")))),
-    ]:
-        hits = [r[0] for r in conn.execute(sql, (value,))]
-        if len(hits) == 1:
-            return hits[0]
+    if conn.execute("SELECT 1 FROM agreements WHERE slug = ?", (wanted,)).fetchone():
+        return wanted
+    hits = _same_words(conn, wanted)
+    if len(hits) == 1:
+        return hits[0]
     found = candidates(conn, text)
     if not found:
         found = known_as(conn, text)

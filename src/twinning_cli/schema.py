@@ -25,7 +25,7 @@ EARLY_INDEXES = [
 ]
 LATE_INDEXES = [
     ("agreements", ["kind"]), ("agreements", ["status"]), ("agreements", ["year"]), ("agreements", ["date"]),
-    ("agreements", ["slug_key"]), ("territories", ["agreements", "name"]), ("territories", ["short_key"]),
+    ("territories", ["agreements", "name"]), ("territories", ["short_key"]),
     ("territories", ["name_folded"]), ("territories", ["country"]), ("territories", ["subdivision"]),
     ("agreement_domains", ["domain"]), ("events", ["date"]),
 ]
@@ -89,6 +89,48 @@ def set_aside_fts_update_trigger(conn: sqlite3.Connection) -> str:
     return found[0]
 
 
+AGREEMENTS = """CREATE TABLE agreements (
+    slug TEXT PRIMARY KEY, id INTEGER NOT NULL, title TEXT NOT NULL,
+    kind TEXT NOT NULL REFERENCES kinds(slug), status TEXT NOT NULL REFERENCES statuses(slug),
+    signed_on TEXT, signed_on_inferred INTEGER, signed_on_note TEXT, valid_from TEXT, valid_until TEXT,
+    date TEXT, year INTEGER, pair_key INTEGER, parties TEXT, countries TEXT, domains TEXT, topics TEXT,
+    summary TEXT, note TEXT, record TEXT NOT NULL)"""
+
+
+def create_agreements(conn: sqlite3.Connection) -> None:
+    """The table keyed by slug, as Datasette's pages name a row (/agreements/brest-denver); `id`,
+    which the child tables refer to, unique (a foreign key's parent must be)."""
+    conn.execute(AGREEMENTS)
+    conn.execute("CREATE UNIQUE INDEX idx_agreements_id ON agreements (id)")
+
+
+def to_schema_9(conn: sqlite3.Connection) -> None:
+    """A register of schemas 6 to 8 given schema 9's agreements table, in place, with foreign keys
+    off (store.migrate): the same rows under the same rowids (the full-text index's keys), the
+    pair's key as writer.pair_hash of the text it was, no slug_key; the indexes, triggers and views
+    on it made again."""
+    from .writer import COLUMNS, pair_hash
+
+    conn.create_function("pair_hash", 1, pair_hash, deterministic=True)
+    kept = conn.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND"
+                        " (type = 'view' OR type = 'trigger' AND tbl_name = 'agreements')").fetchall()
+    for kind, name, _sql in kept:
+        conn.execute(f"DROP {kind.upper()} [{name}]")
+    columns = COLUMNS["agreements"]
+    copied = ", ".join(f"pair_hash({c}) AS {c}" if c == "pair_key" else c for c in columns)
+    conn.execute(f"CREATE TEMP TABLE agreements_8 AS SELECT rowid AS old_rowid, {copied} FROM main.agreements")
+    conn.execute("DROP TABLE main.agreements")
+    create_agreements(conn)
+    conn.execute(f"INSERT INTO main.agreements (rowid, {', '.join(columns)}) SELECT old_rowid, {', '.join(columns)}"
+                 " FROM temp.agreements_8 ORDER BY old_rowid")
+    conn.execute("DROP TABLE temp.agreements_8")
+    for table, columns in EARLY_INDEXES + LATE_INDEXES:
+        if table == "agreements":
+            conn.execute(f"CREATE INDEX [{_index_name(table, columns)}] ON [{table}] ({', '.join(columns)})")
+    for _kind, _name, sql in kept:
+        conn.execute(sql)
+
+
 def create_schema(register) -> None:
     """Drop and create every table, index, view and the FTS index (`register`: a store.Register)."""
     import sqlite_utils
@@ -109,16 +151,9 @@ def create_schema(register) -> None:
     # Country names as the site shows them, for the countries the register names (Writer fills it).
     db.create_table("country_labels", {"code": str, "label": str}, pk="code")
     # Each fact once: the record's scalars in columns, its lists in `record` (shape.STORED reads
-    # them back); date, year, the keys and the '; '-joined texts are derived, for indexes, lists
-    # and the full-text index.
-    db.create_table("agreements", {
-        "slug": str, "id": int, "title": str, "kind": str, "status": str,
-        "signed_on": str, "signed_on_inferred": int, "signed_on_note": str,
-        "valid_from": str, "valid_until": str, "date": str, "year": int,
-        "slug_key": str, "pair_key": str, "parties": str, "countries": str, "domains": str, "topics": str,
-        "summary": str, "note": str, "record": str,
-    }, pk="slug", not_null={"id", "title", "kind", "status", "record"},
-        foreign_keys=[("kind", "kinds", "slug"), ("status", "statuses", "slug")])
+    # them back); date, year, the pair's key (writer.pair_hash) and the '; '-joined texts are
+    # derived, for indexes, lists and the full-text index.
+    create_agreements(db.conn)
     # A territory is its name as written (name_key: NFC, case-folded) in its country, told apart
     # further by subdivision, coordinates and identifiers (Writer.territory_id); name_folded
     # (ASCII, no accents) is only for finding.
@@ -147,7 +182,6 @@ def create_schema(register) -> None:
         PRIMARY KEY (agreement, position)) WITHOUT ROWID""")
     for table, columns in EARLY_INDEXES + LATE_INDEXES:
         db[table].create_index(columns)
-    db["agreements"].create_index(["id"], unique=True)  # the child tables' key: a foreign key needs it unique
     db["agreements"].enable_fts(FTS_COLUMNS, fts_version="FTS5", create_triggers=True,
                                 tokenize="unicode61 remove_diacritics 2")
     # Writer.flush fills the index in bulk, six times faster than a trigger per row;

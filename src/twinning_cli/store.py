@@ -18,6 +18,7 @@ from . import db as dbmod
 from .errors import DataError
 from .i18n import _
 from .model import Agreement
+from . import schema
 from .schema import create_schema
 from .shape import STORED, compact
 from .vocabulary import search_key
@@ -180,17 +181,20 @@ def migrate(path: Path) -> int | None:
     version has kept whole. Returns the old version, or None if it was current.
     """
     db = open_db(path)
+    db.execute("PRAGMA foreign_keys = OFF")  # schema.to_schema_9 drops the table the others refer to
     try:
         with transaction(db, path):
             old = dbmod.version_of(db.conn)
             if old >= dbmod.SCHEMA_VERSION:
                 return None
-            if old in (6, 7):  # the same tables: the form territories are found by (7), the date filed under (8)
-                if old == 6:
+            if old in (6, 7, 8):  # the same tables, changed in place
+                if old == 6:  # the form territories are found by
                     db.conn.create_function("search_key", 1, search_key, deterministic=True)
                     db.execute("UPDATE territories SET name_folded = search_key(name)")
-                db.execute("UPDATE agreements SET date = valid_from, year = CAST(substr(valid_from, 1, 4) AS INTEGER)"
-                           " WHERE signed_on IS NULL AND valid_from IS NOT NULL")
+                if old < 8:  # the date an agreement with no signature date is filed under
+                    db.execute("UPDATE agreements SET date = valid_from, year = CAST(substr(valid_from, 1, 4) AS"
+                               " INTEGER) WHERE signed_on IS NULL AND valid_from IS NOT NULL")
+                schema.to_schema_9(db.conn)  # the pair's key a number, no slug_key
                 db.execute(f"PRAGMA user_version = {dbmod.SCHEMA_VERSION}")
                 return old
             records = [Agreement.model_validate_json(row[0]) for row in db.execute(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from hashlib import blake2b
 
 from . import schema
 from .countries import label as country_label
@@ -24,15 +25,27 @@ def fit_cache(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA cache_size = -{kib}")
 
 
-def slug_key(slug: str) -> str:
-    """The slug's words in sorted order: 'quebec-rennes' and 'rennes-quebec' share it."""
-    return " ".join(sorted(slug.split("-")))
+def pair_hash(key: str) -> int:
+    """The stored form of a pair key ('twinning | 12 | 40'): eight bytes of its BLAKE2 digest, as
+    a signed 64-bit integer. A column and an index of eight-byte numbers where the text took three
+    times as much; two pairs of one hash (one chance in 2**64 a pair of keys) are told apart by
+    their parties (pair_rows)."""
+    return int.from_bytes(blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def pair_rows(conn: sqlite3.Connection, pair: str, columns: str) -> list[tuple]:
+    """The stored agreements of this pair key (Writer.pair_key), as rows of `columns` (of
+    `agreements a`): those of its hash whose kind and parties are the key's."""
+    rows = conn.execute(f"SELECT {columns}, a.kind, (SELECT group_concat(p.territory_id) FROM agreement_parties p"
+                        " WHERE p.agreement = a.id) FROM agreements a WHERE a.pair_key = ?", (pair_hash(pair),))
+    return [row[:-2] for row in rows
+            if " | ".join([row[-2], *sorted(row[-1].split(",") if row[-1] else [])]) == pair]
 
 
 # Each table's columns in insert order; rows are built as tuples in this order.
 COLUMNS = {
     "agreements": ("slug", "id", "title", "kind", "status", "signed_on", "signed_on_inferred", "signed_on_note",
-                   "valid_from", "valid_until", "date", "year", "slug_key", "pair_key", "parties",
+                   "valid_from", "valid_until", "date", "year", "pair_key", "parties",
                    "countries", "domains", "topics", "summary", "note", "record"),
     "agreement_parties": ("agreement", "territory_id", "position"),
     "agreement_domains": ("agreement", "domain"),
@@ -89,8 +102,8 @@ class Writer:
         # into a small one (the seed's five), those it holds are read first, at once.
         self.written = Seen() if self.first_rowid == 0 or bulk and self.first_rowid <= PRELOAD else None
         if self.written is not None and self.first_rowid:
-            for pair, slug in self.conn.execute("SELECT pair_key, slug FROM agreements"):
-                self.written.add(("pair", pair))
+            for hashed, slug in self.conn.execute("SELECT pair_key, slug FROM agreements"):
+                self.written.add(("pair", hashed))
                 self.written.add(("slug", slug))
         self.fts_trigger: str | None = None  # the update trigger's SQL while `replace` does its work ("": none)
         if self.suspended:
@@ -127,9 +140,10 @@ class Writer:
         rowid, old = row[0], row[1:]
         ident = old[names.index("id")]
         pair = pair or self.pair_key(a)
+        hashed = pair_hash(pair)
         if self.written is not None:
-            self.written.add(("pair", pair))
-        new = self._row(a, ident, pair)
+            self.written.add(("pair", hashed))
+        new = self._row(a, ident, hashed)
         changed = [(name, value) for name, was, value in zip(names, old, new) if was != value]
         indexed = any(name in FTS_COLUMNS for name, _ in changed)
         if indexed:  # the old text out of the index by hand (schema.set_aside_fts_update_trigger)
@@ -178,7 +192,7 @@ class Writer:
     def may_hold(self, what: str, key: str) -> bool:
         """False when the register certainly holds no agreement of this pair (`what`: "pair") or
         slug ("slug"): it had none when this writer began, and this writer wrote none."""
-        return self.written is None or (what, key) in self.written
+        return self.written is None or (what, pair_hash(key) if what == "pair" else key) in self.written
 
     def pair_key(self, a: Agreement) -> str:
         """Kind and the parties' territories, as an unordered set: the same two places in either
@@ -199,19 +213,20 @@ class Writer:
         s = self.next_id
         self.next_id += 1
         pair = pair or self.pair_key(a)
+        hashed = pair_hash(pair)
         if self.written is not None:
-            self.written.add(("pair", pair))
+            self.written.add(("pair", hashed))
             self.written.add(("slug", a.slug))
         self.pending_pairs[pair] = a.slug
         self.pending_slugs.add(a.slug)
-        self.pending["agreements"].append(self._row(a, s, pair))
+        self.pending["agreements"].append(self._row(a, s, hashed))
         for table, rows in self._children(a, s).items():
             self.pending[table] += rows
         self.waiting += 1
         if self.waiting >= self.BATCH:
             self.flush()
 
-    def _row(self, a: Agreement, ident: int, pair: str) -> tuple:
+    def _row(self, a: Agreement, ident: int, hashed: int) -> tuple:
         """The agreements table's row (COLUMNS order); a country new to the register gets its label."""
         date = a.sort_date()
         for p in a.parties:
@@ -220,7 +235,7 @@ class Writer:
                 self.conn.execute("INSERT OR IGNORE INTO country_labels VALUES (?, ?)",
                                   (p.country, country_label(p.country)))
         return (a.slug, ident, a.title, a.kind, a.status, a.signed_on, int(a.signed_on_inferred), a.signed_on_note,
-                a.valid_from, a.valid_until, date, int(date[:4]) if date else None, slug_key(a.slug), pair,
+                a.valid_from, a.valid_until, date, int(date[:4]) if date else None, hashed,
                 "; ".join(p.name for p in a.parties), "; ".join(dict.fromkeys(p.country for p in a.parties)),
                 "; ".join(a.domains), "; ".join(a.topics), a.summary, a.note, pack(a))
 
