@@ -6,6 +6,8 @@ import sqlite3
 
 from dbcheck import scalar
 
+from twinning_cli.model import Agreement
+
 
 def schema_and_counts(path) -> tuple[list, list, list]:
     conn = sqlite3.connect(path)
@@ -70,7 +72,37 @@ def test_the_page_cache_follows_the_register_from_4_to_64_mib(tmp_path):
     conn.execute("INSERT INTO t VALUES (zeroblob(300 * 1024 * 1024))")
     fit_cache(conn)
     assert conn.execute("PRAGMA cache_size").fetchone()[0] == -65536  # never more than 64 MiB
+    fit_cache(conn, load=True)
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -4096  # a load into an empty register: 4 MiB
     conn.close()
+
+
+def test_a_load_into_an_empty_register_keeps_a_small_page_cache_to_its_end(run, tmp_path, seed_records):
+    """Into an empty register only the key indexes grow at random: the load's cache stays 4 MiB
+    (writer.LOAD_CACHE_KIB) whatever the file's size; another write has it fitted to the register."""
+    from twinning_cli import store
+
+    path = tmp_path / "r.db"
+    assert run("init", "--empty", "--db", str(path)).exit_code == 0
+    db = store.open_db(path)
+    try:
+        db.conn.execute("CREATE TABLE ballast (x)")
+        db.conn.execute("INSERT INTO ballast VALUES (zeroblob(80 * 1024 * 1024))")  # a quarter: 20 MiB
+        db.conn.commit()
+        with store.transaction(db, path):
+            writer = store.Writer(db, bulk=True)
+            sizes = [db.conn.execute("PRAGMA cache_size").fetchone()[0]]
+            for record in seed_records:
+                writer.add(Agreement.model_validate(record))
+            writer.flush()
+            sizes.append(db.conn.execute("PRAGMA cache_size").fetchone()[0])
+            writer.finish()
+        assert sizes == [-4096, -4096]
+        with store.transaction(db, path):
+            store.Writer(db).flush()  # a write that is no load (add, remove): the cache fitted to the register
+            assert db.conn.execute("PRAGMA cache_size").fetchone()[0] < -20_000
+    finally:
+        db.close()
 
 
 

@@ -29,7 +29,7 @@ LATE_INDEXES = [
     ("territories", ["name_folded"]), ("territories", ["country"]), ("territories", ["subdivision"]),
     ("agreement_domains", ["domain"]), ("events", ["date"]),
 ]
-SORT_KIB = 8192  # the memory a deferred index's sort takes before it spills to a temporary file
+SORT_KIB = 2048  # the memory a deferred index's sort takes before it spills to a temporary file
 # Counts kept by triggers on insert (the delete triggers stay whatever happens).
 COUNTING = {
     "agreement_domains_count_ai": """CREATE TRIGGER agreement_domains_count_ai AFTER INSERT ON agreement_domains BEGIN

@@ -12,7 +12,7 @@ from collections import namedtuple
 from functools import lru_cache
 
 
-@lru_cache(maxsize=16_000)  # names repeat across a register: fold each once, in bounded memory
+@lru_cache(maxsize=4096)  # names repeat across a register: fold each once, in bounded memory
 def fold(text: str) -> str:
     """The form names are found by: ASCII (transliterated by anyascii, so no letter is lost),
     lowercase, spaces collapsed: 'Québec ' -> 'quebec', 'Wrocław' -> 'wroclaw', 'Fürth' -> 'furth'.
@@ -25,7 +25,7 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-@lru_cache(maxsize=16_000)
+@lru_cache(maxsize=4096)
 def search_key(text: str) -> str:
     """The form territories are found by (their name_folded): folded, each run of punctuation a
     space, 'St', 'Ste' and 'Sankt' read as 'Saint' and 'Sainte', as lists write them: 'St-Étienne',
@@ -41,7 +41,7 @@ _PUNCTUATION = re.compile(r"[^0-9a-z]+")
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "sankt": "saint"}
 
 
-@lru_cache(maxsize=16_000)
+@lru_cache(maxsize=4096)
 def identity(text: str) -> str:
     """The name as written, Unicode-normalized (NFC), case-folded, spaces collapsed and
     apostrophes straightened: 'Fürth' and 'Furth' stay two, 'FÜRTH' is 'Fürth'."""
@@ -49,7 +49,7 @@ def identity(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-@lru_cache(maxsize=16_000)
+@lru_cache(maxsize=4096)
 def slugify(text: str) -> str:
     """ASCII, lowercase, hyphen-separated, every letter kept: 'Wrocław' -> 'wroclaw'."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
