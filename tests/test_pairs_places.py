@@ -39,6 +39,13 @@ pytestmark = pytest.mark.usefixtures("seeded")
     ("Vienna", "AT", None),  # AT-9 in GeoNames too, and the city
     ("Calabria", "ES", None),  # no region of that name in that country
     ("Rennes", "FR", None),
+    ("County Limerick", "IE", ("IE-LK", "comté")),  # the kind before the ISO name: the county, not the city
+    ("Limerick", "IE", None),  # the city
+    ("County Galway", "IE", ("IE-G", "comté")),
+    ("Province Limerick", "IE", None),  # a kind its subdivision is not
+    ("State College", "US", None),  # no state 'College'
+    ("South Tyrol", "IT", ("IT-BZ", "province autonome")),  # GeoNames' name of Bolzano
+    ("Adjara", "GE", ("GE-AJ", "république autonome")),
 ])
 def test_a_region_is_told_from_a_town(name, country, expected):
     assert region_named(name, country) == expected

@@ -27,7 +27,8 @@ REGION_KINDS = {
     "County": "comté", "Two-tier county": "comté", "Council area": "council area",
     "Governorate": "gouvernorat", "Prefecture": "préfecture", "Oblast": "oblast", "Voivodship": "voïvodie",
     "Canton": "canton", "Republic": "république", "District": "district", "Division": "division",
-    "Union territory": "territoire de l'Union",
+    "Union territory": "territoire de l'Union", "Autonomous province": "province autonome",
+    "Autonomous republic": "république autonome", "Territory": "territoire",
 }
 _HAMLET = 2_000  # a place this small sharing a region's name is not what a twin-towns list means (Bretagne, FR: 319)
 
@@ -76,6 +77,18 @@ def region_named(name: str, country: str) -> tuple[str, str] | None:
     'Bretagne'). A town that gives a province its name stays the town (Córdoba, Salta, Berlin)."""
     code = region_code(name, country)
     kind = REGION_KINDS.get(subdivision_type(code) or "") if code else None
-    if kind is None or any(p.country == country and p.population >= _HAMLET for p in places(name)):
+    if kind is None:
+        return _kind_before(name, country)
+    if any(p.country == country and p.population >= _HAMLET for p in places(name)):
         return None
     return code, kind
+
+
+def _kind_before(name: str, country: str) -> tuple[str, str] | None:
+    """'County Limerick': the kind of region before the name a subdivision of that kind bears in
+    ISO 3166-2 there (IE-LK, a county), which no other name gives (GeoNames: 'Limerick'). The
+    kind written says which of the county and its town it is; 'State College' names no state."""
+    match = _BEFORE.fullmatch(name.strip())
+    code = match and region_code(match["name"], country)
+    kind = REGION_KINDS.get(subdivision_type(code) or "") if code else None
+    return (code, kind) if kind is not None and kind == _WORDS[match["word"].lower()] else None
