@@ -214,20 +214,22 @@ At 1,000,000 this took the peak from 232 MiB to 160 MiB (163 MiB in the seventh 
 The eighth session's run read 172 MiB, holding its Bloom filters (below): about 10 bits for each
 slug, pair and territory name a load writes, some 9 MB at 1,000,000, nothing worth counting at
 the sizes people import (120 kB a filter up to 100,000 keys). The ninth session's run read 169 MiB,
-the tenth's 168 MiB (imports no longer load Typer, below), the eleventh's 167 MiB and this one 169 MiB. The rest of the goal is out of reach
-without a smaller cache, which costs time (16 MiB: 12 % slower at 100,000): 39 MiB before the
-first record (pydantic and the models it builds, 13 MiB; the country names, 7.6 MiB, when a cell
-is a name) and 64 MiB of cache are already 103.
+the tenth's 168 MiB (imports no longer load Typer, below), the eleventh's 167 MiB and the
+twelfth's 169 MiB. Then, 39 MiB before the first record (pydantic and the models it builds,
+13 MiB; the country names, 7.6 MiB, when a cell is a name) and 64 MiB of cache were already 103.
+The fourteenth session's run reads 82 MiB at 1,000,000 and 70 MiB at 100,000 (below: a load
+into an empty register keeps 4 MiB of cache); what remains above 64 MiB at 1,000,000 grows with
+the keys a load has written (its Bloom filters, some 9 MB there, and the write-ahead log's index).
 
-"1,000,000 ≤ 11× the time of 100,000" reads 15.7× in this run (14.1×, 14.9×, 12.5×, 13.7×, 13.6×,
-15.6× and 11.7× in the seven runs before it, on nearly the same import code). The two sizes are timed
-some minutes apart and this machine's speed moves meanwhile: sqlite-utils' own insert took 11.1× as
-long for 1,000,000 as for 100,000 in this run (96.58 s against 8.73 s; 11.5×, 8.8×, 8.5×, 10.5×,
-13.4×, 11.1× and 8.3× in those runs); our import against it, 4.88× at 100,000 and 6.93× at 1,000,000
-(5.02× and 6.16× in the run before, 4.23× and 7.12× in the one before that). This machine ran
-slower through this run than through the last (sqlite-utils' insert of 1,000,000: 96.58 s against
-79.96 s; the reads on the seed 1.3–2× their times then): our 1,000,000 took 669 s here against
-492 s, on the same JSON Lines import code into an empty register.
+"1,000,000 ≤ 11× the time of 100,000" reads 15.2× in this run (15.7×, 14.1×, 14.9×, 12.5×, 13.7×,
+13.6×, 15.6× and 11.7× in the eight runs before it). The two sizes are timed some minutes apart and
+this machine's speed moves meanwhile: sqlite-utils' own insert took 10.4× as long for 1,000,000 as
+for 100,000 in this run (36.21 s against 3.49 s; 11.1×, 11.5×, 8.8×, 8.5×, 10.5×, 13.4×, 11.1× and
+8.3× in those runs); our import against it, 5.40× at 100,000 and 7.94× at 1,000,000 (4.88× and
+6.93× in the run before, 5.02× and 6.16× in the one before that). This machine ran much faster
+through this run than through the last (sqlite-utils' insert of 100,000: 3.49 s against 8.73 s):
+our 1,000,000 took 288 s here against 669 s. What grows past 100,000 is the random places in the
+key indexes (slug, pair) each new agreement takes, in B-trees larger than the page cache.
 
 The ninth session made `import`, `validate` and `add` run from argparse on the fast path, their
 options declared once in options.py (options.WRITES) as the reads' are, so that an import no
@@ -257,7 +259,7 @@ imports alternating with the tenth session's code (0c8df67), each with its own g
 6.39, 5.92, 6.07 s against 5.24, 5.43, 6.04 s. That run read the pairs import at 3.03× sqlite-utils
 (5.15 s against 1.70 s; 4.96 s against 2.33 s in the run before).
 
-This run is of the twelfth session's code. The JSON Lines path into an empty register is the
+The twelfth session's run was of its code. The JSON Lines path into an empty register is the
 eleventh's; a load into a small register now runs as into an empty one, as the first import into
 the seeded register (five agreements) does: the read-only indexes and the counts made once at the
 end up to 1,000 agreements (schema.suspend), and the keys of the pairs, slugs and territories of a
@@ -266,7 +268,7 @@ about a key it may hold (65,700 look-ups of the 25,000 pairs down to 2,700, most
 gazetteer's). The bench's 25,000 pairs into the seeded register, alternating with the code before
 it (276ba10), each with its own gazetteer index: 7.92, 8.34, 8.77 s against 11.03, 9.40, 10.64 s,
 the same exports and counts. Into an empty register, as timed above, the pairs path also reads a
-list's type, status and themes columns where it has them (pair_terms.py); this run reads it at
+list's type, status and themes columns where it has them (pair_terms.py); that run read it at
 2.48× sqlite-utils (7.73 s against 3.12 s, both slower with the machine).
 
 The thirteenth session changed no write path; it measured where "≤ 1.0× sqlite-utils with the
@@ -281,6 +283,29 @@ and 6.52 s, the same export, peak 85 MB against 82 MB (3 MB of it GeoNames' name
 subdivisions, which an import of codes does not read). A lighter reader of a row's cells
 was tried and dropped (no difference beyond noise). This page was not run again: the machine ran
 1.3–2× slower all session (sqlite-utils' query of the list's SQL: 399–710 ms against 312 ms).
+
+This run is of the fourteenth session's code (schema 9). Two steps, each against the code before
+it on this machine, one after the other:
+
+| step | before | after |
+|---|---:|---:|
+| a pair's key stored as a 64-bit hash (writer.pair_hash; two pairs of one hash told apart by their parties) and no slug_key column (a slug's words in another order found in the slug index's ranges): the register of the bench's 25,000 pairs | 16.9 MB | 14.9 MB |
+| the same: 100,000 records, register | 205 MB (last run) | 185 MB |
+| a load into an empty register keeps a page cache of 4 MiB to its end (it grows only its key indexes at random), sorts its deferred indexes in 2 MiB, flushes 500 agreements at a time (2,000 held 4 MB more), and folds names in caches of 4,096: 100,000 records, time and peak | 18.40, 17.96 s; 130 MB | 17.58, 18.32 s; 72 MB |
+| the same, the 25,000 pairs | 2.97, 3.04 s; 85 MB | 2.99, 3.09 s; 75 MB |
+
+Where the pairs register's 15 MB go (dbstat): the agreements table 6.9 MB (its `record` column
+3.5 MB, the parties each with name, kind, country and point, as the territories table holds them
+again), territories 1.4 MB with 1.7 MB of indexes on five forms of their names, the full-text
+index 1.0 MB, slug and pair indexes 1.1 MB, kind and status indexes 0.7 MB; sqlite-utils' table
+holds the eight cells of each row and nothing else. A smaller register needs the parties stored
+once (the record naming its territories), which changes what a record is when a territory is
+filled in or renamed after it: not done. Tried, not kept: no preloaded keys at all for a load into
+a register of up to 200,000 (reading 100,000 slugs and pairs into the Bloom filters took 0.24 s
+and spared 0.03 s of look-ups); the territories' name cache at 4,000 or 8,000 keys instead of
+16,000 (100,000 records at 63 or 67 MB, but the 25,000 pairs 12 % slower: their 14,000 names no
+longer fit); a smaller cache into a register that holds agreements (adding 10,000 to 100,000:
+2.6–2.8 s with 4 or 8 MiB, 2.0–2.2 s with a quarter of the register).
 
 The eighth session's steps, each timed against the code before it (fadd426), one after the other
 on this machine:
