@@ -106,9 +106,12 @@ def pair_record(row: dict[str, str], mapping: dict[str, str], source: str) -> tu
     named no term of the register (each said in its note)."""
 
     def cell(key: str) -> str:
-        if mapping[key].__class__ is Given:  # 'Collectivité française': FR for every row
-            return mapping[key]
-        text = (row.get(mapping[key]) or "").strip()
+        header = mapping[key]
+        if header is None:  # most keys: no such column in the list
+            return ""
+        if header.__class__ is Given:  # 'Collectivité française': FR for every row
+            return header
+        text = (row.get(header) or "").strip()
         if text.endswith(("*", "†", "‡", "§")):
             text = _MARK.sub("", text)
         return _FOOTNOTE.sub("", text) if text.endswith("]") else text
