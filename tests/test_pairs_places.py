@@ -156,6 +156,19 @@ def test_a_region_named_with_its_kind_is_recorded_as_one(run, tmp_path, seeded):
     assert shown["note"] == "The list's 'Victoria (state)' read as a state, AU-VIC in ISO 3166-2, not a town."
 
 
+def test_a_region_written_with_its_kind_is_the_region_of_that_kind(run, tmp_path, seeded):
+    """'Jõgeva County': the county (EE-50, Jõgevamaa), not the rural municipality ISO 3166-2 calls
+    'Jõgeva' (EE-247); a kind the list words otherwise than ISO still finds its region ('Lower
+    Saxony (state)': a Land); a town's kind of subdivision is never given to a region."""
+    result = import_pairs(run, tmp_path, "city1,country1,city2,country2\n"
+                                         "Järvenpää,Finland,Jõgeva County,Estonia\n"
+                                         "Poitou-Charentes,France,Lower Saxony (state),Germany\n")
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT name, kind, country, subdivision FROM territories WHERE country IN ('EE', 'DE')"
+                        " ORDER BY name") == [("Jõgeva County", "comté", "EE", "EE-50"),
+                                              ("Lower Saxony (state)", "état", "DE", "DE-NI")]
+
+
 def test_a_point_in_another_country_is_not_recorded(run, tmp_path, seeded):
     """Points geocoded in the wrong country, as a real list has them: left out, said in the note;
     a French town then placed from the gazetteer. Points in a state's overseas parts, and a

@@ -18,7 +18,7 @@ from .gazetteer import FAR_KM, far_from, holds, locate, other_name, written_as
 from .identity import CITY_KINDS
 from .pair_headers import Given, in_french
 from .pair_terms import REGION_TYPES, domains_in_cell, kind_in_cell, status_in_cell, territory_kind
-from .regions import kind_in_name, region_code, region_named
+from .regions import kind_in_name, region_code, region_named, region_written_with
 from .subdivisions import subdivision_type
 from .vocabulary import fold, label, slugify
 
@@ -277,7 +277,9 @@ def _typed(item: dict, written: str, country: str | None) -> None:
     item["kind"] = territory_kind(written)
     if country and item["kind"] in REGION_TYPES and "subdivision" not in item:
         named = kind_in_name(item["name"])  # 'Région Bretagne': Bretagne
-        if code := region_code(named[2] if named else item["name"], country):
+        code = region_written_with(named[0], item["name"], named[2], country) if named \
+            else region_code(item["name"], country)
+        if code:
             item["subdivision"] = code
 
 
@@ -288,7 +290,7 @@ def _region(item: dict, country: str, unread: list[str]) -> None:
     written = item["name"]
     if typed := kind_in_name(written):
         kind, word, name = typed
-        code = region_code(name, country)
+        code = region_written_with(kind, written, name, country)
         if code and "subdivision" in item and not related(item["subdivision"], code):
             code = None  # the list places it elsewhere: its kind only, not a region it is not in
         item["kind"] = kind

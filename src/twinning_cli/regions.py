@@ -62,6 +62,18 @@ def kind_in_name(name: str) -> tuple[str, str, str] | None:
     return (_WORDS[match["word"].lower()], match["word"].lower(), match["name"]) if match else None
 
 
+def region_written_with(kind: str, written: str, name: str, country: str) -> str | None:
+    """The ISO 3166-2 code of a region written with its kind ('Jõgeva County': kind_in_name gave
+    'comté' and 'Jõgeva'): the whole as a name of a subdivision, or the name alone ('Victoria'),
+    one of that kind first (EE-50 Jõgevamaa, a county, not EE-247 Jõgeva, a rural municipality),
+    else one of another kind of region ('Lower Saxony (state)': DE-NI, a Land); never one of a
+    town's kinds."""
+    codes = [code for code in dict.fromkeys((region_code(written, country), region_code(name, country))) if code]
+    kinds = [REGION_KINDS.get(subdivision_type(code) or "") for code in codes]
+    return next((code for code, found in zip(codes, kinds) if found == kind), None) or next(
+        (code for code, found in zip(codes, kinds) if found), None)
+
+
 def region_code(name: str, country: str) -> str | None:
     """The one ISO 3166-2 subdivision of `country` named so (ISO, French or GeoNames name:
     'Tuscany'), or None. Where a region and the one province it holds share the name
