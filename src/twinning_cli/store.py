@@ -183,35 +183,56 @@ def migrate(path: Path) -> int | None:
     db = open_db(path)
     db.execute("PRAGMA foreign_keys = OFF")  # schema.to_schema_9 drops the table the others refer to
     try:
-        with transaction(db, path):
-            old = dbmod.version_of(db.conn)
-            if old >= dbmod.SCHEMA_VERSION:
-                return None
-            if old in (6, 7, 8):  # the same tables, changed in place
-                if old == 6:  # the form territories are found by
-                    db.conn.create_function("search_key", 1, search_key, deterministic=True)
-                    db.execute("UPDATE territories SET name_folded = search_key(name)")
-                if old < 8:  # the date an agreement with no signature date is filed under
-                    db.execute("UPDATE agreements SET date = valid_from, year = CAST(substr(valid_from, 1, 4) AS"
-                               " INTEGER) WHERE signed_on IS NULL AND valid_from IS NOT NULL")
-                schema.to_schema_9(db.conn)  # the pair's key a number, no slug_key
-                db.execute(f"PRAGMA user_version = {dbmod.SCHEMA_VERSION}")
-                return old
-            records = [Agreement.model_validate_json(row[0]) for row in db.execute(
-                "SELECT record FROM agreements ORDER BY rowid")] if old < 6 else [
-                Agreement.model_validate(compact(row)) for row in db.execute(
-                    f"SELECT {STORED} FROM agreements a ORDER BY rowid")]
-            aliases = (db.execute("SELECT name_key, country, name FROM territory_aliases").fetchall()
-                       if "territory_aliases" in db.table_names() else [])
-            create_schema(db)
-            db.conn.executemany("INSERT INTO territory_aliases VALUES (?, ?, ?)", aliases)
-            Writer(db, bulk=True).write(records)
-            if old < 5:
-                db.conn.executemany("INSERT INTO register_notes (note) VALUES (?)",
-                                    ((note,) for note in _merged_before_5(db)))
-            return old
+        old = _migrate(db, path)
+        if old is not None:
+            _give_back_free_pages(db)
+        return old
     finally:
         db.close()
+
+
+def _migrate(db: Register, path: Path) -> int | None:
+    """migrate's one transaction: the old version, or None if the register was current."""
+    with transaction(db, path):
+        old = dbmod.version_of(db.conn)
+        if old >= dbmod.SCHEMA_VERSION:
+            return None
+        if old in (6, 7, 8):  # the same tables, changed in place
+            if old == 6:  # the form territories are found by
+                db.conn.create_function("search_key", 1, search_key, deterministic=True)
+                db.execute("UPDATE territories SET name_folded = search_key(name)")
+            if old < 8:  # the date an agreement with no signature date is filed under
+                db.execute("UPDATE agreements SET date = valid_from, year = CAST(substr(valid_from, 1, 4) AS"
+                           " INTEGER) WHERE signed_on IS NULL AND valid_from IS NOT NULL")
+            schema.to_schema_9(db.conn)  # the pair's key a number, no slug_key
+            db.execute(f"PRAGMA user_version = {dbmod.SCHEMA_VERSION}")
+            return old
+        records = [Agreement.model_validate_json(row[0]) for row in db.execute(
+            "SELECT record FROM agreements ORDER BY rowid")] if old < 6 else [
+            Agreement.model_validate(compact(row)) for row in db.execute(
+                f"SELECT {STORED} FROM agreements a ORDER BY rowid")]
+        aliases = (db.execute("SELECT name_key, country, name FROM territory_aliases").fetchall()
+                   if "territory_aliases" in db.table_names() else [])
+        create_schema(db)
+        db.conn.executemany("INSERT INTO territory_aliases VALUES (?, ?, ?)", aliases)
+        Writer(db, bulk=True).write(records)
+        if old < 5:
+            db.conn.executemany("INSERT INTO register_notes (note) VALUES (?)",
+                                ((note,) for note in _merged_before_5(db)))
+        return old
+
+
+def _give_back_free_pages(db: Register) -> None:
+    """After a migration, the pages its old tables held beyond what the new ones took, where they
+    are a twentieth of the file or more: VACUUM, in about a second for 100,000 agreements (228 MB
+    made 196 MB; a fresh import of them makes 185 MB). Not done is no harm: later writes take the
+    free pages first."""
+    try:
+        free, pages = (db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("freelist_count", "page_count"))
+        if pages and free * 20 >= pages:
+            db.execute("VACUUM")
+    except sqlite3.Error:
+        pass  # another process holds the register: its file keeps the free pages for later writes
 
 
 def _merged_before_5(db: Register) -> list[str]:
