@@ -39,6 +39,19 @@ def test_a_place_is_unique_when_it_dwarfs_its_namesakes():
     assert gazetteer.unique("Saint-Denis", "FR") is None  # Seine-Saint-Denis and La Réunion compare
 
 
+@pytest.mark.parametrize("name, found", [
+    ("Saint-Étienne", "insee:42218"),  # not Saint-Étienne-du-Rouvray, which GeoNames also calls so
+    ("St Etienne", "insee:42218"),
+    ("Chartres", "insee:28085"),  # not Chartres-de-Bretagne
+    ("Clichy", "insee:92024"),
+    ("Champigny", "insee:94017"),  # three small Champigny compare: Champigny-sur-Marne, as before
+    ("Clermont", None),  # Clermont (Oise), and Clermont-Ferrand more than ten times as large: neither
+])
+def test_a_place_of_that_very_name_comes_before_those_that_bear_it_otherwise(name, found):
+    place = gazetteer.unique(name, "FR")
+    assert (place.ref.split()[0] if place else None) == found
+
+
 def test_the_index_is_built_once_into_the_cache_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("TWINNING_CACHE", str(tmp_path))
     (tmp_path / "gazetteer-0123456789abcdef.db").write_bytes(b"an index of another version")

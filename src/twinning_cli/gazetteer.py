@@ -152,6 +152,11 @@ def places(name: str) -> list[Place]:
 _SAINT = {"st": "saint", "ste": "sainte", "saint": "st", "sainte": "ste"}
 
 
+def _saintly(looked: str) -> str:
+    """A look-up key with 'st' and 'ste' read as 'saint' and 'sainte'."""
+    return "-".join({"st": "saint", "ste": "sainte"}.get(word, word) for word in looked.split("-"))
+
+
 def _places(looked: str) -> list[Place]:
     return [Place(*row) for row in _conn().execute(
         "SELECT DISTINCT p.name, p.country, p.subdivision, p.population, p.lat, p.lng, p.ref FROM names n"
@@ -198,9 +203,23 @@ def unique(name: str, country: str) -> Place | None:
     """The place of that name in that country, when the gazetteer knows one or one ten times as
     populous as the next (Sherbrooke, Québec, not the hamlet of Nova Scotia); None when unknown
     or when several compare (two Saint-Denis are not guessed between). 'Ville de Grenoble' is
-    Grenoble."""
+    Grenoble. A place of that very name comes before those that bear it among their other names
+    (Saint-Étienne in the Loire, not Saint-Étienne-du-Rouvray, which GeoNames also calls so),
+    unless one of those is ten times as populous ('Clermont': Clermont-Ferrand beside Clermont,
+    Oise: neither); where several have that very name, all compare ('Champigny':
+    Champigny-sur-Marne)."""
+    written = short_name(name)
+    found = [p for p in places(written) if p.country == country]
+    looked = _saintly(key(written))
+    named = [p for p in found if _saintly(key(p.name)) == looked]
+    if _first(named):
+        return None if any(p.population >= 10 * max(named[0].population, 1) for p in found if p not in named) \
+            else named[0]
+    return _first(found)
 
-    found = [p for p in places(short_name(name)) if p.country == country]
+
+def _first(found: list[Place]) -> Place | None:
+    """The one place, or one ten times as populous as the next (the list most populous first)."""
     if len(found) == 1 or len(found) > 1 and found[0].population >= 10 * max(found[1].population, 1):
         return found[0]
     return None
