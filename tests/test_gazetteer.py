@@ -114,3 +114,18 @@ def test_an_unwritable_cache_folder_falls_back_and_a_damaged_index_is_made_again
 ])
 def test_a_point_far_from_every_place_of_its_country(country, lat, lng, far):
     assert gazetteer.far_from(country, lat, lng) is far
+
+
+def test_a_commune_takes_the_point_of_the_place_of_its_name_in_its_region():
+    """GeoNames lists places of 500 or more: of communes that share a name, the point goes to the
+    one in the place's région whose population is nearest, not to every namesake."""
+    def communes(name):
+        return {p.ref.split()[0]: (p.subdivision, p.lat is not None) for p in gazetteer.places(name)
+                if p.country == "FR" and p.name == name}
+
+    rumilly = communes("Rumilly")
+    assert rumilly["insee:74225"] == ("FR-ARA", True) and rumilly["insee:62729"] == ("FR-HDF", False)
+    assert communes("Saint-Denis")["insee:97411"] == ("FR-974", False)  # not Saint-Denis (93)'s point
+    assert communes("Saint-Denis")["insee:93066"] == ("FR-IDF", True)
+    assert communes("Valence")["insee:26362"] == ("FR-ARA", True)  # two GeoNames Valence: each its own
+    assert communes("Montreuil")["insee:85148"] == ("FR-PDL", True)
