@@ -221,15 +221,17 @@ The fourteenth session's run reads 82 MiB at 1,000,000 and 70 MiB at 100,000 (be
 into an empty register keeps 4 MiB of cache); what remains above 64 MiB at 1,000,000 grows with
 the keys a load has written (its Bloom filters, some 9 MB there, and the write-ahead log's index).
 
-"1,000,000 ≤ 11× the time of 100,000" reads 15.2× in this run (15.7×, 14.1×, 14.9×, 12.5×, 13.7×,
-13.6×, 15.6× and 11.7× in the eight runs before it). The two sizes are timed some minutes apart and
-this machine's speed moves meanwhile: sqlite-utils' own insert took 10.4× as long for 1,000,000 as
-for 100,000 in this run (36.21 s against 3.49 s; 11.1×, 11.5×, 8.8×, 8.5×, 10.5×, 13.4×, 11.1× and
-8.3× in those runs); our import against it, 5.40× at 100,000 and 7.94× at 1,000,000 (4.88× and
-6.93× in the run before, 5.02× and 6.16× in the one before that). This machine ran much faster
-through this run than through the last (sqlite-utils' insert of 100,000: 3.49 s against 8.73 s):
-our 1,000,000 took 288 s here against 669 s. What grows past 100,000 is the random places in the
-key indexes (slug, pair) each new agreement takes, in B-trees larger than the page cache.
+"1,000,000 ≤ 11× the time of 100,000" reads 13.9× in this run (15.2× in a run of the same session
+an hour before, then 15.7×, 14.1×, 14.9×, 12.5×, 13.7×, 13.6×, 15.6× and 11.7× in the runs before
+it). The two sizes are timed some minutes apart and this machine's speed moves meanwhile:
+sqlite-utils' own insert took 9.4× as long for 1,000,000 as for 100,000 in this run (34.99 s
+against 3.70 s; 10.4×, 11.1×, 11.5×, 8.8×, 8.5×, 10.5×, 13.4×, 11.1× and 8.3× in those runs); our
+import against it, 4.74× at 100,000 and 6.98× at 1,000,000 (5.40× and 7.94× in the run an hour
+before, 4.88× and 6.93× in the last session's). This machine ran much faster through this
+session than through the last (sqlite-utils' insert of 100,000: 3.70 s against 8.73 s): our
+1,000,000 took 244 s here against 669 s. What grows past 100,000 is the random places in the key
+indexes (slug, pair) each new agreement takes, in B-trees larger than the page cache: 300,000
+took 61.3 s with 4 MiB of cache and 57.9 s with 64 MiB, 10 s and 3 s of it in the system's reads.
 
 The ninth session made `import`, `validate` and `add` run from argparse on the fast path, their
 options declared once in options.py (options.WRITES) as the reads' are, so that an import no
@@ -291,7 +293,7 @@ it on this machine, one after the other:
 |---|---:|---:|
 | a pair's key stored as a 64-bit hash (writer.pair_hash; two pairs of one hash told apart by their parties) and no slug_key column (a slug's words in another order found in the slug index's ranges): the register of the bench's 25,000 pairs | 16.9 MB | 14.9 MB |
 | the same: 100,000 records, register | 205 MB (last run) | 185 MB |
-| a load into an empty register keeps a page cache of 4 MiB to its end (it grows only its key indexes at random), sorts its deferred indexes in 2 MiB, flushes 500 agreements at a time (2,000 held 4 MB more), and folds names in caches of 4,096: 100,000 records, time and peak | 18.40, 17.96 s; 130 MB | 17.58, 18.32 s; 72 MB |
+| a load into an empty register keeps a page cache of 4 MiB to its end (it grows only its key indexes at random), sorts its deferred indexes in 2 MiB, flushes 500 agreements at a time (2,000 held 4 MB more; other writes keep 2,000, 4 % faster adding 10,000 to 100,000), and folds names in caches of 4,096: 100,000 records, time and peak | 18.40, 17.96 s; 130 MB | 17.58, 18.32 s; 72 MB |
 | the same, the 25,000 pairs | 2.97, 3.04 s; 85 MB | 2.99, 3.09 s; 75 MB |
 
 Where the pairs register's 15 MB go (dbstat): the agreements table 6.9 MB (its `record` column
