@@ -173,7 +173,9 @@ def export(*, format: str, table: str | None, fields: str | None, raw: bool, exc
         columns, rows = queries.table_rows(conn, table, filters)
         keep = pick(columns, fields, format)
         index = [columns.index(c) for c in keep]
-        render.emit(keep, ([row[i] for i in index] for row in rows), format, raw=raw, excel=excel)
+        if index != list(range(len(columns))):  # --fields: those columns, in that order
+            rows = ([row[i] for i in index] for row in rows)
+        render.emit(keep, rows, format, raw=raw, excel=excel)
     elif format in ("json", "jsonl"):
         records = queries.each_record(conn, filters, "slug")
         keys = pick(queries.RECORD_KEYS, fields, format)
