@@ -117,6 +117,14 @@ def test_the_stored_shape_is_the_models():
         assert template(cls) == shape.NESTED[field], field
         assert list(template(cls)) == list(shape.NESTED[field])
     assert list(template(model.Agreement)) == list(shape.AGREEMENT)
+    # whole() of a row writes its keys out: the model's, in order, each scalar from its own column
+    row = [f"<{name}>" for name in shape.SCALARS] + ['{"parties": [["Pau", "ville", "FR"]], "funding": [["P"]]}']
+    row[shape.SCALARS.index("signed_on_inferred")] = 1
+    whole = shape.whole(row)
+    assert list(whole) == list(shape.AGREEMENT)
+    assert {name: whole[name] for name in shape.SCALARS} == {
+        **{name: f"<{name}>" for name in shape.SCALARS}, "signed_on_inferred": True}
+    assert whole["funding"] == [{"programme": "P", "backers": []}] and whole["people"] == []
 
 
 def test_records_are_stored_compact_and_read_whole(run, seeded, seed_records):
