@@ -221,15 +221,15 @@ The fourteenth session's run reads 82 MiB at 1,000,000 and 70 MiB at 100,000 (be
 into an empty register keeps 4 MiB of cache); what remains above 64 MiB at 1,000,000 grows with
 the keys a load has written (its Bloom filters, some 9 MB there, and the write-ahead log's index).
 
-"1,000,000 ≤ 11× the time of 100,000" reads 13.9× in this run (15.2× in a run of the same session
-an hour before, then 15.7×, 14.1×, 14.9×, 12.5×, 13.7×, 13.6×, 15.6× and 11.7× in the runs before
-it). The two sizes are timed some minutes apart and this machine's speed moves meanwhile:
-sqlite-utils' own insert took 9.4× as long for 1,000,000 as for 100,000 in this run (34.99 s
-against 3.70 s; 10.4×, 11.1×, 11.5×, 8.8×, 8.5×, 10.5×, 13.4×, 11.1× and 8.3× in those runs); our
-import against it, 4.74× at 100,000 and 6.98× at 1,000,000 (5.40× and 7.94× in the run an hour
-before, 4.88× and 6.93× in the last session's). This machine ran much faster through this
-session than through the last (sqlite-utils' insert of 100,000: 3.70 s against 8.73 s): our
-1,000,000 took 244 s here against 669 s. What grows past 100,000 is the random places in the key
+"1,000,000 ≤ 11× the time of 100,000" reads 14.5× in this run (13.9× and 15.2× in two runs of the
+same session before it, then 15.7×, 14.1×, 14.9×, 12.5×, 13.7×, 13.6×, 15.6× and 11.7×). The two
+sizes are timed some minutes apart and this machine's speed moves meanwhile: sqlite-utils' own
+insert took 10.4× as long for 1,000,000 as for 100,000 in this run (37.55 s against 3.61 s; 9.4×,
+10.4×, 11.1×, 11.5×, 8.8×, 8.5×, 10.5×, 13.4×, 11.1× and 8.3× in those runs); our import against
+it, 4.67× at 100,000 and 6.52× at 1,000,000 (4.74× and 6.98×, 5.40× and 7.94× in the session's two
+runs before, 4.88× and 6.93× in the last session's). This machine ran much faster through this
+session than through the last (sqlite-utils' insert of 100,000: 3.61 s against 8.73 s): our
+1,000,000 took 245 s here against 669 s. What grows past 100,000 is the random places in the key
 indexes (slug, pair) each new agreement takes, in B-trees larger than the page cache: 300,000
 took 61.3 s with 4 MiB of cache and 57.9 s with 64 MiB, 10 s and 3 s of it in the system's reads.
 
