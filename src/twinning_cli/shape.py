@@ -102,7 +102,7 @@ def whole(stored, lists: dict | None = None) -> dict:
     # A row: each stored item's values, then the defaults of those left off, in template order
     # (a value stored is never one its template's default stands for: pack leaves only trailing
     # defaults off, and keeps the rest as they are). One dict made at once, in AGREEMENT's order
-    # (a test keeps the two alike): 24,000 records in half the time of a loop over its keys.
+    # (a test keeps the two alike): 24,289 records in 0.110 s, 0.131 s with a loop over its keys.
     if lists is None:
         lists = json.loads(stored[-1])
     get = lists.get
