@@ -85,6 +85,20 @@ def test_region_takes_what_lies_inside_it_and_unknown_is_a_usage_error(run, make
                                                     "(CA-QC, FR-BRE) or a region's name\n")
 
 
+def test_a_region_and_the_one_province_of_its_name_are_the_region(run, make_record):
+    """'Cantabria' names the autonomous community ES-CB and its one province ES-S: the region,
+    which holds the province (one rule with the pairs import's, countries.one_region); a city and
+    the oblast around it ('Minsk') stay ambiguous."""
+    record = make_record(slug="rennes-santander")
+    record["parties"][1].update(name="Santander", kind="ville", country="ES", subdivision="ES-S")
+    assert run("import", "-", input=json.dumps([record])).exit_code == 0
+    result = run("list", "-r", "Cantabria", "-f", "csv", "--fields", "slug")
+    assert (result.exit_code, result.stdout) == (0, "slug\nrennes-santander\n")
+    result = run("list", "-r", "Minsk")
+    assert (result.exit_code, result.stderr) == (2, "Error: region 'Minsk' is ambiguous: give its code, one of "
+                                                    "BY-HM, BY-MI\n")
+
+
 # --- one town, several names ---------------------------------------------------------------------
 
 def test_a_city_under_another_name_is_the_same_territory(run, tmp_path):

@@ -383,6 +383,8 @@ def regions(value: str) -> list[str]:
         codes = [text.upper()]
     else:
         codes = subdivisions_named(text, others=True)
+        if len(codes) > 1 and (one := one_region(codes)):  # 'Cantabria': the region, its one province within
+            codes = [one]
         if len(codes) > 1:
             raise ValueError(_("region {value!r} is ambiguous: give its code, one of {codes}").format(
                 value=value, codes=", ".join(sorted(codes))))
@@ -400,9 +402,9 @@ def regions(value: str) -> list[str]:
 
 def region_code(value: str) -> str | None:
     """The one ISO 3166-2 subdivision a name or code gives, in any country ('Texas', 'Bretagne',
-    'Québec', 'US-TX'); None when it gives none, or several ('Limburg' is in BE and NL)."""
+    'Québec', 'US-TX'); None when it gives none, or several ('Limburg' is in BE and NL; one_region
+    tells a region from the one province it holds)."""
     text = value.strip()
     if "-" in text and text.upper() in _subdivisions():
         return text.upper()
-    codes = subdivisions_named(text, others=True)
-    return codes[0] if len(codes) == 1 else None
+    return one_region(subdivisions_named(text, others=True))

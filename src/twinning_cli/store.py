@@ -18,8 +18,7 @@ from . import db as dbmod
 from .errors import DataError
 from .i18n import _
 from .model import Agreement
-from . import schema
-from .schema import create_schema
+from .schema import create_schema, to_schema_9
 from .shape import STORED, compact
 from .vocabulary import search_key
 from .writer import Writer, fit_cache
@@ -181,7 +180,7 @@ def migrate(path: Path) -> int | None:
     version has kept whole. Returns the old version, or None if it was current.
     """
     db = open_db(path)
-    db.execute("PRAGMA foreign_keys = OFF")  # schema.to_schema_9 drops the table the others refer to
+    db.execute("PRAGMA foreign_keys = OFF")  # to_schema_9 drops the table the others refer to
     try:
         old = _migrate(db, path)
         if old is not None:
@@ -204,7 +203,7 @@ def _migrate(db: Register, path: Path) -> int | None:
             if old < 8:  # the date an agreement with no signature date is filed under
                 db.execute("UPDATE agreements SET date = valid_from, year = CAST(substr(valid_from, 1, 4) AS"
                            " INTEGER) WHERE signed_on IS NULL AND valid_from IS NOT NULL")
-            schema.to_schema_9(db.conn)  # the pair's key a number, no slug_key
+            to_schema_9(db.conn)  # the pair's key a number, no slug_key
             db.execute(f"PRAGMA user_version = {dbmod.SCHEMA_VERSION}")
             return old
         records = [Agreement.model_validate_json(row[0]) for row in db.execute(

@@ -61,7 +61,6 @@ def _all_subdivision_names() -> dict[str, list[str]]:
     return _subdivision_file()[1]
 
 
-
 @cache
 def _children() -> dict[str, list[str]]:
     children: dict[str, list[str]] = {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from functools import lru_cache
 from hashlib import blake2b
 
 from . import schema
@@ -35,6 +36,7 @@ def fit_cache(conn: sqlite3.Connection, load: bool = False) -> None:
     conn.execute(f"PRAGMA cache_size = -{kib}")
 
 
+@lru_cache(maxsize=16)  # an import asks for one record's pair two or three times (may_hold, pair_rows, add)
 def pair_hash(key: str) -> int:
     """The stored form of a pair key ('twinning | 12 | 40'): eight bytes of its BLAKE2 digest, as
     a signed 64-bit integer. A column and an index of eight-byte numbers where the text took three
