@@ -99,6 +99,18 @@ def test_json_written_as_it_is_read_is_the_json_of_the_whole_list(capsys, count,
         assert json.loads(whole) == items
 
 
+def test_json_lines_are_compact_objects(run, capsys):
+    """JSON Lines: one object per line with no space after ':' or ',' (orjson's form, smaller
+    than json.dumps' by a tenth), text as it is, not as \\u escapes."""
+    from twinning_cli import render
+
+    render.emit_json(iter([{"name": "Québec", "n": [1, 2.5, None, True]}, {}]), "jsonl")
+    assert capsys.readouterr().out == '{"name":"Québec","n":[1,2.5,null,true]}\n{}\n'
+    lines = run("export", "-f", "jsonl").stdout.splitlines()
+    assert len(lines) == 5
+    assert all(line == json.dumps(json.loads(line), ensure_ascii=False, separators=(",", ":")) for line in lines)
+
+
 def test_numbers_with_a_sign_pass_the_formula_guard_as_they_are(capsys):
     """A block of rows is written at once when no cell needs a quote or the guard: a negative
     number ('-66.883', a western longitude) needs neither, a formula behind a sign does, in the

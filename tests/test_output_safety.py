@@ -94,3 +94,19 @@ def test_messages_quoting_a_tampered_name_send_no_escape_to_the_terminal(run, se
     assert result.exit_code == 0
     assert "\x1b" not in result.stderr
     assert result.stderr.startswith("'Cologne' read as Köln\\x1b[2J (DE)")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
+def test_files_and_pipes_get_utf8_whatever_the_locale(seeded, run, tmp_path, fmt):
+    """A machine in another encoding (PYTHONIOENCODING=latin-1, a Latin-1 locale) once made an
+    export of 'Wrocław' a traceback: what goes to a file or a pipe is UTF-8, messages too."""
+    (tmp_path / "pairs.csv").write_text("city1,country1,city2,country2\nWrocław,Poland,Lyon,France\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "pairs.csv"), "--pairs").exit_code == 0
+    env = {**os.environ, "TWINNING_DB": str(seeded), "PYTHONIOENCODING": "latin-1"}
+    done = subprocess.run([sys.executable, "-m", "twinning_cli", "export", "-f", fmt, "-c", "PL"], env=env,
+                          capture_output=True)
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert "Wrocław" in done.stdout.decode("utf-8")
+    missing = subprocess.run([sys.executable, "-m", "twinning_cli", "show", "wrocław-łódź"], env=env, capture_output=True)
+    assert missing.returncode == 1
+    assert missing.stderr.decode("utf-8").startswith("Error: no agreement matches 'wrocław-łódź'")

@@ -210,21 +210,39 @@ def test_a_pair_slug_is_the_slug_of_both_names(first, second):
     assert "-".join(filter(None, (slugify(first), slugify(second)))) == slugify(f"{first} {second}")
 
 
+# Values as a register holds them: integers of 64 bits (SQLite's), floats written the same way by
+# json and orjson (not NaN, the infinities, nor under 1e-4 or from 1e16, where json writes 1e-05).
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    st.none() | st.booleans() | st.integers(-2**63, 2**63 - 1) | st.text()
+    | st.floats(allow_nan=False, allow_infinity=False).filter(lambda x: x == 0 or 1e-4 <= abs(x) < 1e16),
     lambda inner: (st.lists(inner, max_size=4) | st.lists(inner, max_size=3).map(tuple)
                    | st.dictionaries(st.text(max_size=6), inner, max_size=4)),
     max_leaves=20)
 
 
-@given(JSON_VALUES)
-def test_indented_json_is_what_json_dumps_writes(value):
-    """render.indented writes indented JSON with json's C encoder where it can: byte for byte
-    json.dumps(indent=2, ensure_ascii=False), whatever the nesting, the keys or the values."""
-    from twinning_cli.render import indented
+def _emitted(items, fmt: str) -> str:
+    import contextlib
+    import io
 
-    assert indented(value) == json.dumps(value, ensure_ascii=False, indent=2)  # NaN and infinities as json spells them
-    assert indented([value], 0)[4:-2] == indented(value, 1)  # as an item of a list, one level deeper
+    from twinning_cli.render import emit_json
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        emit_json(items, fmt)
+    return out.getvalue()
+
+
+@given(JSON_VALUES, st.integers(0, 600))
+def test_json_is_what_json_dumps_writes(value, count):
+    """export's JSON is json.dumps(indent=2, ensure_ascii=False) byte for byte, whatever the
+    nesting, keys or values, given whole or as an iterator of any length (written by blocks);
+    JSON Lines one compact object per line that json reads back as it was."""
+    expected = json.dumps(value, ensure_ascii=False, indent=2)
+    assert _emitted(value, "json") == expected + "\n"
+    assert _emitted(iter([value] * count), "json") == json.dumps([value] * count, ensure_ascii=False, indent=2) + "\n"
+    lines = _emitted(iter([value] * count), "jsonl").split("\n")
+    assert lines.pop() == ""  # every line ends with a line break, and only lines do (not U+0085)
+    assert len(lines) == count and all(json.loads(line) == json.loads(json.dumps(value)) for line in lines)
 
 
 def test_a_stored_row_is_given_back_whole_as_its_compact_form_is():

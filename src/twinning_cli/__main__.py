@@ -35,10 +35,24 @@ def take_lang(argv: list[str]) -> list[str]:
     return argv
 
 
+def utf8_streams() -> None:
+    """Files and pipes get UTF-8 whatever the locale (PYTHONIOENCODING=latin-1 made a CSV of
+    'Wrocław' a traceback); a terminal in another encoding shows what it cannot as escapes."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding in ("utf-8", "utf8") or not hasattr(stream, "reconfigure"):
+            continue
+        if stream.isatty():
+            stream.reconfigure(errors="backslashreplace")
+        else:
+            stream.reconfigure(encoding="utf-8")
+
+
 def main() -> None:
     """Read commands take the fast path when they can; everything else goes to Typer."""
     from .fast import run
 
+    utf8_streams()
     argv = hoist_db(take_lang(sys.argv[1:]))
     code = run(argv)
     if code is not None:
