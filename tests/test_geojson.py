@@ -50,3 +50,12 @@ def test_seed_places_its_towns(run, seeded):
     assert points == {"Ville de Québec", "Ville de Pau", "Ville de Thetford Mines"}
     lines = [f["properties"]["agreement"] for f in data["features"] if f["geometry"]["type"] == "LineString"]
     assert lines == ["pau-thetford-mines"]
+
+
+def test_written_compact_in_one_line(run, with_coordinates):
+    """The collection is one compact line (orjson, as JSON Lines are): no space after ':' or ','."""
+    out = run("export", "-f", "geojson", "-c", "JP").stdout
+    assert out.startswith('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point",')
+    assert '"coordinates":[140.87,38.27]},"properties":{"territory":"Sendai","kind":"ville","country":"JP",' in out
+    assert out.count("\n") == 1 and out.endswith("]}\n")
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, separators=(",", ":")) + "\n"
