@@ -286,3 +286,13 @@ def test_csv_written_a_block_at_a_time_is_what_the_row_writer_makes(rows, form):
     expected = ("\ufeff" if excel else "") + render.csv_line(["a", "b", "c"], delimiter, end=end) + "".join(
         render.csv_line([render.spreadsheet_safe(v) for v in row], delimiter, end=end) for row in rows)
     assert out.getvalue() == expected
+
+
+def test_a_stored_item_longer_than_its_template_is_cut_to_it():
+    """A register changed behind our back may hold an item with more values than its keys: it
+    is read as far as the keys go (as zip reads it), never an error halfway through an export."""
+    from twinning_cli import shape
+
+    party = ["Pau", "ville", "FR", None, None, 43.3, -0.37, None, None, "extra"]
+    assert shape._items([party, party[:3]], "parties") == [
+        dict(zip(shape.NESTED["parties"], party)), {**shape.NESTED["parties"], "name": "Pau", "kind": "ville", "country": "FR"}]

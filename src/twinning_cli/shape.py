@@ -124,10 +124,11 @@ def _items(stored: list | None, field: str) -> list[dict]:
     if not stored:
         return []
     keys, left_off = _ITEMS[field]
-    items = []
+    size, items = len(keys), []
     for values in stored:
         item = dict(zip(keys, values))
-        item.update(left_off[len(values)])
+        if len(values) < size:
+            item.update(left_off[len(values)])
         items.append(item)
     return items
 
@@ -151,5 +152,5 @@ def whole_rows(rows) -> Iterator[dict]:
 _NO_BACKERS: list = []
 _DEFAULTS = {field: [_NO_BACKERS if isinstance(default, list) else default for default in template.values()]
              for field, template in NESTED.items()}
-_ITEMS = {field: (list(template), [dict(zip(list(template)[n:], _DEFAULTS[field][n:])) for n in range(len(template) + 1)])
+_ITEMS = {field: (list(template), [dict(zip(list(template)[n:], _DEFAULTS[field][n:])) for n in range(len(template))])
           for field, template in NESTED.items()}
