@@ -269,3 +269,22 @@ def test_a_ward_after_its_city_and_a_dash_is_the_ward_in_that_region(run, tmp_pa
                         "('JP', 'MD') OR name LIKE 'Narnia%' ORDER BY name") == [
         ("Narnia - Nowhere", "FR", None, 1), ("Rîșcani", "MD", "MD-CU", 1), ("Taitō", "JP", "JP-13", 2),
         ("Ōsaki", "JP", None, 1)]
+
+
+def test_a_town_named_like_others_is_the_one_its_point_is_at(run, tmp_path, seeded):
+    """France has several Saint-Denis and Montreuil: given a point, the town is the one of that name
+    within 25 km of it (its region and GeoNames id filled, the point kept), not the most populous
+    of the name; a point near none of them fills nothing, and a pair with no point takes the
+    place the name alone gives, as before."""
+    result = import_pairs(run, tmp_path, "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+                                         "Saint-Denis,France,48.9384,2.3628,Tuzla,Bosnia and Herzegovina,44.54,18.68\n"
+                                         "Montreuil,France,46.41,-0.84,Ába,Hungary,47.03,18.52\n"
+                                         "Montreuil,France,45.76,4.84,Ább,Hungary,47.03,18.52\n"
+                                         "Montreuil,France,,,Ábc,Hungary,47.03,18.52\n")
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT name, subdivision, lat, lng, geonames FROM territories WHERE country = 'FR'"
+                        " AND name IN ('Saint-Denis', 'Montreuil') ORDER BY subdivision IS NULL, subdivision, lat") == [
+        ("Montreuil", "FR-IDF", 48.8642, 2.4432, "2992090"), ("Saint-Denis", "FR-IDF", 48.9384, 2.3628, "2980916"),
+        ("Montreuil", "FR-PDL", 46.41, -0.84, "2992092"), ("Montreuil", None, 45.76, 4.84, None)]
+    note = json.loads(run("show", "montreuil-aba", "-f", "json").stdout)["note"]
+    assert "Montreuil: FR-PDL from the gazetteer (Montreuil, FR, insee:85148 geonames:2992092)." in note

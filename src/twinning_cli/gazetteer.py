@@ -218,6 +218,25 @@ def unique(name: str, country: str) -> Place | None:
     return _first(found)
 
 
+NEAR_KM = 25  # a list's point for a town and the gazetteer's: as far apart as a large commune's ends
+
+
+def near(name: str, country: str, lat: float, lng: float) -> Place | None:
+    """The place of that name in `country` whose point lies within NEAR_KM of the one given, when
+    no other of that name does: of several Saint-Denis, the one a list's point is at (Seine-Saint-
+    Denis', not La Réunion's); of Montreuil, the Vendée's village where the point is there, not the
+    city ten times its size. Places of that very name first, then those bearing it among their
+    other names. The gazetteer's places without a point (villages of a few hundred) are not weighed."""
+    from .identity import distance_km
+
+    written = short_name(name)
+    found = [p for p in places(written) if p.country == country and p.lat is not None]
+    looked = _saintly(key(written))
+    named = [p for p in found if _saintly(key(p.name)) == looked]
+    close = [p for p in (named or found) if distance_km(lat, lng, p.lat, p.lng) <= NEAR_KM]
+    return close[0] if len(close) == 1 else None
+
+
 def _first(found: list[Place]) -> Place | None:
     """The one place, or one ten times as populous as the next (the list most populous first)."""
     if len(found) == 1 or len(found) > 1 and found[0].population >= 10 * max(found[1].population, 1):
@@ -320,7 +339,15 @@ def locate(party: dict) -> str | None:
     if party.get("country") not in ("FR", "CA") or (party.get("subdivision") and party.get("lat") not in (None, "")):
         return None
 
-    place = unique(str(party.get("name", "")), party["country"])
+    name, point = str(party.get("name", "")), _point(party)
+    place = near(name, party["country"], *point) if point else None
+    if place is None:  # given a point, a place of that name elsewhere is not this town: nothing filled
+        place = unique(name, party["country"])
+        if place is not None and point and place.lat is not None:
+            from .identity import distance_km
+
+            if distance_km(*point, place.lat, place.lng) > NEAR_KM:
+                return None
     if place is None or (party.get("subdivision") and place.subdivision
                          and not related(party["subdivision"], place.subdivision)):  # FR-35 lies in FR-BRE
         return None
@@ -336,3 +363,12 @@ def locate(party: dict) -> str | None:
     if not filled:
         return None
     return f"{party['name']}: {'; '.join(filled)} from the gazetteer ({place.name}, {place.country}, {place.ref})."
+
+
+def _point(party: dict) -> tuple[float, float] | None:
+    """A party's point as two numbers of degrees, or None (none given, or not numbers)."""
+    try:
+        lat, lng = float(party["lat"]), float(party["lng"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return (lat, lng) if math.isfinite(lat) and math.isfinite(lng) else None
