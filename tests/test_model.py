@@ -61,6 +61,23 @@ def test_party_listed_twice(make_record):
     assert "party 'Rennes Métropole' (FR) is listed twice" in problems([record])
 
 
+@pytest.mark.parametrize("second, twice", [
+    ({"subdivision": "CH-AG"}, False),  # 'Lengnau, Bern' twinned with 'Lengnau, Aargau'
+    ({"lat": 47.52, "lng": 8.33}, False),  # points 80 km apart: two towns, as the register keeps them
+    ({"lat": 47.19, "lng": 7.38}, True),  # a kilometre apart: one town
+    ({"subdivision": "CH-BE"}, True),
+    ({}, True),  # nothing known of the second that disagrees
+])
+def test_two_parties_of_one_name_are_one_only_where_nothing_known_disagrees(make_record, second, twice):
+    record = make_record()
+    first = {"name": "Lengnau", "kind": "ville", "country": "CH", "subdivision": "CH-BE", "lat": 47.18, "lng": 7.37}
+    record["parties"] = [first, {"name": "Lengnau", "kind": "ville", "country": "CH", **second}]
+    if twice:
+        assert "party 'Lengnau' (CH) is listed twice" in problems([record])
+    else:
+        assert len(parse_records([record], origin="seed")) == 1
+
+
 def test_one_party_is_not_an_agreement(make_record):
     record = make_record()
     record["parties"] = record["parties"][:1]

@@ -288,3 +288,16 @@ def test_a_town_named_like_others_is_the_one_its_point_is_at(run, tmp_path, seed
         ("Montreuil", "FR-PDL", 46.41, -0.84, "2992092"), ("Montreuil", None, 45.76, 4.84, None)]
     note = json.loads(run("show", "montreuil-aba", "-f", "json").stdout)["note"]
     assert "Montreuil: FR-PDL from the gazetteer (Montreuil, FR, insee:85148 geonames:2992092)." in note
+
+
+def test_a_town_twinned_with_its_namesake_in_its_own_country(run, tmp_path, seeded):
+    """The world list twins 'Lengnau, Bern' with 'Lengnau, Aargau': two towns of one name told
+    apart by their cantons (and points 80 km apart), imported as a pair, each its own territory
+    (it was rejected as one party listed twice)."""
+    result = import_pairs(run, tmp_path, "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+                                         '"Lengnau, Bern",Switzerland,47.1833,7.3667,"Lengnau, Aargau",Switzerland,47.5167,8.3333\n')
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT name, subdivision, agreements FROM territories WHERE name = 'Lengnau' ORDER BY subdivision") == [
+        ("Lengnau", "CH-AG", 1), ("Lengnau", "CH-BE", 1)]
+    shown = run("territories", "show", "Lengnau")
+    assert shown.exit_code == 1 and "Lengnau, CH-AG" in shown.stderr and "Lengnau, CH-BE" in shown.stderr

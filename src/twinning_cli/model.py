@@ -240,13 +240,12 @@ class Agreement(Strict):
             raise ValueError(_('an inferred signed_on needs a signed_on_note saying how'))
         if self.signed_on and self.status in ("exploratory", "proposed"):
             raise ValueError(_('status {status} cannot have a signed_on date').format(status=self.status))
-        seen = set()
+        seen: dict[tuple[str, str], list[Party]] = {}
         for party in self.parties:
-            key = party.key
-            if key in seen:
+            if any(_may_be_one(party, other) for other in seen.get(party.key, ())):
                 raise ValueError(_("party {name!r} ({country}) is listed twice").format(
                                      name=party.name, country=party.country))
-            seen.add(key)
+            seen.setdefault(party.key, []).append(party)
         if len(set(self.domains)) != len(self.domains):
             raise ValueError(_('a domain is listed twice'))
         return self
@@ -265,3 +264,12 @@ class Agreement(Strict):
             return self.valid_from
         return max((e.date for e in self.events), default=None)
 
+
+
+def _may_be_one(party: Party, other: Party) -> bool:
+    """Two parties of one name in one country are one territory unless something known of both
+    disagrees (identity.same_place: subdivisions, ids, points over 50 km apart): 'Lengnau, Bern'
+    and 'Lengnau, Aargau' are twinned, not one town listed twice."""
+    from .identity import same_place
+
+    return same_place([None, other.subdivision, other.lat, other.lng, other.wikidata, other.geonames], party)
