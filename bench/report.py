@@ -217,19 +217,28 @@ the sizes people import (120 kB a filter up to 100,000 keys). The ninth session'
 the tenth's 168 MiB (imports no longer load Typer, below), the eleventh's 167 MiB and the
 twelfth's 169 MiB. Then, 39 MiB before the first record (pydantic and the models it builds,
 13 MiB; the country names, 7.6 MiB, when a cell is a name) and 64 MiB of cache were already 103.
-The fourteenth session's run reads 82 MiB at 1,000,000 and 70 MiB at 100,000 (below: a load
-into an empty register keeps 4 MiB of cache); what remains above 64 MiB at 1,000,000 grows with
-the keys a load has written (its Bloom filters, some 9 MB there, and the write-ahead log's index).
+The fourteenth session's run read 82 MiB at 1,000,000 and 70 MiB at 100,000 (below: a load
+into an empty register keeps 4 MiB of cache), the fifteenth's 82 and 71 MiB; what remains above
+64 MiB at 1,000,000 grows with the keys a load has written (its Bloom filters, some 9 MB there,
+and the write-ahead log's index). The fifteenth session looked at where the rest goes, importing
+300,000 records: 16–17 MB of the resident size is the shared libraries (pydantic-core, Python,
+SQLite), 34 MB of private memory is there 0.3 s in (the modules, the models pydantic builds, the
+register made from the seed with sqlite-utils, which loads click and pluggy: some 4 MB and 27 ms),
+and it grows to 60 MB as the load writes (the name cache filling to its 16,000 keys, some 5 MB;
+the filters; the last batch's models, 4.4 MB). What an import of codes could shed (the names of
+subdivisions, 1.7 MB; sqlite-utils, by making the tables with our own SQL) would bring 100,000
+under 64 MiB and leave 1,000,000 near 76: not done.
 
-"1,000,000 ≤ 11× the time of 100,000" reads 14.5× in this run (13.9× and 15.2× in two runs of the
-same session before it, then 15.7×, 14.1×, 14.9×, 12.5×, 13.7×, 13.6×, 15.6× and 11.7×). The two
-sizes are timed some minutes apart and this machine's speed moves meanwhile: sqlite-utils' own
-insert took 10.4× as long for 1,000,000 as for 100,000 in this run (37.55 s against 3.61 s; 9.4×,
-10.4×, 11.1×, 11.5×, 8.8×, 8.5×, 10.5×, 13.4×, 11.1× and 8.3× in those runs); our import against
-it, 4.67× at 100,000 and 6.52× at 1,000,000 (4.74× and 6.98×, 5.40× and 7.94× in the session's two
-runs before, 4.88× and 6.93× in the last session's). This machine ran much faster through this
-session than through the last (sqlite-utils' insert of 100,000: 3.61 s against 8.73 s): our
-1,000,000 took 245 s here against 669 s. What grows past 100,000 is the random places in the key
+"1,000,000 ≤ 11× the time of 100,000" reads 14.8× in this run (14.1× in the session's run before
+it; 14.5×, 13.9× and 15.2× in the fourteenth session's three, then 15.7×, 14.1×, 14.9×, 12.5×,
+13.7×, 13.6×, 15.6× and 11.7×). The two sizes are timed some minutes apart and this machine's speed
+moves meanwhile: sqlite-utils' own insert took 9.9× as long for 1,000,000 as for 100,000 in this
+run (36.73 s against 3.72 s; 10.0× in the run before it, 10.4×, 9.4×, 10.4×, 11.1×, 11.5×, 8.8×,
+8.5×, 10.5×, 13.4×, 11.1× and 8.3× in the runs before); our import against it, 4.80× at 100,000
+and 7.19× at 1,000,000 (4.61× and 6.50× in the session's run before, 4.67× and 6.52× in the
+fourteenth session's last). The fourteenth session's machine ran much faster than the
+thirteenth's (sqlite-utils' insert of 100,000: 3.61 s against 8.73 s): our 1,000,000 took 245 s
+there against 669 s, 264 s in this run. What grows past 100,000 is the random places in the key
 indexes (slug, pair) each new agreement takes, in B-trees larger than the page cache: 300,000
 took 61.3 s with 4 MiB of cache and 57.9 s with 64 MiB, 10 s and 3 s of it in the system's reads.
 
@@ -286,7 +295,18 @@ subdivisions, which an import of codes does not read). A lighter reader of a row
 was tried and dropped (no difference beyond noise). This page was not run again: the machine ran
 1.3–2× slower all session (sqlite-utils' query of the list's SQL: 399–710 ms against 312 ms).
 
-This run is of the fourteenth session's code (schema 9). Two steps, each against the code before
+This run is of the fifteenth session's code. It changed no write path's work: a record's two
+parties of one name in one country are one party listed twice only where nothing known of them
+disagrees (the register's own rule of identity: 'Lengnau, Bern' twinned with 'Lengnau, Aargau'),
+and the pairs path places a French or Québec town given a point among the places of its name
+within 25 km of it. Its reads write a register's records as JSON with orjson (docs/scale.md:
+`export --format json` of 24,289 agreements 0.71 → 0.23 s, `jsonl` 0.40 → 0.24 s), one record
+(`show`) with json as before: orjson's import (7 ms) made `show SLUG --format json` on the seed
+35 → 46 ms in a first run of this page, and "reads on the seed ≤ 0.5× sqlite-utils query" read
+0.58×, the seed's `list` case at 63 ms in that run (45 ms at 1,000 in the same run); 0.41× with
+the fix, above.
+
+The fourteenth session's run was of its code (schema 9). Two steps, each against the code before
 it on this machine, one after the other:
 
 | step | before | after |
