@@ -225,8 +225,9 @@ def near(name: str, country: str, lat: float, lng: float) -> Place | None:
     """The place of that name in `country` whose point lies within NEAR_KM of the one given, when
     no other of that name does: of several Saint-Denis, the one a list's point is at (Seine-Saint-
     Denis', not La Réunion's); of Montreuil, the Vendée's village where the point is there, not the
-    city ten times its size. Places of that very name first, then those bearing it among their
-    other names. The gazetteer's places without a point (villages of a few hundred) are not weighed."""
+    city ten times its size. Places bearing the name among their other names count only where none
+    has that very name. The gazetteer's places without a point (villages of a few hundred) are not
+    weighed."""
     from .identity import distance_km
 
     written = short_name(name)

@@ -265,7 +265,6 @@ class Agreement(Strict):
         return max((e.date for e in self.events), default=None)
 
 
-
 def _may_be_one(party: Party, other: Party) -> bool:
     """Two parties of one name in one country are one territory unless something known of both
     disagrees (identity.same_place: subdivisions, ids, points over 50 km apart): 'Lengnau, Bern'

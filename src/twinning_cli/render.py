@@ -1,7 +1,7 @@
 """One renderer behind every read command's --format.
 
-CSV, TSV and Markdown are written with the standard library, JSON and JSON Lines by
-orjson; Rich is imported only to draw a table for a terminal.
+CSV, TSV, Markdown and one record's JSON are written with the standard library, a register's
+JSON and JSON Lines by orjson; Rich is imported only to draw a table for a terminal.
 """
 
 from __future__ import annotations
