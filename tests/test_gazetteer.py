@@ -39,6 +39,16 @@ def test_a_place_is_unique_when_it_dwarfs_its_namesakes():
     assert gazetteer.unique("Saint-Denis", "FR") is None  # Seine-Saint-Denis and La Réunion compare
 
 
+@pytest.mark.parametrize("name, province", [
+    ("London", "CA-ON"), ("Surrey", "CA-BC"), ("Calgary", "CA-AB"), ("Halifax", "CA-NS"), ("Whitehorse", "CA-YT"),
+    ("Iqaluit", "CA-NU"), ("Sherbrooke", "CA-QC"),
+])
+def test_a_canadian_place_has_its_province(name, province):
+    """Every Canadian place the gazetteer knows has its province (GeoNames' admin1 as ISO 3166-2
+    writes it), not Québec's alone: 'London, Canada' is London, Ontario."""
+    assert gazetteer.unique(name, "CA").subdivision == province
+
+
 @pytest.mark.parametrize("name, found", [
     ("Saint-Étienne", "insee:42218"),  # not Saint-Étienne-du-Rouvray, which GeoNames also calls so
     ("St Etienne", "insee:42218"),

@@ -301,3 +301,16 @@ def test_a_town_twinned_with_its_namesake_in_its_own_country(run, tmp_path, seed
         ("Lengnau", "CH-AG", 1), ("Lengnau", "CH-BE", 1)]
     shown = run("territories", "show", "Lengnau")
     assert shown.exit_code == 1 and "Lengnau, CH-AG" in shown.stderr and "Lengnau, CH-BE" in shown.stderr
+
+
+def test_a_canadian_town_takes_its_province_from_the_gazetteer(run, tmp_path, seeded):
+    """Canadian towns of every province are placed as Québec's are: 'London, Canada', whose point
+    the world list gives in England (not recorded), is London, Ontario, with the gazetteer's point;
+    'Surrey, Canada' at its own point takes British Columbia."""
+    result = import_pairs(run, tmp_path, "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+                                         "London,Canada,51.5072,-0.1275,Nanjing,China,32.0608,118.7789\n"
+                                         "Surrey,Canada,49.1,-122.8,Zhuhai,China,22.2742,113.5719\n")
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT name, subdivision, lat, lng, geonames FROM territories WHERE country = 'CA'"
+                        " AND name IN ('London', 'Surrey') ORDER BY name") == [
+        ("London", "CA-ON", 42.9834, -81.233, "6058560"), ("Surrey", "CA-BC", 49.1, -122.8, "6159905")]

@@ -1,5 +1,5 @@
 """Places `twinning extract` and the pairs import know: every commune of France (Etalab), every
-Québec place of 500+ and the world's places (GeoNames), with their other names.
+Canadian place of 500+ with its province and the world's places (GeoNames), with their other names.
 
 gazetteer.tsv.gz is made by scripts/make_gazetteer.py (sources, versions and licences in its
 first line). Read whole it takes a second; so on first use it is indexed once into a small
@@ -336,7 +336,7 @@ def written_as(name: str, country: str) -> str | None:
 
 def locate(party: dict) -> str | None:
     """Fill a raw party's missing subdivision and coordinates from the gazetteer when its name is
-    unambiguous there (France, Québec); a note saying so, or None when nothing was filled."""
+    unambiguous there (France, Canada); a note saying so, or None when nothing was filled."""
     if party.get("country") not in ("FR", "CA") or (party.get("subdivision") and party.get("lat") not in (None, "")):
         return None
 
