@@ -13,21 +13,20 @@ Subdivision = namedtuple("Subdivision", "parent type name")
 
 
 @cache
-def _subdivision_file() -> tuple[dict[str, Subdivision], dict[str, list[str]]]:
+def _subdivisions() -> dict[str, Subdivision]:
     """ISO 3166-2 from subdivisions.tsv (made from pycountry by scripts/make_countries.py): each
-    code's parent, type and name; each search key of an ISO or French name to its codes. Read in
-    a few milliseconds, where going through pycountry's 5,000 subdivisions took a fifth of a second."""
-    codes: dict[str, Subdivision] = {}
-    names: dict[str, list[str]] = {}
+    code's parent, type and name, the C lines. Read in a few milliseconds, where going through
+    pycountry's 5,000 subdivisions took a fifth of a second."""
     with _PATH.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("C\t"):
-                _, code, parent, kind, name = line.rstrip("\n").split("\t")
-                codes[code] = Subdivision(parent or None, kind, name)
-            elif line.startswith("N\t"):
-                _, key, found = line.rstrip("\n").split("\t")
-                names[key] = found.split(",")
-    return codes, names
+        return {code: Subdivision(parent or None, kind, name) for code, parent, kind, name in
+                (line.rstrip("\n").split("\t")[1:] for line in handle if line.startswith("C\t"))}
+
+
+@cache
+def _all_subdivision_names() -> dict[str, list[str]]:
+    """Each search key of an ISO or French name to its codes: the N lines, read only when a name
+    is looked up (12,000 keys, 1.7 MB that an import of codes has no use for)."""
+    return _keyed("N\t")
 
 
 @cache
@@ -35,16 +34,17 @@ def _other_subdivision_names() -> dict[str, list[str]]:
     """Names GeoNames gives subdivisions that ISO and its French names do not ('Tuscany'): the A
     lines of the same file, read only when a name is looked up among them (10,000 names, 3 MB
     that a JSON Lines import of codes has no use for)."""
+    return _keyed("A\t")
+
+
+def _keyed(tag: str) -> dict[str, list[str]]:
+    """The lines of subdivisions.tsv that begin with `tag`: a search key and its codes."""
     with _PATH.open(encoding="utf-8") as handle:
         return {key: found.split(",") for key, found in
-                (line.rstrip("\n").split("\t")[1:] for line in handle if line.startswith("A\t"))}
+                (line.rstrip("\n").split("\t")[1:] for line in handle if line.startswith(tag))}
 
 
 _PATH = Path(__file__).with_name("subdivisions.tsv")
-
-
-def _subdivisions() -> dict[str, Subdivision]:
-    return _subdivision_file()[0]
 
 
 def is_subdivision(code: str) -> bool:
@@ -55,10 +55,6 @@ def is_subdivision(code: str) -> bool:
 def subdivision_names() -> dict[str, str]:
     """Each ISO 3166-2 code and its ISO name, in code order."""
     return {code: sub.name for code, sub in _subdivisions().items()}
-
-
-def _all_subdivision_names() -> dict[str, list[str]]:
-    return _subdivision_file()[1]
 
 
 @cache
