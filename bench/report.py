@@ -218,7 +218,8 @@ the tenth's 168 MiB (imports no longer load Typer, below), the eleventh's 167 Mi
 twelfth's 169 MiB. Then, 39 MiB before the first record (pydantic and the models it builds,
 13 MiB; the country names, 7.6 MiB, when a cell is a name) and 64 MiB of cache were already 103.
 The fourteenth session's run read 82 MiB at 1,000,000 and 70 MiB at 100,000 (below: a load
-into an empty register keeps 4 MiB of cache), the fifteenth's 82 and 71 MiB; what remains above
+into an empty register keeps 4 MiB of cache), the fifteenth's 80 and 68 MiB (an import of codes
+no longer reads the names of subdivisions, 1.7 MiB); what remains above
 64 MiB at 1,000,000 grows with the keys a load has written (its Bloom filters, some 9 MB there,
 and the write-ahead log's index). The fifteenth session looked at where the rest goes, importing
 300,000 records: 16–17 MB of the resident size is the shared libraries (pydantic-core, Python,
@@ -229,16 +230,16 @@ the filters; the last batch's models, 4.4 MB). What an import of codes could she
 subdivisions, 1.7 MB; sqlite-utils, by making the tables with our own SQL) would bring 100,000
 under 64 MiB and leave 1,000,000 near 76: not done.
 
-"1,000,000 ≤ 11× the time of 100,000" reads 14.8× in this run (14.1× in the session's run before
-it; 14.5×, 13.9× and 15.2× in the fourteenth session's three, then 15.7×, 14.1×, 14.9×, 12.5×,
-13.7×, 13.6×, 15.6× and 11.7×). The two sizes are timed some minutes apart and this machine's speed
-moves meanwhile: sqlite-utils' own insert took 9.9× as long for 1,000,000 as for 100,000 in this
-run (36.73 s against 3.72 s; 10.0× in the run before it, 10.4×, 9.4×, 10.4×, 11.1×, 11.5×, 8.8×,
-8.5×, 10.5×, 13.4×, 11.1× and 8.3× in the runs before); our import against it, 4.80× at 100,000
-and 7.19× at 1,000,000 (4.61× and 6.50× in the session's run before, 4.67× and 6.52× in the
-fourteenth session's last). The fourteenth session's machine ran much faster than the
-thirteenth's (sqlite-utils' insert of 100,000: 3.61 s against 8.73 s): our 1,000,000 took 245 s
-there against 669 s, 264 s in this run. What grows past 100,000 is the random places in the key
+"1,000,000 ≤ 11× the time of 100,000" reads 14.2× in this run (14.8× and 14.1× in the session's
+two runs before it; 14.5×, 13.9× and 15.2× in the fourteenth session's three, then 15.7×, 14.1×,
+14.9×, 12.5×, 13.7×, 13.6×, 15.6× and 11.7×). The two sizes are timed some minutes apart and this
+machine's speed moves meanwhile: sqlite-utils' own insert took 9.8× as long for 1,000,000 as for
+100,000 in this run (36.36 s against 3.72 s; 9.9× and 10.0× in the session's runs before, 10.4×,
+9.4×, 10.4×, 11.1×, 11.5×, 8.8×, 8.5×, 10.5×, 13.4×, 11.1× and 8.3× in the runs before those); our
+import against it, 4.99× at 100,000 and 7.24× at 1,000,000 (4.80× and 7.19×, 4.61× and 6.50× in
+the session's runs before, 4.67× and 6.52× in the fourteenth session's last). The fourteenth
+session's machine ran much faster than the thirteenth's (sqlite-utils' insert of 100,000: 3.61 s
+against 8.73 s): our 1,000,000 took 245 s there against 669 s, 263 s in this run. What grows past 100,000 is the random places in the key
 indexes (slug, pair) each new agreement takes, in B-trees larger than the page cache: 300,000
 took 61.3 s with 4 MiB of cache and 57.9 s with 64 MiB, 10 s and 3 s of it in the system's reads.
 
@@ -298,9 +299,11 @@ was tried and dropped (no difference beyond noise). This page was not run again:
 This run is of the fifteenth session's code. It changed no write path's work: a record's two
 parties of one name in one country are one party listed twice only where nothing known of them
 disagrees (the register's own rule of identity: 'Lengnau, Bern' twinned with 'Lengnau, Aargau'),
-and the pairs path places a French or Québec town given a point among the places of its name
-within 25 km of it. Its reads write a register's records as JSON with orjson (docs/scale.md:
-`export --format json` of 24,289 agreements 0.71 → 0.23 s, `jsonl` 0.40 → 0.24 s), one record
+the pairs path places a French or Canadian town given a point among the places of its name
+within 25 km of it (and every Canadian place of the gazetteer now has its province), and an
+import of codes does not read the names of subdivisions. Its reads write a register's records
+as JSON with orjson (docs/scale.md: `export --format json` of 24,289 agreements 0.71 → 0.23 s,
+`jsonl` 0.40 → 0.24 s), one record
 (`show`) with json as before: orjson's import (7 ms) made `show SLUG --format json` on the seed
 35 → 46 ms in a first run of this page, and "reads on the seed ≤ 0.5× sqlite-utils query" read
 0.58×, the seed's `list` case at 63 ms in that run (45 ms at 1,000 in the same run); 0.41× with
