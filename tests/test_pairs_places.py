@@ -314,3 +314,16 @@ def test_a_canadian_town_takes_its_province_from_the_gazetteer(run, tmp_path, se
     assert rows(seeded, "SELECT name, subdivision, lat, lng, geonames FROM territories WHERE country = 'CA'"
                         " AND name IN ('London', 'Surrey') ORDER BY name") == [
         ("London", "CA-ON", 42.9834, -81.233, "6058560"), ("Surrey", "CA-BC", 49.1, -122.8, "6159905")]
+
+
+def test_an_american_town_takes_its_state_from_the_gazetteer(run, tmp_path, seeded):
+    """'Paris, Texas' is Paris in US-TX with the gazetteer's point (Paris, Tennessee is not weighed);
+    'Houston' at its point takes Texas; 'Springfield', which a dozen states have, is left as given."""
+    result = import_pairs(run, tmp_path, "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+                                         'Paris,France,,,"Paris, Texas",United States,,\n'
+                                         "Kayseri,Turkey,38.72,35.49,Houston,United States,29.76,-95.38\n"
+                                         "Lyon,France,,,Springfield,United States,,\n")
+    assert result.exit_code == 0, result.stderr
+    assert rows(seeded, "SELECT name, subdivision, lat, lng, geonames FROM territories WHERE country = 'US' ORDER BY name") == [
+        ("Houston", "US-TX", 29.76, -95.38, "4699066"), ("Paris", "US-TX", 33.6609, -95.5555, "4717560"),
+        ("Springfield", None, None, None, None)]

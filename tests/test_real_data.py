@@ -246,7 +246,7 @@ def test_naming_one_of_several(run, tmp_path):
                          "Córdoba,Spain,37.89,-4.78,Córdoba,Argentina,-31.42,-64.18\n")
     result = run("territories", "show", "Paris")
     assert (result.exit_code, result.stderr) == (1, "Error: 'Paris' is ambiguous: it matches 2 territories; type "
-                                                     "one of: Paris, FR [ville, FR-IDF]; Paris, US [ville, US]\n")
+                                                     "one of: Paris, FR [ville, FR-IDF]; Paris, US [ville, US-TX]\n")
     for typed, country in (("Paris, FR", "FR"), ("Paris (France)", "FR"), ("Paris, US", "US"),
                            ("paris (États-Unis)", "US"), ("Córdoba, ES", "ES"), ("cordoba, AR", "AR")):
         shown = json.loads(run("territories", "show", typed, "-f", "json").stdout)

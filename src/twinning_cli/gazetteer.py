@@ -1,5 +1,6 @@
 """Places `twinning extract` and the pairs import know: every commune of France (Etalab), every
-Canadian place of 500+ with its province and the world's places (GeoNames), with their other names.
+Canadian and American place of 500+ with its province or state, and the world's places
+(GeoNames), with their other names.
 
 gazetteer.tsv.gz is made by scripts/make_gazetteer.py (sources, versions and licences in its
 first line). Read whole it takes a second; so on first use it is indexed once into a small
@@ -199,8 +200,9 @@ def other_name(name: str, country: str) -> tuple[str, str] | None:
     return None
 
 
-def unique(name: str, country: str) -> Place | None:
-    """The place of that name in that country, when the gazetteer knows one or one ten times as
+def unique(name: str, country: str, within: str | None = None) -> Place | None:
+    """The place of that name in that country (and in the subdivision `within`, when given: 'Paris'
+    in US-TX), when the gazetteer knows one or one ten times as
     populous as the next (Sherbrooke, Québec, not the hamlet of Nova Scotia); None when unknown
     or when several compare (two Saint-Denis are not guessed between). 'Ville de Grenoble' is
     Grenoble. A place of that very name comes before those that bear it among their other names
@@ -209,7 +211,7 @@ def unique(name: str, country: str) -> Place | None:
     Oise: neither); where several have that very name, all compare ('Champigny':
     Champigny-sur-Marne)."""
     written = short_name(name)
-    found = [p for p in places(written) if p.country == country]
+    found = _in(places(written), country, within)
     looked = _saintly(key(written))
     named = [p for p in found if _saintly(key(p.name)) == looked]
     if _first(named):
@@ -221,7 +223,7 @@ def unique(name: str, country: str) -> Place | None:
 NEAR_KM = 25  # a list's point for a town and the gazetteer's: as far apart as a large commune's ends
 
 
-def near(name: str, country: str, lat: float, lng: float) -> Place | None:
+def near(name: str, country: str, lat: float, lng: float, within: str | None = None) -> Place | None:
     """The place of that name in `country` whose point lies within NEAR_KM of the one given, when
     no other of that name does: of several Saint-Denis, the one a list's point is at (Seine-Saint-
     Denis', not La Réunion's); of Montreuil, the Vendée's village where the point is there, not the
@@ -231,11 +233,17 @@ def near(name: str, country: str, lat: float, lng: float) -> Place | None:
     from .identity import distance_km
 
     written = short_name(name)
-    found = [p for p in places(written) if p.country == country and p.lat is not None]
+    found = [p for p in _in(places(written), country, within) if p.lat is not None]
     looked = _saintly(key(written))
     named = [p for p in found if _saintly(key(p.name)) == looked]
     close = [p for p in (named or found) if distance_km(lat, lng, p.lat, p.lng) <= NEAR_KM]
     return close[0] if len(close) == 1 else None
+
+
+def _in(found: list[Place], country: str, within: str | None) -> list[Place]:
+    """The places of `country`, and of the subdivision `within` (or one it lies in, or in it)."""
+    return [p for p in found if p.country == country
+            and (not within or p.subdivision and related(within, p.subdivision))]
 
 
 def _first(found: list[Place]) -> Place | None:
@@ -334,16 +342,21 @@ def written_as(name: str, country: str) -> str | None:
     return written.pop() if len(written) == 1 else None
 
 
+PLACED = ("FR", "CA", "US")  # the countries whose places the gazetteer gives with their subdivisions
+
+
 def locate(party: dict) -> str | None:
     """Fill a raw party's missing subdivision and coordinates from the gazetteer when its name is
-    unambiguous there (France, Canada); a note saying so, or None when nothing was filled."""
-    if party.get("country") not in ("FR", "CA") or (party.get("subdivision") and party.get("lat") not in (None, "")):
+    unambiguous there, among the places of its subdivision when it has one (France, Canada and the
+    United States, whose places the gazetteer gives with their regions, provinces and states); a
+    note saying so, or None when nothing was filled."""
+    if party.get("country") not in PLACED or (party.get("subdivision") and party.get("lat") not in (None, "")):
         return None
 
-    name, point = str(party.get("name", "")), _point(party)
-    place = near(name, party["country"], *point) if point else None
+    name, point, within = str(party.get("name", "")), _point(party), party.get("subdivision") or None
+    place = near(name, party["country"], *point, within) if point else None
     if place is None:  # given a point, a place of that name elsewhere is not this town: nothing filled
-        place = unique(name, party["country"])
+        place = unique(name, party["country"], within)
         if place is not None and point and place.lat is not None:
             from .identity import distance_km
 
