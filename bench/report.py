@@ -218,7 +218,7 @@ the tenth's 168 MiB (imports no longer load Typer, below), the eleventh's 167 Mi
 twelfth's 169 MiB. Then, 39 MiB before the first record (pydantic and the models it builds,
 13 MiB; the country names, 7.6 MiB, when a cell is a name) and 64 MiB of cache were already 103.
 The fourteenth session's run read 82 MiB at 1,000,000 and 70 MiB at 100,000 (below: a load
-into an empty register keeps 4 MiB of cache), the fifteenth's 80 and 68 MiB (an import of codes
+into an empty register keeps 4 MiB of cache), the fifteenth's 80 and 69 MiB (an import of codes
 no longer reads the names of subdivisions, 1.7 MiB); what remains above
 64 MiB at 1,000,000 grows with the keys a load has written (its Bloom filters, some 9 MB there,
 and the write-ahead log's index). The fifteenth session looked at where the rest goes, importing
@@ -230,16 +230,16 @@ the filters; the last batch's models, 4.4 MB). What an import of codes could she
 subdivisions, 1.7 MB; sqlite-utils, by making the tables with our own SQL) would bring 100,000
 under 64 MiB and leave 1,000,000 near 76: not done.
 
-"1,000,000 ≤ 11× the time of 100,000" reads 14.2× in this run (14.8× and 14.1× in the session's
-two runs before it; 14.5×, 13.9× and 15.2× in the fourteenth session's three, then 15.7×, 14.1×,
+"1,000,000 ≤ 11× the time of 100,000" reads 14.2× in this run (14.2×, 14.8× and 14.1× in the
+session's three runs before it; 14.5×, 13.9× and 15.2× in the fourteenth session's three, then 15.7×, 14.1×,
 14.9×, 12.5×, 13.7×, 13.6×, 15.6× and 11.7×). The two sizes are timed some minutes apart and this
-machine's speed moves meanwhile: sqlite-utils' own insert took 9.8× as long for 1,000,000 as for
-100,000 in this run (36.36 s against 3.72 s; 9.9× and 10.0× in the session's runs before, 10.4×,
+machine's speed moves meanwhile: sqlite-utils' own insert took 10.2× as long for 1,000,000 as for
+100,000 in this run (36.12 s against 3.55 s; 9.8×, 9.9× and 10.0× in the session's runs before, 10.4×,
 9.4×, 10.4×, 11.1×, 11.5×, 8.8×, 8.5×, 10.5×, 13.4×, 11.1× and 8.3× in the runs before those); our
-import against it, 4.99× at 100,000 and 7.24× at 1,000,000 (4.80× and 7.19×, 4.61× and 6.50× in
-the session's runs before, 4.67× and 6.52× in the fourteenth session's last). The fourteenth
-session's machine ran much faster than the thirteenth's (sqlite-utils' insert of 100,000: 3.61 s
-against 8.73 s): our 1,000,000 took 245 s there against 669 s, 263 s in this run. What grows past 100,000 is the random places in the key
+import against it, 4.89× at 100,000 and 6.80× at 1,000,000 (4.99× and 7.24×, 4.80× and 7.19×,
+4.61× and 6.50× in the session's runs before, 4.67× and 6.52× in the fourteenth session's last).
+The fourteenth session's machine ran much faster than the thirteenth's (sqlite-utils' insert of
+100,000: 3.61 s against 8.73 s): our 1,000,000 took 245 s there against 669 s, 246 s in this run. What grows past 100,000 is the random places in the key
 indexes (slug, pair) each new agreement takes, in B-trees larger than the page cache: 300,000
 took 61.3 s with 4 MiB of cache and 57.9 s with 64 MiB, 10 s and 3 s of it in the system's reads.
 
@@ -299,9 +299,14 @@ was tried and dropped (no difference beyond noise). This page was not run again:
 This run is of the fifteenth session's code. It changed no write path's work: a record's two
 parties of one name in one country are one party listed twice only where nothing known of them
 disagrees (the register's own rule of identity: 'Lengnau, Bern' twinned with 'Lengnau, Aargau'),
-the pairs path places a French or Canadian town given a point among the places of its name
-within 25 km of it (and every Canadian place of the gazetteer now has its province), and an
-import of codes does not read the names of subdivisions. Its reads write a register's records
+the pairs path places a French, Canadian or American town given a point among the places of its
+name within 25 km of it (and every Canadian and American place of the gazetteer now has its
+province or state), and an import of codes does not read the names of subdivisions. "Add 10,000
+into a register of 100,000" reads 1.56× in this run (1.35×, 1.47× and 1.43× in the session's
+three runs before, 1.48× in the fourteenth's last): the import into an empty register ran fast
+here (1.31 s against 1.44–1.47 s). Timed again alone, three rounds alternating with the code the
+session began from (26f78a3): 1.42×, 1.42×, 1.33× against 1.45×, 1.35×, 1.46×, the same; the
+goal sits within this machine's noise. Its reads write a register's records
 as JSON with orjson (docs/scale.md: `export --format json` of 24,289 agreements 0.71 → 0.23 s,
 `jsonl` 0.40 → 0.24 s), one record
 (`show`) with json as before: orjson's import (7 ms) made `show SLUG --format json` on the seed
