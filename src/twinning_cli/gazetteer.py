@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from .countries import related
+from .identity import distance_km
 from .vocabulary import short_name, slugify
 
 Place = namedtuple("Place", "name country subdivision population lat lng ref")
@@ -202,18 +203,15 @@ def other_name(name: str, country: str) -> tuple[str, str] | None:
 
 def unique(name: str, country: str, within: str | None = None) -> Place | None:
     """The place of that name in that country (and in the subdivision `within`, when given: 'Paris'
-    in US-TX), when the gazetteer knows one or one ten times as
-    populous as the next (Sherbrooke, Québec, not the hamlet of Nova Scotia); None when unknown
+    in US-TX), when the gazetteer knows one or one ten times as populous as the next (Sherbrooke,
+    Québec, not the hamlet of Nova Scotia); None when unknown
     or when several compare (two Saint-Denis are not guessed between). 'Ville de Grenoble' is
     Grenoble. A place of that very name comes before those that bear it among their other names
     (Saint-Étienne in the Loire, not Saint-Étienne-du-Rouvray, which GeoNames also calls so),
     unless one of those is ten times as populous ('Clermont': Clermont-Ferrand beside Clermont,
     Oise: neither); where several have that very name, all compare ('Champigny':
     Champigny-sur-Marne)."""
-    written = short_name(name)
-    found = _in(places(written), country, within)
-    looked = _saintly(key(written))
-    named = [p for p in found if _saintly(key(p.name)) == looked]
+    found, named = _namesakes(name, country, within)
     if _first(named):
         return None if any(p.population >= 10 * max(named[0].population, 1) for p in found if p not in named) \
             else named[0]
@@ -230,20 +228,19 @@ def near(name: str, country: str, lat: float, lng: float, within: str | None = N
     city ten times its size. Places bearing the name among their other names count only where none
     has that very name. The gazetteer's places without a point (villages of a few hundred) are not
     weighed."""
-    from .identity import distance_km
-
-    written = short_name(name)
-    found = [p for p in _in(places(written), country, within) if p.lat is not None]
-    looked = _saintly(key(written))
-    named = [p for p in found if _saintly(key(p.name)) == looked]
-    close = [p for p in (named or found) if distance_km(lat, lng, p.lat, p.lng) <= NEAR_KM]
+    found, named = _namesakes(name, country, within)
+    close = [p for p in (named or found) if p.lat is not None and distance_km(lat, lng, p.lat, p.lng) <= NEAR_KM]
     return close[0] if len(close) == 1 else None
 
 
-def _in(found: list[Place], country: str, within: str | None) -> list[Place]:
-    """The places of `country`, and of the subdivision `within` (or one it lies in, or in it)."""
-    return [p for p in found if p.country == country
-            and (not within or p.subdivision and related(within, p.subdivision))]
+def _namesakes(name: str, country: str, within: str | None) -> tuple[list[Place], list[Place]]:
+    """The places `name` finds in `country` (and in the subdivision `within`, or one it lies in,
+    or in it), and those of them of that very name ('St' read as 'Saint')."""
+    written = short_name(name)
+    found = [p for p in places(written) if p.country == country
+             and (not within or p.subdivision and related(within, p.subdivision))]
+    looked = _saintly(key(written))
+    return found, [p for p in found if _saintly(key(p.name)) == looked]
 
 
 def _first(found: list[Place]) -> Place | None:
@@ -276,8 +273,6 @@ def far_from(country: str, lat: float, lng: float) -> bool:
         return False
     parts = _parts().get(country, (country,))
     if len(mine) < _SPREAD:
-        from .identity import distance_km
-
         return all(distance_km(lat, lng, a + 0.5, b + 0.5) > FAR_SMALL_KM
                    for part in parts for a, b in cells.get(part, ()))
     dlat = FAR_KM / 111.2
@@ -356,14 +351,11 @@ def locate(party: dict) -> str | None:
     name, point, within = str(party.get("name", "")), _point(party), party.get("subdivision") or None
     place = near(name, party["country"], *point, within) if point else None
     if place is None:  # given a point, a place of that name elsewhere is not this town: nothing filled
-        place = unique(name, party["country"], within)
-        if place is not None and point and place.lat is not None:
-            from .identity import distance_km
-
-            if distance_km(*point, place.lat, place.lng) > NEAR_KM:
-                return None
-    if place is None or (party.get("subdivision") and place.subdivision
-                         and not related(party["subdivision"], place.subdivision)):  # FR-35 lies in FR-BRE
+        place = unique(name, party["country"], within)  # within FR-35: the places of FR-BRE too
+        if place is not None and point and place.lat is not None \
+                and distance_km(*point, place.lat, place.lng) > NEAR_KM:
+            return None
+    if place is None:
         return None
     filled = []
     if not party.get("subdivision") and place.subdivision:

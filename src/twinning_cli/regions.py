@@ -69,9 +69,15 @@ def region_written_with(kind: str, written: str, name: str, country: str) -> str
     else one of another kind of region ('Lower Saxony (state)': DE-NI, a Land); never one of a
     town's kinds."""
     codes = [code for code in dict.fromkeys((region_code(written, country), region_code(name, country))) if code]
-    kinds = [REGION_KINDS.get(subdivision_type(code) or "") for code in codes]
+    kinds = [_kind_of(code) for code in codes]
     return next((code for code, found in zip(codes, kinds) if found == kind), None) or next(
         (code for code, found in zip(codes, kinds) if found), None)
+
+
+def _kind_of(code: str | None) -> str | None:
+    """The kind of region a subdivision is ('comté' for EE-50), or None: no code, or a town's kind
+    of subdivision (a municipality)."""
+    return REGION_KINDS.get(subdivision_type(code) or "") if code else None
 
 
 def region_code(name: str, country: str) -> str | None:
@@ -88,7 +94,7 @@ def region_named(name: str, country: str) -> tuple[str, str] | None:
     that name there in the gazetteer but hamlets ('Calabria', 'Somerset', 'Friuli-Venezia Giulia',
     'Bretagne'). A town that gives a province its name stays the town (Córdoba, Salta, Berlin)."""
     code = region_code(name, country)
-    kind = REGION_KINDS.get(subdivision_type(code) or "") if code else None
+    kind = _kind_of(code)
     if kind is None:
         return _kind_before(name, country)
     if any(p.country == country and p.population >= _HAMLET for p in places(name)):
@@ -102,5 +108,5 @@ def _kind_before(name: str, country: str) -> tuple[str, str] | None:
     kind written says which of the county and its town it is; 'State College' names no state."""
     match = _BEFORE.fullmatch(name.strip())
     code = match and region_code(match["name"], country)
-    kind = REGION_KINDS.get(subdivision_type(code) or "") if code else None
+    kind = _kind_of(code)
     return (code, kind) if kind is not None and kind == _WORDS[match["word"].lower()] else None
