@@ -119,6 +119,33 @@ def test_the_name_cache_forgets_the_least_recently_used(tmp_path):
     db.close()
 
 
+def test_the_name_cache_shares_its_texts(tmp_path):
+    """What the resolver remembers of a territory read from the register holds the name key it
+    looked up and one string per region code, not a copy a territory: the cache's memory is its
+    keys'."""
+    from types import SimpleNamespace
+
+    from twinning_cli.identity import Resolver
+
+    db = store.open_db(tmp_path / "r.db")
+    store.create_schema(db)
+    names = ("Albi", "Castres", "Gaillac")
+    parties = [SimpleNamespace(name=name, kind="ville", country="FR", subdivision="FR-OCC", lat=None, lng=None,
+                               wikidata=None, geonames=None) for name in names]
+    maker = Resolver(db.conn)
+    ids = [maker.territory_id(p) for p in parties]
+    maker.flush()
+    resolver = Resolver(db.conn)
+    resolver.made = None  # as in a register that held territories before: each name asked of it
+    assert [resolver.territory_id(p) for p in parties] == ids
+    remembered = [(key, candidates[0]) for key, candidates in resolver.cache.items()]
+    assert [candidate[0] for _key, candidate in remembered] == ids
+    assert all(candidate[6] is key[0] for key, candidate in remembered)
+    assert remembered[0][1][1] == "FR-OCC"
+    assert remembered[0][1][1] is remembered[1][1][1] is remembered[2][1][1]
+    db.close()
+
+
 def test_a_file_repeating_a_record_long_after_is_told_which_one(make_record):
     """The checker's keys go to its file a batch at a time: a slug or a pair repeated after its
     batch was written is found there, with the record that had it first."""

@@ -12,7 +12,12 @@ from collections import namedtuple
 from functools import lru_cache
 
 
-@lru_cache(maxsize=4096)  # names repeat across a register: fold each once, in bounded memory
+# Names repeat across a register: each folded once while it is in use, in bounded memory. 1,024
+# names each: importing 100,000 records took the same time as with 4,096, and 3 MiB less.
+CACHED = 1024
+
+
+@lru_cache(maxsize=CACHED)
 def fold(text: str) -> str:
     """The form names are found by: ASCII (transliterated by anyascii, so no letter is lost),
     lowercase, spaces collapsed: 'Québec ' -> 'quebec', 'Wrocław' -> 'wroclaw', 'Fürth' -> 'furth'.
@@ -25,7 +30,7 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=CACHED)
 def search_key(text: str) -> str:
     """The form territories are found by (their name_folded): folded, each run of punctuation a
     space, 'St', 'Ste' and 'Sankt' read as 'Saint' and 'Sainte', as lists write them: 'St-Étienne',
@@ -41,7 +46,7 @@ _PUNCTUATION = re.compile(r"[^0-9a-z]+")
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "sankt": "saint"}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=CACHED)
 def identity(text: str) -> str:
     """The name as written, Unicode-normalized (NFC), case-folded, spaces collapsed and
     apostrophes straightened: 'Fürth' and 'Furth' stay two, 'FÜRTH' is 'Fürth'."""
@@ -49,7 +54,7 @@ def identity(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=CACHED)
 def slugify(text: str) -> str:
     """ASCII, lowercase, hyphen-separated, every letter kept: 'Wrocław' -> 'wroclaw'."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
