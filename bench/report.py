@@ -226,17 +226,33 @@ and the write-ahead log's index). The fifteenth session looked at where the rest
 SQLite), 34 MB of private memory is there 0.3 s in (the modules, the models pydantic builds, the
 register made from the seed with sqlite-utils, which loads click and pluggy: some 4 MB and 27 ms),
 and it grows to 60 MB as the load writes (the name cache filling to its 16,000 keys, some 5 MB;
-the filters; the last batch's models, 4.4 MB). What an import of codes could shed (the names of
-subdivisions, 1.7 MB; sqlite-utils, by making the tables with our own SQL) would bring 100,000
-under 64 MiB and leave 1,000,000 near 76: not done.
+the filters; the last batch's models, 4.4 MB). The sixteenth session's run reads 61 MiB at
+100,000 (met there) and 73 MiB at 1,000,000. Measured with tracemalloc at the end of a load of
+100,000, the territories' name cache held 9.2 MB (16,000 keys, some 575 bytes each: the key, the
+candidates read from the register, and their own copies of the name key and region code) and the
+four name caches of vocabulary (4,096 names each) some 3 MB. Now the name cache keeps 12,000 keys,
+each candidate holding the name key it was looked up by and one shared string per region code
+(identity._compact); the name caches keep 1,024 names; the checker writes its keys to its file
+2,048 at a time instead of 4,096. 100,000 records, three rounds alternating with the code before
+(f257bd1): 14.40, 14.61, 15.55 s against 14.68, 14.54, 15.30 s, peaks 65.5-66.2 MB against
+72.4-74.7 MB; the 25,000 pairs 3.02-3.14 s against 3.02-3.16 s with the name caches alone. A cache
+of 10,000 or 8,000 keys read 64 and 64.4 MB but took 1.5-3 % longer (154,000 look-ups of the
+register at 8,000 against 99,000 at 16,000, each some 10 us), and the pairs 3 % longer. What
+remains above 64 MiB at 1,000,000 is what grows with the keys a load writes: its Bloom filters
+(some 8 MB there: four filters of 1 % error, each chain of filters doubling from 100,000 keys) and
+the write-ahead log's index (3.7 MB for 1.9 GB of log, one transaction); at any size, about
+40 MiB is there before the first record (Python and its modules, the models pydantic-core
+builds, 7 MB of them; the register made from the seed by sqlite-utils, 3.5 MB).
 
-"1,000,000 ≤ 11× the time of 100,000" reads 14.2× in this run (14.2×, 14.8× and 14.1× in the
+"1,000,000 ≤ 11× the time of 100,000" reads 14.4× in this run (sqlite-utils 9.8×: 34.72 s against
+3.55 s; ours 4.40× it at 100,000, 6.48× at 1,000,000). The fifteenth session's last run read 14.2×
+(14.2×, 14.8× and 14.1× in the
 session's three runs before it; 14.5×, 13.9× and 15.2× in the fourteenth session's three, then 15.7×, 14.1×,
 14.9×, 12.5×, 13.7×, 13.6×, 15.6× and 11.7×). The two sizes are timed some minutes apart and this
 machine's speed moves meanwhile: sqlite-utils' own insert took 10.2× as long for 1,000,000 as for
-100,000 in this run (36.12 s against 3.55 s; 9.8×, 9.9× and 10.0× in the session's runs before, 10.4×,
+100,000 in the fifteenth session's last run (36.12 s against 3.55 s; 9.8×, 9.9× and 10.0× in the session's runs before, 10.4×,
 9.4×, 10.4×, 11.1×, 11.5×, 8.8×, 8.5×, 10.5×, 13.4×, 11.1× and 8.3× in the runs before those); our
-import against it, 4.89× at 100,000 and 6.80× at 1,000,000 (4.99× and 7.24×, 4.80× and 7.19×,
+import against it there, 4.89× at 100,000 and 6.80× at 1,000,000 (4.99× and 7.24×, 4.80× and 7.19×,
 4.61× and 6.50× in the session's runs before, 4.67× and 6.52× in the fourteenth session's last).
 The fourteenth session's machine ran much faster than the thirteenth's (sqlite-utils' insert of
 100,000: 3.61 s against 8.73 s): our 1,000,000 took 245 s there against 669 s, 246 s in this run. What grows past 100,000 is the random places in the key
@@ -296,17 +312,30 @@ subdivisions, which an import of codes does not read). A lighter reader of a row
 was tried and dropped (no difference beyond noise). This page was not run again: the machine ran
 1.3–2× slower all session (sqlite-utils' query of the list's SQL: 399–710 ms against 312 ms).
 
-This run is of the fifteenth session's code. It changed no write path's work: a record's two
+This run is of the sixteenth session's code: the import's memory above (the name cache of 12,000
+keys sharing its texts, name caches of 1,024, the checker's keys written 2,048 at a time), no
+other change to any path. "Add 10,000 into a register of 100,000" reads 1.51× (1.56× in the
+fifteenth session's last run, 1.33-1.48× in the runs before): within this machine's noise of the
+goal, as before. Tried and not kept, each timed against the code before: reading JSON Lines with
+orjson (4.8 against 7.7 us a line of the bench's, but orjson reads an integer past 64 bits as a
+float, and finding such an integer in a line by a regular expression took 10 us: the import of
+100,000 ran 0.7 s slower); the register's look-up of a name as one query with OR instead of a
+UNION (8.5 against 9.8 us: 0.07 s of 100,000 records); the full-text index without its
+column sizes (FTS5 columnsize=0, which no query of ours needs: 100,000 records 1.7 % faster and
+0.7 % smaller, for a register unlike those made before); without filling the full-text index at
+all, 100,000 records took 0.7 s less (4.5 %): it is not what grows past 100,000.
+
+The fifteenth session's run was of its code. It changed no write path's work: a record's two
 parties of one name in one country are one party listed twice only where nothing known of them
 disagrees (the register's own rule of identity: 'Lengnau, Bern' twinned with 'Lengnau, Aargau'),
 the pairs path places a French, Canadian or American town given a point among the places of its
 name within 25 km of it (and every Canadian and American place of the gazetteer now has its
 province or state), and an import of codes does not read the names of subdivisions. "Add 10,000
-into a register of 100,000" reads 1.56× in this run (1.35×, 1.47× and 1.43× in the session's
+into a register of 100,000" read 1.56× in that run (1.35×, 1.47× and 1.43× in the session's
 three runs before, 1.48× in the fourteenth's last): the import into an empty register ran fast
 here (1.31 s against 1.44–1.47 s). Timed again alone, three rounds alternating with the code the
 session began from (26f78a3): 1.42×, 1.42×, 1.33× against 1.45×, 1.35×, 1.46×, the same; the
-goal sits within this machine's noise. Its reads write a register's records
+goal sits within this machine's noise. Its reads wrote a register's records
 as JSON with orjson (docs/scale.md: `export --format json` of 24,289 agreements 0.71 → 0.23 s,
 `jsonl` 0.40 → 0.24 s), one record
 (`show`) with json as before: orjson's import (7 ms) made `show SLUG --format json` on the seed
@@ -334,7 +363,7 @@ filled in or renamed after it: not done. Tried, not kept: no preloaded keys at a
 a register of up to 200,000 (reading 100,000 slugs and pairs into the Bloom filters took 0.24 s
 and spared 0.03 s of look-ups); the territories' name cache at 4,000 or 8,000 keys instead of
 16,000 (100,000 records at 63 or 67 MB, but the 25,000 pairs 12 % slower: their 14,000 names no
-longer fit); a smaller cache into a register that holds agreements (adding 10,000 to 100,000:
+longer fit; the sixteenth session keeps 12,000, each smaller, above); a smaller cache into a register that holds agreements (adding 10,000 to 100,000:
 2.6–2.8 s with 4 or 8 MiB, 2.0–2.2 s with a quarter of the register).
 
 The eighth session's steps, each timed against the code before it (fadd426), one after the other
