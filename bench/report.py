@@ -246,11 +246,15 @@ builds, 7 MB of them; the register made from the seed by sqlite-utils, 3.5 MB).
 
 "1,000,000 ≤ 11× the time of 100,000" reads 14.4× in this run (sqlite-utils 9.8×: 34.72 s against
 3.55 s; ours 4.40× it at 100,000, 6.48× at 1,000,000). The sixteenth session profiled 300,000
-records against 100,000 (cProfile, own time per function): 3.43× the time for 3× the records,
-and what grows faster than the records is SQLite's (`executemany`, the rows written, 4.1×;
-`execute`, the look-ups of names, 4.2×: more look-ups as the name cache holds a smaller share of
-the territories, each in larger B-trees) and the territories themselves (the generator names more
-distinct places as a file grows, and making one folds its name: anyascii, fold, search_key 9×). The fifteenth session's last run read 14.2×
+records (bench/generate.py 300000: 100,000 territories, a third of the records as at every size)
+against 100,000 (cProfile, own time per function): 3.23× the time for 3× the records. What grows
+faster than the records is SQLite's: `execute`, the look-ups of names, 4.2× (the name cache keeps
+12,000 keys whatever the register's size, so it holds an ever smaller share of the territories,
+and each look-up goes down a larger B-tree) and `executemany`, the rows written, 3.7× (random
+places in the slug, pair and name indexes); then the Bloom filters' chains (a filter more each
+time the keys double: 5.0×, 1.4 s of 87). The first 300,000 records of the 1,000,000 file, which
+earlier sessions timed, name three times as many territories (297,000: the 1,000,000 file draws
+from a pool of 333,000) and are no measure of growth. The fifteenth session's last run read 14.2×
 (14.2×, 14.8× and 14.1× in the
 session's three runs before it; 14.5×, 13.9× and 15.2× in the fourteenth session's three, then 15.7×, 14.1×,
 14.9×, 12.5×, 13.7×, 13.6×, 15.6× and 11.7×). The two sizes are timed some minutes apart and this
