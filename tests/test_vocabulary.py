@@ -28,3 +28,11 @@ def test_labels_and_fold():
     assert vocabulary.label("kind", "reciprocity-contract") == "Contrat de réciprocité"
     assert vocabulary.fold("  Québec  Métropole ") == "quebec metropole"
     assert vocabulary.slugify("Thetford Mines / Pau") == "thetford-mines-pau"
+
+
+def test_a_subdivisions_parent_and_type_are_one_string_however_many_codes_name_them():
+    from twinning_cli.subdivisions import _subdivisions
+
+    ain, allier = _subdivisions()["FR-01"], _subdivisions()["FR-03"]
+    assert (ain.parent, ain.type, ain.name) == ("FR-ARA", "Metropolitan department", "Ain")
+    assert ain.parent is allier.parent and ain.type is allier.type

@@ -4,6 +4,7 @@ countries.py resolves names with them; the rest of the tool asks here what a cod
 
 from __future__ import annotations
 
+import sys
 from collections import namedtuple
 from functools import cache
 from pathlib import Path
@@ -16,9 +17,11 @@ Subdivision = namedtuple("Subdivision", "parent type name")
 def _subdivisions() -> dict[str, Subdivision]:
     """ISO 3166-2 from subdivisions.tsv (made from pycountry by scripts/make_countries.py): each
     code's parent, type and name, the C lines. Read in a few milliseconds, where going through
-    pycountry's 5,000 subdivisions took a fifth of a second."""
+    pycountry's 5,000 subdivisions took a fifth of a second. A parent and a type are one string
+    however many codes name them (109 types, 215 parents): 1.1 MB where a copy each took 1.45."""
     with _PATH.open(encoding="utf-8") as handle:
-        return {code: Subdivision(parent or None, kind, name) for code, parent, kind, name in
+        return {code: Subdivision(sys.intern(parent) if parent else None, sys.intern(kind), name)
+                for code, parent, kind, name in
                 (line.rstrip("\n").split("\t")[1:] for line in handle if line.startswith("C\t"))}
 
 
