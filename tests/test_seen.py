@@ -21,6 +21,36 @@ def test_a_key_added_is_always_found_also_past_a_filters_capacity():
     assert others < 500  # "perhaps" of a key never added is rare (1 % a filter)
 
 
+def test_a_filter_made_past_the_first_holds_what_the_rest_of_the_input_should_bring():
+    """Keys that come with each record: when the first filter is full, a tenth of the input read
+    says nine times as many keys are to come, and one filter takes them; unknown, it doubles."""
+    share = {"read": 0.1}
+    seen, doubling = Seen(capacity=100, done=lambda: share["read"]), Seen(capacity=100)
+    for n in range(101):
+        seen.add(n)
+        doubling.add(n)
+    assert [len(seen.filters), seen.capacity] == [2, 900]
+    assert [len(doubling.filters), doubling.capacity] == [2, 200]
+    share["read"] = 0.999  # an estimate too low: the chain goes on, twice the last
+    for n in range(101, 1001 + 1):
+        seen.add(n)
+    assert [len(seen.filters), seen.capacity] == [3, 1800]
+    assert all(n in seen for n in range(1002))
+
+
+def test_an_input_says_how_much_of_it_was_read(tmp_path, make_record):
+    import json
+
+    from twinning_cli.importer import Input
+
+    path = tmp_path / "r.jsonl"
+    path.write_text("".join(json.dumps(make_record(slug=f"r{n}")) + "\n" for n in range(200)), encoding="utf-8")
+    source = Input.build(str(path), format=None, encoding="utf-8", max_mb=10)
+    shares = [source.done() for _ in source.records()]
+    assert 0 < shares[0] < 0.5 and shares[-1] == 1.0 and shares == sorted(shares)
+    assert Input.build("-", format="jsonl", encoding="utf-8", max_mb=10).done() is None  # a stream: not known
+
+
 @pytest.fixture
 def statements(monkeypatch):
     """The SQL each register opened for writing runs, numbers and quoted text made '?'."""
@@ -163,3 +193,48 @@ def test_a_file_repeating_a_record_long_after_is_told_which_one(make_record):
     messages = [problem.message for problem in checker.check(6, again)[1]]
     assert messages == ["duplicate slug: already record 1",
                         "same parties and kind as ville-1-quebec (a pair listed twice, maybe reversed)"]
+
+
+def test_the_checkers_file_keeps_a_small_page_cache():
+    from twinning_cli.validate import Checker
+
+    checker = Checker()
+    assert checker.seen.execute("PRAGMA cache_size").fetchone()[0] == -256  # KiB; SQLite's own is 2,000
+    checker.seen.close()
+
+
+def test_a_load_into_an_empty_register_remembers_slugs_only_where_it_asks_for_them(run, tmp_path, monkeypatch,
+                                                                                  make_record):
+    """The checker refuses a slug twice: into an empty register the writer never asks whether it
+    wrote a slug, and its filter holds the pairs alone. A pairs list (slugs made, the checker not
+    refusing repeats) and a register with agreements still have their slugs remembered."""
+    import json
+
+    from twinning_cli import writer
+
+    kept: list[list] = []
+
+    class Kept(Seen):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.keys = []
+            kept.append(self.keys)
+
+        def add(self, key):
+            self.keys.append(key[0])
+            super().add(key)
+
+    monkeypatch.setattr(writer, "Seen", Kept)
+    records = tmp_path / "r.jsonl"
+    records.write_text("".join(json.dumps(make_record(slug=f"r{n}", parties=[
+        {"name": f"Ville {n}", "kind": "ville", "country": "FR"},
+        {"name": f"Stadt {n}", "kind": "ville", "country": "DE"}])) + "\n" for n in range(3)), encoding="utf-8")
+    assert run("init", "--empty").exit_code == 0
+    kept.clear()
+    assert run("import", str(records)).exit_code == 0
+    assert kept == [["pair", "pair", "pair"]]
+    kept.clear()
+    source = tmp_path / "pairs.csv"
+    source.write_text(PAIRS, encoding="utf-8")
+    assert run("import", str(source), "--pairs").exit_code == 0  # a register of 3: its keys read in first
+    assert kept[0].count("slug") == 3 + 3 and kept[0].count("pair") == 3 + 3

@@ -49,6 +49,7 @@ class Input:
     delimiter: str | None = None  # CSV: None = sniffed from the header line
     sheet: str | None = None  # an .xlsx workbook: the sheet to read (None: the first)
     size: int | None = field(default=None, init=False)
+    read: int = field(default=0, init=False)  # bytes read of it so far
     headers: list[str] = field(default_factory=list, init=False)  # CSV: each column's name, a repeated one numbered
     written_headers: list[str] = field(default_factory=list, init=False)  # CSV: as read, for a rejects file
     left_out: list[str] = field(default_factory=list, init=False)  # CSV: the columns no field is read from
@@ -86,7 +87,13 @@ class Input:
     def records(self, on_read: Callable[[int], None] | None = None) -> Iterator[Raw]:
         """(number, raw record, the input's own form of it) triples; decoding and syntax errors
         are DataErrors."""
-        with open_input(self.name, self.max_bytes, on_read) as bounded:
+        def counted(size: int) -> None:
+            self.read += size
+            if on_read:
+                on_read(size)
+
+        self.read = 0
+        with open_input(self.name, self.max_bytes, counted) as bounded:
             if bounded.peek(4)[:4] == b"PK\x03\x04":  # a zip: an .xlsx workbook, or a file said not to be text
                 try:
                     yield from self._workbook(bounded)
@@ -116,6 +123,10 @@ class Input:
                                     name=self.name, error=error)) from None
             finally:
                 text.detach()
+
+    def done(self) -> float | None:
+        """The share of the file read so far (None: a stream of unknown size)."""
+        return self.read / self.size if self.size else None
 
     def _workbook(self, bounded) -> Iterator[Raw]:
         """An .xlsx workbook's sheet read as the CSV it would save (workbook.py); a zip that is

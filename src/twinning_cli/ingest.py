@@ -101,7 +101,7 @@ def _differences(old: dict, new: dict) -> list[str]:
 def ingest(db: store.Register, path: Path, raws: Iterable[tuple], *, origin: str,
            update: bool = False, merge_pairs: bool = False, skip_invalid: bool = False,
            reject: Callable[[object, str], None] | None = None, dry_run: bool = False,
-           wikidata: bool = False) -> Outcome:
+           wikidata: bool = False, done: Callable[[], float | None] | None = None) -> Outcome:
     """Check and write `raws` in one transaction; raise Invalid (nothing written) on problems.
 
     raws: (number, raw record[, the input's own form of it, for `reject`]).
@@ -110,12 +110,14 @@ def ingest(db: store.Register, path: Path, raws: Iterable[tuple], *, origin: str
       a slug taken by another pair gets the countries appended.
     skip_invalid: bad records go to `reject(original, reason)` and the good ones are written.
     dry_run: check everything, write nothing.
+    done: the share of the input read so far, when it is known (seen.Seen).
     """
     outcome = Outcome()
-    checker = Checker(repeats=not merge_pairs)  # pairs repeat in twin-town lists: merged below
+    checker = Checker(repeats=not merge_pairs, done=done)  # pairs repeat in twin-town lists: merged below
     try:
         with store.transaction(db, path):
-            writer = store.Writer(db, bulk=True)  # inside: what it reads of the register no other writer changes now
+            # Inside: what it reads of the register no other writer changes now.
+            writer = store.Writer(db, bulk=True, unique_slugs=checker.repeats, done=done)
             for number, raw, *original in raws:
                 agreement, problems = checker.check(number, raw)
                 if agreement is not None and wikidata:
@@ -284,7 +286,7 @@ def load(where: Path, source, *, update: bool = False, skip_invalid: bool = Fals
         outcome = ingest(db, where, source.records(progress), origin=source.name, update=update,
                          merge_pairs=source.pairs is not None, skip_invalid=skip_invalid,
                          reject=sink.write if sink else None, dry_run=dry_run,
-                         wikidata=getattr(source, "wikidata", False))
+                         wikidata=getattr(source, "wikidata", False), done=getattr(source, "done", None))
     except BaseException as error:
         if sink:
             sink.discard()

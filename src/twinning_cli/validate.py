@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -107,13 +108,18 @@ class Checker:
     """
 
     BATCH = 2048  # keys waiting in memory: 100,000 records checked as fast as with 4,096, 1 MB less
+    CACHE_KIB = 256
 
-    def __init__(self, repeats: bool = True):
+    def __init__(self, repeats: bool = True, done: Callable[[], float | None] | None = None):
+        """`done`: the share of the input read so far (seen.Seen)."""
         self.repeats = repeats  # False: a repeated slug or pair is not this checker's business
         self.seen = sqlite3.connect("")  # "" = a temporary file, deleted on close
+        # Its keys go in a few thousand at a time and are read back only on a filter's rare "perhaps":
+        # a page cache of 256 KiB instead of SQLite's 2 MB, 2 MB less at 100,000 records in the same time.
+        self.seen.execute(f"PRAGMA cache_size = -{self.CACHE_KIB}")
         self.seen.execute("CREATE TABLE slugs (slug TEXT PRIMARY KEY, number INTEGER)")
         self.seen.execute("CREATE TABLE pairs (pair TEXT PRIMARY KEY, slug TEXT)")
-        self.filters = {"slugs": Seen(), "pairs": Seen()}
+        self.filters = {"slugs": Seen(done=done), "pairs": Seen(done=done)}
         self.queued: dict[str, dict[str, object]] = {"slugs": {}, "pairs": {}}
 
     def check(self, number: int, raw: object) -> tuple[Agreement | None, list[Problem]]:

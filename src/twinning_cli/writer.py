@@ -6,7 +6,7 @@ store.py opens the register and holds the transaction; this module writes inside
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from hashlib import blake2b
 
@@ -88,10 +88,14 @@ class Writer:
     BATCH = 2000  # adding 10,000 to 100,000: 1.68-1.73 s 2,000 at a time, 1.75-1.84 s 500 at a time
     LOAD_BATCH = 500  # a load into an empty register: 4 MB less than 2,000 at their flush, in no more time
 
-    def __init__(self, db, bulk: bool = False):
+    def __init__(self, db, bulk: bool = False, unique_slugs: bool = False,
+                 done: Callable[[], float | None] | None = None):
         """`bulk`: a load that ends with `finish` (write, prune); into an empty or small register it
         makes the read-only indexes and the counts once, at the end (schema.suspend), and it reads
-        the keys of a register of up to PRELOAD agreements first."""
+        the keys of a register of up to PRELOAD agreements first. `unique_slugs`: the caller refuses
+        a slug twice itself (validate.Checker), so that into an empty register it never asks
+        `may_hold("slug")`: the slugs are then not remembered (half the filter's memory). `done`:
+        the share of a load's input read so far (seen.Seen)."""
         from .identity import Resolver
 
         self.db = db
@@ -113,7 +117,9 @@ class Writer:
         self.suspended = bulk and self.first_rowid <= SMALL
         # Into a register with no agreement, the pairs and slugs this writer wrote are all there is;
         # into a small one (the seed's five), those it holds are read first, at once.
-        self.written = Seen() if self.first_rowid == 0 or bulk and self.first_rowid <= PRELOAD else None
+        self.written = Seen(done=done if self.first_rowid == 0 else None) \
+            if self.first_rowid == 0 or bulk and self.first_rowid <= PRELOAD else None
+        self.slugs_written = not (unique_slugs and self.first_rowid == 0)  # kept in `written`
         if self.written is not None and self.first_rowid:
             for hashed, slug in self.conn.execute("SELECT pair_key, slug FROM agreements"):
                 self.written.add(("pair", hashed))
@@ -206,6 +212,8 @@ class Writer:
     def may_hold(self, what: str, key: str) -> bool:
         """False when the register certainly holds no agreement of this pair (`what`: "pair") or
         slug ("slug"): it had none when this writer began, and this writer wrote none."""
+        if what == "slug" and not self.slugs_written:
+            return True  # not remembered: perhaps
         return self.written is None or (what, pair_hash(key) if what == "pair" else key) in self.written
 
     def pair_key(self, a: Agreement) -> str:
@@ -230,7 +238,8 @@ class Writer:
         hashed = pair_hash(pair)
         if self.written is not None:
             self.written.add(("pair", hashed))
-            self.written.add(("slug", a.slug))
+            if self.slugs_written:
+                self.written.add(("slug", a.slug))
         self.pending_pairs[pair] = a.slug
         self.pending_slugs.add(a.slug)
         self.pending["agreements"].append(self._row(a, s, hashed))
