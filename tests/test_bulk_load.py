@@ -73,12 +73,12 @@ def test_the_page_cache_follows_the_register_from_4_to_64_mib(tmp_path):
     fit_cache(conn)
     assert conn.execute("PRAGMA cache_size").fetchone()[0] == -65536  # never more than 64 MiB
     fit_cache(conn, load=True)
-    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -4096  # a load into an empty register: 4 MiB
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -2048  # a load into an empty register: 2 MiB
     conn.close()
 
 
 def test_a_load_into_an_empty_register_keeps_a_small_page_cache_to_its_end(run, tmp_path, seed_records):
-    """Into an empty register only the key indexes grow at random: the load's cache stays 4 MiB
+    """Into an empty register only the key indexes grow at random: the load's cache stays 2 MiB
     (writer.LOAD_CACHE_KIB) whatever the file's size; another write has it fitted to the register."""
     from twinning_cli import store
 
@@ -97,7 +97,7 @@ def test_a_load_into_an_empty_register_keeps_a_small_page_cache_to_its_end(run, 
             writer.flush()
             sizes.append(db.conn.execute("PRAGMA cache_size").fetchone()[0])
             writer.finish()
-        assert sizes == [-4096, -4096]
+        assert sizes == [-2048, -2048]
         with store.transaction(db, path):
             store.Writer(db).flush()  # a write that is no load (add, remove): the cache fitted to the register
             assert db.conn.execute("PRAGMA cache_size").fetchone()[0] < -20_000

@@ -36,3 +36,11 @@ def test_a_subdivisions_parent_and_type_are_one_string_however_many_codes_name_t
     ain, allier = _subdivisions()["FR-01"], _subdivisions()["FR-03"]
     assert (ain.parent, ain.type, ain.name) == ("FR-ARA", "Metropolitan department", "Ain")
     assert ain.parent is allier.parent and ain.type is allier.type
+
+
+def test_the_name_caches_keep_256_names_each():
+    """Bounded memory whatever the register's size: a name folded while it is in use."""
+    for function in (vocabulary.fold, vocabulary.search_key, vocabulary.identity, vocabulary.slugify):
+        for n in range(1000):
+            function(f"Ville {n}")
+        assert function.cache_info().currsize == 256
