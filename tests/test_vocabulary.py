@@ -44,3 +44,16 @@ def test_the_name_caches_keep_256_names_each():
         for n in range(1000):
             function(f"Ville {n}")
         assert function.cache_info().currsize == 256
+
+
+def test_the_tables_of_names_hold_one_string_a_code():
+    """Country names read once, not copied, each code one string however many names it has; the
+    same for the names of subdivisions."""
+    from twinning_cli import countries, subdivisions
+
+    names = countries._names()
+    assert names is countries._keyed()["N"]
+    assert names["france"] == "FR" and names["france"] is names["frankreich"]
+    assert names["republic of korea"] == "KR"  # ISO's 'korea, republic of' read forward too
+    assert subdivisions._all_subdivision_names()["bretagne"] == ["FR-BRE"]
+    assert subdivisions._all_subdivision_names()["bretagne"][0] is subdivisions._other_subdivision_names()["brittany"][0]

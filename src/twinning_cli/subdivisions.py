@@ -41,9 +41,10 @@ def _other_subdivision_names() -> dict[str, list[str]]:
 
 
 def _keyed(tag: str) -> dict[str, list[str]]:
-    """The lines of subdivisions.tsv that begin with `tag`: a search key and its codes."""
+    """The lines of subdivisions.tsv that begin with `tag`: a search key and its codes, each code
+    one string however many names it has."""
     with _PATH.open(encoding="utf-8") as handle:
-        return {key: found.split(",") for key, found in
+        return {key: [sys.intern(code) for code in found.split(",")] for key, found in
                 (line.rstrip("\n").split("\t")[1:] for line in handle if line.startswith(tag))}
 
 
