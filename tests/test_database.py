@@ -111,28 +111,3 @@ def test_init_empty(run, tmp_path):
     result = run("init", "--empty", "--db", str(target))
     assert result.stderr == f"Created the register at {target} with 0 agreements.\n"
     assert run("list", "--db", str(target)).stdout == "slug,parties,kind,status,date,domains\n"
-
-
-
-def page_size(path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("PRAGMA page_size").fetchone()[0]
-    finally:
-        conn.close()
-
-
-def test_a_new_register_has_pages_of_8_kib_and_one_made_before_keeps_its_own(run, tmp_path):
-    new, old = tmp_path / "new.db", tmp_path / "old.db"
-    assert run("init", "--db", str(new)).exit_code == 0
-    assert page_size(new) == 8192
-    assert run("init", "--db", str(old)).exit_code == 0
-    conn = sqlite3.connect(old)  # as registers were made before: SQLite's own 4,096 bytes
-    conn.execute("PRAGMA journal_mode = DELETE")
-    conn.execute("PRAGMA page_size = 4096")
-    conn.execute("VACUUM")
-    conn.close()
-    assert page_size(old) == 4096
-    assert run("remove", "pau-thetford-mines", "--yes", "--db", str(old)).exit_code == 0  # a write
-    assert page_size(old) == 4096
-    assert "pau-thetford-mines" not in run("list", "--db", str(old)).stdout

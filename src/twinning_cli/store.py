@@ -24,10 +24,6 @@ from .vocabulary import search_key
 from .writer import Writer, fit_cache
 
 BUSY_TIMEOUT_MS = 60_000
-# Pages of a register made now (one made before keeps its own): 100,000 agreements took the same
-# time as with SQLite's 4,096 bytes, in a file 4.5 % smaller; the write-ahead log of a load counts
-# half the pages, and so does the index of it SQLite keeps in memory (3.7 MB at 1,000,000 with 4,096).
-PAGE_SIZE = 8192
 
 
 def seed_path() -> Path:
@@ -82,7 +78,6 @@ def open_db(path: Path) -> Register:
     try:
         db = Register(sqlite3.connect(str(path)))
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # a file with pages already keeps theirs
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")  # with WAL: never corrupt, commits stay atomic
         db.execute("PRAGMA foreign_keys = ON")
