@@ -226,7 +226,7 @@ and the write-ahead log's index). The fifteenth session looked at where the rest
 SQLite), 34 MB of private memory is there 0.3 s in (the modules, the models pydantic builds, the
 register made from the seed with sqlite-utils, which loads click and pluggy: some 4 MB and 27 ms),
 and it grows to 60 MB as the load writes (the name cache filling to its 16,000 keys, some 5 MB;
-the filters; the last batch's models, 4.4 MB). The sixteenth session's run reads 61 MiB at
+the filters; the last batch's models, 4.4 MB). The sixteenth session's run read 61 MiB at
 100,000 (met there) and 73 MiB at 1,000,000. Measured with tracemalloc at the end of a load of
 100,000, the territories' name cache held 9.2 MB (16,000 keys, some 575 bytes each: the key, the
 candidates read from the register, and their own copies of the name key and region code) and the
@@ -244,9 +244,37 @@ the write-ahead log's index (3.7 MB for 1.9 GB of log, one transaction); at any 
 40 MiB is there before the first record (Python and its modules, the models pydantic-core
 builds, 7 MB of them; the register made from the seed by sqlite-utils, 3.5 MB).
 
-"1,000,000 ≤ 11× the time of 100,000" reads 13.9× in this run (sqlite-utils 9.4×: 34.55 s against
-3.69 s; ours 4.35× it at 100,000, 6.46× at 1,000,000; 14.4×, 4.40× and 6.48× in the session's run
-before the last step below). The sixteenth session profiled 300,000
+The seventeenth session took down what grew with the keys, and some of what is there from the
+start. Each step against the one before, one import of the 1,000,000 file, its peak by
+/usr/bin/time (a peak moves by 1-3 MB from one run of the same code to the next):
+
+| step | 1,000,000: peak | time |
+|---|---:|---:|
+| the sixteenth session's code (b7b64bd) | 74.8 MB | 214 s |
+| into an empty register whose checker refuses a slug twice, the writer's filter holds the pairs alone (it never asks there about a slug it wrote); the checker's file with a page cache of 256 KiB instead of SQLite's 2 MB (100,000: 2.1-2.4 MB less in the same time); pages of 8 KiB (below, undone) | 69.0 MB | 215 s |
+| a filter made when the first (100,000 keys) is full holds what the rest of the input should bring, from the share of the file read (seen.Seen): at 1,000,000 one filter of 900,000 keys after the first, where doubling made filters of 200,000, 400,000 and 800,000 (1.2 MB for each of the three filters of a key a record, instead of 1.8) | 67.3 MB | 213 s |
+| a subdivision's parent and type one string however many codes name them (5,046 codes: 1.1 MB against 1.45) | 64.6 MB | 213 s |
+| a load into an empty register keeps 2 MiB of page cache instead of 4 (100,000: 2.1 MB less, 15.69-15.92 s against 15.72-15.77 s) and name caches of 256 names instead of 1,024 (0.5 MB less in the same time) | 64.3 MB | 210 s |
+| pages of 4 KiB again | 65.6 MB | (two at once) |
+| a load writes 250 agreements at a time instead of 500 and the checker its keys 1,024 at a time instead of 2,048 (100,000: 15.58-15.81 s against 15.32-16.02 s, 1 MB less) | 63.5 MB | (two at once) |
+
+Pages of 8 KiB for a register made now were tried: 100,000 records in the same time (15.20-15.48 s
+against 15.25-15.34 s), a file 4.5 % smaller (176.7 MB against 185.0), half the write-ahead log's
+index at 1,000,000 (1.85 MB); but adding 10,000 into a register of 100,000 took 2.01-2.04 s against
+1.79-1.81 s with 4 KiB (a page a write touches at random is written whole to the log), and a
+bench run read that target at 1.63×: undone. Pages of 16 KiB: 172.8 MB, 0.5 MB more memory at
+100,000. `import --pairs` reads its country cells as names: the names of every country in every
+language CLDR knows (28,000) were one table, copied into a second for ISO's inverted names, each
+code a string of its own (5.8 MB); now one table and one string a code (3.2 MB), and the same for
+the names of subdivisions (4.8 -> 3.3 MB): the 25,000 pairs' peak from 71.1-71.4 MB to
+63.7-63.9 MB. This run reads 62 MiB at 1,000,000 (63,288 kB) and for the pairs list (63,636 kB):
+the memory goal is met at every size, narrowly; what remains above 40 MiB at 1,000,000 is the
+page cache (2 MiB) and the checker's (256 KiB), the name cache of 12,000 keys (some 5 MB), the
+Bloom filters (about 4.5 MB), the write-ahead log's index (3.7 MB) and the batches.
+
+"1,000,000 ≤ 11× the time of 100,000" reads 13.8× in this run (sqlite-utils 9.8×: 33.86 s against
+3.46 s; ours 4.61× it at 100,000, 6.48× at 1,000,000; 13.3× in the seventeenth session's run with
+pages of 8 KiB, 13.9× in the sixteenth's last). The sixteenth session profiled 300,000
 records (bench/generate.py 300000: 100,000 territories, a third of the records as at every size)
 against 100,000 (cProfile, own time per function): 3.23× the time for 3× the records. What grows
 faster than the records is SQLite's: `execute`, the look-ups of names, 4.2× (the name cache keeps
@@ -322,11 +350,13 @@ subdivisions, which an import of codes does not read). A lighter reader of a row
 was tried and dropped (no difference beyond noise). This page was not run again: the machine ran
 1.3–2× slower all session (sqlite-utils' query of the list's SQL: 399–710 ms against 312 ms).
 
-This run is of the sixteenth session's code: the import's memory above (the name cache of 12,000
+This run is of the seventeenth session's code: the import's memory above, no other change to any
+path's work. "Add 10,000 into a register of 100,000" reads 1.35× (1.63× in the session's run with
+pages of 8 KiB). The sixteenth session's run was of its code: the import's memory above (the name cache of 12,000
 keys sharing its texts, name caches of 1,024, the checker's keys written 2,048 at a time), and a
 Bloom filter's chain asked in a loop rather than by any() of a generator (0.25 against 0.58 us a
 look-up with the four filters of 800,000 keys; some ten look-ups a record), no other change to
-any path. "Add 10,000 into a register of 100,000" reads 1.50× (1.51× in the session's run before
+any path. "Add 10,000 into a register of 100,000" read 1.50× (1.51× in the session's run before
 that last step, 1.56× in the fifteenth session's last, 1.33-1.48× in the runs before): at the
 goal, within this machine's noise of it, as before. Tried and not kept, each timed against the code before: reading JSON Lines with
 orjson (4.8 against 7.7 us a line of the bench's, but orjson reads an integer past 64 bits as a
