@@ -26,8 +26,8 @@ def fit_cache(conn: sqlite3.Connection, load: bool = False) -> None:
     random stay in memory, and a small register costs little memory. Set again as an import grows.
     A load into an empty register (`load`: schema.suspend) grows only its key indexes at random,
     and keeps 2 MiB: 100,000 records took 17.6-18.3 s with 4 MiB, 18.0-18.4 s with the quarter (46
-    MiB), their peak 72 MB against 130 MB; 2 MiB took the time 4 took (15.5-15.9 s against
-    15.7-15.8; 1,000,000: 210 s against 213), 2 MB less. Into a register that holds agreements every
+    MiB), their peak 72 MB against 130 MB; 2 MiB took the time 4 took (15.69-15.92 s against
+    15.72-15.77; 1,000,000: 210 s against 213), 2 MB less. Into a register that holds agreements every
     index grows at random: adding 10,000 to 100,000 took 2.6 s with 4 MiB, 2.0-2.2 s with the quarter."""
     if load:
         conn.execute(f"PRAGMA cache_size = -{LOAD_CACHE_KIB}")
