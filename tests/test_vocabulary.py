@@ -55,5 +55,5 @@ def test_the_tables_of_names_hold_one_string_a_code():
     assert names is countries._keyed()["N"]
     assert names["france"] == "FR" and names["france"] is names["frankreich"]
     assert names["republic of korea"] == "KR"  # ISO's 'korea, republic of' read forward too
-    assert subdivisions._all_subdivision_names()["bretagne"] == ["FR-BRE"]
+    assert subdivisions._all_subdivision_names()["bretagne"] == ("FR-BRE",)
     assert subdivisions._all_subdivision_names()["bretagne"][0] is subdivisions._other_subdivision_names()["brittany"][0]

@@ -362,11 +362,9 @@ def subdivisions_named(text: str, country: str | None = None, *, others: bool = 
     GeoNames gives that name ('Tuscany', 'Styria', 'Lower Saxony'); without, as the extractor
     reads prose, ISO's and French names only."""
     key = search_key(text)
-    codes = _all_subdivision_names().get(key, [])
-    if country:
-        codes = [code for code in codes if code.startswith(country + "-")]
+    codes = [code for code in _all_subdivision_names().get(key, ()) if not country or code.startswith(country + "-")]
     if not codes and (country or others):
-        codes = [code for code in _other_subdivision_names().get(key, [])
+        codes = [code for code in _other_subdivision_names().get(key, ())
                  if not country or code.startswith(country + "-")]
     return codes
 

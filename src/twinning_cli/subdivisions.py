@@ -26,25 +26,25 @@ def _subdivisions() -> dict[str, Subdivision]:
 
 
 @cache
-def _all_subdivision_names() -> dict[str, list[str]]:
+def _all_subdivision_names() -> dict[str, tuple[str, ...]]:
     """Each search key of an ISO or French name to its codes: the N lines, read only when a name
     is looked up (12,000 keys, 1.7 MB that an import of codes has no use for)."""
     return _keyed("N\t")
 
 
 @cache
-def _other_subdivision_names() -> dict[str, list[str]]:
+def _other_subdivision_names() -> dict[str, tuple[str, ...]]:
     """Names GeoNames gives subdivisions that ISO and its French names do not ('Tuscany'): the A
     lines of the same file, read only when a name is looked up among them (10,000 names, 3 MB
     that a JSON Lines import of codes has no use for)."""
     return _keyed("A\t")
 
 
-def _keyed(tag: str) -> dict[str, list[str]]:
-    """The lines of subdivisions.tsv that begin with `tag`: a search key and its codes, each code
-    one string however many names it has."""
+def _keyed(tag: str) -> dict[str, tuple[str, ...]]:
+    """The lines of subdivisions.tsv that begin with `tag`: a search key and its codes, a tuple
+    (48 bytes for one code, where a list took 88), each code one string however many names it has."""
     with _PATH.open(encoding="utf-8") as handle:
-        return {key: [sys.intern(code) for code in found.split(",")] for key, found in
+        return {key: tuple(sys.intern(code) for code in found.split(",")) for key, found in
                 (line.rstrip("\n").split("\t")[1:] for line in handle if line.startswith(tag))}
 
 
