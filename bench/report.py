@@ -266,16 +266,17 @@ bench run read that target at 1.63×: undone. Pages of 16 KiB: 172.8 MB, 0.5 MB 
 100,000. `import --pairs` reads its country cells as names: the names of every country in every
 language CLDR knows (28,000) were one table, copied into a second for ISO's inverted names, each
 code a string of its own (5.8 MB); now one table and one string a code (3.2 MB), and the same for
-the names of subdivisions (4.8 -> 3.3 MB): the 25,000 pairs' peak from 71.1-71.4 MB to
-63.7-63.9 MB. This run reads 62 MiB at 1,000,000 (63,264 kB) and 63 MiB for the pairs list
-(64,136 kB; 63,288 and 63,636 kB in the session's run before): the memory goal is met at every
-size, narrowly; what remains above 40 MiB at 1,000,000 is the
+the names of subdivisions (4.8 -> 3.3 MB, then 2.5 MB with each name's codes in a tuple, 48 bytes
+for one code where a list took 88): the 25,000 pairs' peak from 71.1-71.4 MB to 63.7-63.9 MB, then
+62.5-63.3 MB. This run reads 62 MiB at 1,000,000 (63,388 kB) and for the pairs list (63,392 kB;
+the session's two runs before, without the tuples: 63,288 and 63,636 kB, 63,264 and 64,136 kB):
+the memory goal is met at every size, narrowly; what remains above 40 MiB at 1,000,000 is the
 page cache (2 MiB) and the checker's (256 KiB), the name cache of 12,000 keys (some 5 MB), the
 Bloom filters (about 4.5 MB), the write-ahead log's index (3.7 MB) and the batches.
 
-"1,000,000 ≤ 11× the time of 100,000" reads 14.6× in this run (sqlite-utils 10.6×: 36.45 s against
-3.43 s; ours 4.62× it at 100,000, 6.35× at 1,000,000; 13.8× in the seventeenth session's run
-before, the same code, 13.3× in its run with pages of 8 KiB, 13.9× in the sixteenth's last). The sixteenth session profiled 300,000
+"1,000,000 ≤ 11× the time of 100,000" reads 14.0× in this run (sqlite-utils 9.7×: 35.06 s against
+3.61 s; ours 4.61× it at 100,000, 6.67× at 1,000,000; 14.6× and 13.8× in the seventeenth session's
+two runs before, 13.3× in its run with pages of 8 KiB, 13.9× in the sixteenth's last). The sixteenth session profiled 300,000
 records (bench/generate.py 300000: 100,000 territories, a third of the records as at every size)
 against 100,000 (cProfile, own time per function): 3.23× the time for 3× the records. What grows
 faster than the records is SQLite's: `execute`, the look-ups of names, 4.2× (the name cache keeps
@@ -352,8 +353,8 @@ was tried and dropped (no difference beyond noise). This page was not run again:
 1.3–2× slower all session (sqlite-utils' query of the list's SQL: 399–710 ms against 312 ms).
 
 This run is of the seventeenth session's code: the import's memory above, no other change to any
-path's work. "Add 10,000 into a register of 100,000" reads 1.32× (1.35× in the session's run before,
-the same code; 1.63× in its run with pages of 8 KiB). The sixteenth session's run was of its code: the import's memory above (the name cache of 12,000
+path's work. "Add 10,000 into a register of 100,000" reads 1.35× (1.32× and 1.35× in the session's
+two runs before; 1.63× in its run with pages of 8 KiB). The sixteenth session's run was of its code: the import's memory above (the name cache of 12,000
 keys sharing its texts, name caches of 1,024, the checker's keys written 2,048 at a time), and a
 Bloom filter's chain asked in a loop rather than by any() of a generator (0.25 against 0.58 us a
 look-up with the four filters of 800,000 keys; some ten look-ups a record), no other change to
