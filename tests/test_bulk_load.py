@@ -123,7 +123,62 @@ def test_the_deferred_indexes_are_sorted_in_a_small_cache_and_the_cache_is_given
                                                     if sql.startswith("CREATE INDEX") else None))
     schema.resume(conn)
     sorted_in = {cache for item in seen if item for _, cache in [item]}
-    assert sorted_in == {-schema.SORT_KIB} and len([item for item in seen if item]) == len(schema.LATE_INDEXES)
+    made = [item for item in seen if item]  # the parties' index (if it is not there) and the late ones
+    assert sorted_in == {-schema.SORT_KIB} and len(made) == len(schema.LATE_INDEXES) + 1
     conn.set_trace_callback(None)
     assert conn.execute("PRAGMA cache_size").fetchone()[0] == -65536
     conn.close()
+
+
+def index_names(conn) -> set[str]:
+    return {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+def test_a_load_makes_the_parties_index_by_territory_at_its_end_unless_it_reads_it(run, tmp_path, seed_records):
+    """A load into an empty register never reads the parties by territory: their index is made
+    after the rows (each entry went in at random), first of all, as the territories' counts read
+    it. A Wikidata import reads it as it goes (wikidata.merge.same_territories): kept row by row."""
+    from twinning_cli import store
+
+    for by_territory, during in ((False, False), (True, True)):
+        path = tmp_path / f"{by_territory}.db"
+        assert run("init", "--empty", "--db", str(path)).exit_code == 0
+        db = store.open_db(path)
+        try:
+            with store.transaction(db, path):
+                writer = store.Writer(db, bulk=True, by_territory=by_territory)
+                for record in seed_records:
+                    writer.add(Agreement.model_validate(record))
+                writer.flush()
+                assert ("idx_agreement_parties_territory_id" in index_names(db.conn)) is during
+                assert "idx_agreements_date" not in index_names(db.conn)  # a late index, either way
+                writer.finish()
+            assert "idx_agreement_parties_territory_id" in index_names(db.conn)
+            plan = db.conn.execute("EXPLAIN QUERY PLAN SELECT count(*) FROM agreement_parties"
+                                   " WHERE territory_id = 1").fetchall()
+            assert "idx_agreement_parties_territory_id" in plan[0][-1]
+            assert db.conn.execute("SELECT agreements FROM territories WHERE name = 'Ville de Québec'"
+                                   ).fetchone() == (2,)
+        finally:
+            db.close()
+        assert run("doctor", "--db", str(path)).exit_code == 0
+
+
+def test_only_a_wikidata_import_keeps_the_parties_index_through_its_load(run, seeded, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from twinning_cli import schema
+
+    asked = []
+    real = schema.suspend
+    monkeypatch.setattr(schema, "suspend", lambda conn, parties=True: asked.append(parties) or real(conn, parties))
+    answer = Path(__file__).with_name("wikidata") / "results.json"
+    result = run("import", "--wikidata", str(answer), "--skip-invalid", "--rejects", str(tmp_path / "r.jsonl"))
+    assert result.exit_code == 0, result.stderr
+    assert asked == [False]
+    records = tmp_path / "one.jsonl"
+    records.write_text(run("export", "--format", "jsonl").stdout.splitlines()[0] + "\n", encoding="utf-8")
+    assert run("init", "--empty", "--db", str(tmp_path / "empty.db")).exit_code == 0
+    asked.clear()
+    assert run("import", str(records), "--db", str(tmp_path / "empty.db")).exit_code == 0
+    assert asked == [True]

@@ -117,7 +117,7 @@ def ingest(db: store.Register, path: Path, raws: Iterable[tuple], *, origin: str
     try:
         with store.transaction(db, path):
             # Inside: what it reads of the register no other writer changes now.
-            writer = store.Writer(db, bulk=True, unique_slugs=checker.repeats, done=done)
+            writer = store.Writer(db, bulk=True, unique_slugs=checker.repeats, done=done, by_territory=wikidata)
             for number, raw, *original in raws:
                 agreement, problems = checker.check(number, raw)
                 if agreement is not None and wikidata:

@@ -92,13 +92,14 @@ class Writer:
     LOAD_BATCH = 250
 
     def __init__(self, db, bulk: bool = False, unique_slugs: bool = False,
-                 done: Callable[[], float | None] | None = None):
+                 done: Callable[[], float | None] | None = None, by_territory: bool = False):
         """`bulk`: a load that ends with `finish` (write, prune); into an empty or small register it
         makes the read-only indexes and the counts once, at the end (schema.suspend), and it reads
         the keys of a register of up to PRELOAD agreements first. `unique_slugs`: the caller refuses
         a slug twice itself (validate.Checker), so that into an empty register it never asks
         `may_hold("slug")`: the slugs are then not remembered (half the filter's memory). `done`:
-        the share of a load's input read so far (seen.Seen)."""
+        the share of a load's input read so far (seen.Seen). `by_territory`: the load reads the
+        parties by territory as it goes (a Wikidata import), whose index it then keeps row by row."""
         from .identity import Resolver
 
         self.db = db
@@ -129,7 +130,7 @@ class Writer:
                 self.written.add(("slug", slug))
         self.fts_trigger: str | None = None  # the update trigger's SQL while `replace` does its work ("": none)
         if self.suspended:
-            schema.suspend(self.conn)
+            schema.suspend(self.conn, parties=not by_territory)
             fit_cache(self.conn, load=True)
 
     def territory_id(self, party) -> int:
