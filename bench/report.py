@@ -310,8 +310,9 @@ write-ahead log's index for each page it reads again (sqlite3WalFindFrame) at 5.
 cache made large enough to hold everything, in turn: the checker's file at 512 MiB, 218 s (peak
 517 MB); the territories' name cache at 1,000,000 keys, every name, 191 s (223 MB); with the
 parties' index made at the end (below), the page cache at 1 GiB, 204 s (1.2 GB), and all three,
-165 s at a flat 132-154 us a record (1.8 GB). That last is 11.1× this code's 100,000 (14.8-14.9 s):
-with no cache missed at all the goal of 11× is at its edge, and every cache that brings it closer
+165 s at a flat 132-154 us a record (1.8 GB). That last is 11.1× this code's 100,000 timed in the
+same hour (14.8-14.9 s), 10.2× this run's (16.14 s): with no cache missed at all the goal of 11× is
+at its edge, and every cache that brings it closer
 spends the memory goal many times over. What grows is the look-ups of names that no longer fit the
 name cache (30 s of the 221) and the pages read again from the log. One step came of it: a load
 into an empty register makes the parties' index by territory after its rows, as it never reads it
