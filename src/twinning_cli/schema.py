@@ -49,7 +49,7 @@ def suspend(conn: sqlite3.Connection, parties: bool = True) -> None:
     """For a load into an empty (or very small) register: no read-only index and no count kept row
     by row; `resume` works out the counts of the whole register again. `parties`: the parties'
     index by territory as well, for a load that never reads it (a Wikidata import does): each
-    party's entry went in at random; 100,000 records took 14.8-14.9 s without it, 15.7-16.0 s
+    party's entry went in at random; 100,000 records took 14.8-14.9 s without it, 15.7-16.3 s
     with it."""
     for table, columns in LATE_INDEXES + ([PARTIES_INDEX] if parties else []):
         conn.execute(f"DROP INDEX IF EXISTS [{_index_name(table, columns)}]")
