@@ -319,7 +319,12 @@ into an empty register makes the parties' index by territory after its rows, as 
 (a Wikidata import does, and keeps it row by row; the territories' counts at the end read it, and
 it is made first): 100,000 records 14.80-14.90 s against 15.68-16.28 s (two rounds alternating),
 the first 300,000 of the 1,000,000 file 56.7 s against 57.9 s, 10,000 1.29-1.33 s against
-1.31-1.34 s, the 25,000 pairs the same (3.19-3.23 s against 3.19-3.22 s).
+1.31-1.34 s, the 25,000 pairs the same (3.19-3.23 s against 3.19-3.22 s). Tried, not kept: the
+name cache holding every name at 100,000 too (33,000 territories): 14.49-14.69 s against
+16.08-16.16 s, but a peak of 64,556-64,684 kB against 56,000-56,240 kB (some 540 bytes a name:
+the key, its candidates, their points), and the 25,000 pairs 3.08 s against 3.20-3.21 s at
+64,440 kB; a cache grown while memory allows would have to foresee what a larger load's Bloom
+filters and log index take later (at 1,000,000 the margin is 2.7 MB).
 
 The memory target counts every import the bench times since this session: adding 10,000 into a
 register of 100,000 peaked at 92 MiB in the seventeenth session's last run too (93,776 kB; the
