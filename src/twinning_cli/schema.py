@@ -45,6 +45,10 @@ def _index_name(table: str, columns: list[str]) -> str:
     return f"idx_{table}_{'_'.join(columns)}"  # sqlite-utils' own naming
 
 
+def _create_index(conn: sqlite3.Connection, table: str, columns: list[str]) -> None:
+    conn.execute(f"CREATE INDEX IF NOT EXISTS [{_index_name(table, columns)}] ON [{table}] ({', '.join(columns)})")
+
+
 def suspend(conn: sqlite3.Connection, parties: bool = True) -> None:
     """For a load into an empty (or very small) register: no read-only index and no count kept row
     by row; `resume` works out the counts of the whole register again. `parties`: the parties'
@@ -64,8 +68,7 @@ def resume(conn: sqlite3.Connection) -> None:
     300,000: a peak of 200 MB down to 162, its rows' plateau being 150; 174 s and 177 s)."""
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = -{SORT_KIB}")
-    table, columns = PARTIES_INDEX  # first: the territories' counts read it
-    conn.execute(f"CREATE INDEX IF NOT EXISTS [{_index_name(table, columns)}] ON [{table}] ({', '.join(columns)})")
+    _create_index(conn, *PARTIES_INDEX)  # first: the territories' counts read it
     conn.execute("UPDATE territories SET agreements = (SELECT count(*) FROM agreement_parties p"
                  " WHERE p.territory_id = territories.id)")
     conn.execute("DELETE FROM domain_counts")
@@ -74,7 +77,7 @@ def resume(conn: sqlite3.Connection) -> None:
     for sql in COUNTING.values():
         conn.execute(sql)
     for table, columns in LATE_INDEXES:
-        conn.execute(f"CREATE INDEX [{_index_name(table, columns)}] ON [{table}] ({', '.join(columns)})")
+        _create_index(conn, table, columns)
     conn.execute(f"PRAGMA cache_size = {cache}")
 
 
@@ -132,7 +135,7 @@ def to_schema_9(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE temp.agreements_8")
     for table, columns in EARLY_INDEXES + LATE_INDEXES:
         if table == "agreements":
-            conn.execute(f"CREATE INDEX [{_index_name(table, columns)}] ON [{table}] ({', '.join(columns)})")
+            _create_index(conn, table, columns)
     for _kind, _name, sql in kept:
         conn.execute(sql)
 
