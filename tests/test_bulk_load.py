@@ -58,20 +58,20 @@ def test_a_failed_load_into_an_empty_register_leaves_it_as_it_was(run, tmp_path,
     assert scalar(db, "SELECT count(*) FROM agreements") == 0
 
 
-def test_the_page_cache_follows_the_register_from_4_to_64_mib(tmp_path):
+def test_the_page_cache_follows_the_register_from_4_to_8_mib(tmp_path):
     from twinning_cli.store import fit_cache
 
     conn = sqlite3.connect(tmp_path / "r.db")
     conn.execute("CREATE TABLE t (x)")
     fit_cache(conn)
     assert conn.execute("PRAGMA cache_size").fetchone()[0] == -4096  # a small register: 4 MiB
-    conn.execute("INSERT INTO t VALUES (zeroblob(80 * 1024 * 1024))")  # 80 MiB: a quarter is 20 MiB
+    conn.execute("INSERT INTO t VALUES (zeroblob(24 * 1024 * 1024))")  # 24 MiB: a quarter is 6 MiB
     fit_cache(conn)
     pages, size = conn.execute("PRAGMA page_count").fetchone()[0], conn.execute("PRAGMA page_size").fetchone()[0]
-    assert -conn.execute("PRAGMA cache_size").fetchone()[0] == pages * size // 4096 > 20_000
+    assert -conn.execute("PRAGMA cache_size").fetchone()[0] == pages * size // 4096 > 6_000
     conn.execute("INSERT INTO t VALUES (zeroblob(300 * 1024 * 1024))")
     fit_cache(conn)
-    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -65536  # never more than 64 MiB
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -8192  # never more than 8 MiB
     fit_cache(conn, load=True)
     assert conn.execute("PRAGMA cache_size").fetchone()[0] == -2048  # a load into an empty register: 2 MiB
     conn.close()
@@ -87,7 +87,7 @@ def test_a_load_into_an_empty_register_keeps_a_small_page_cache_to_its_end(run, 
     db = store.open_db(path)
     try:
         db.conn.execute("CREATE TABLE ballast (x)")
-        db.conn.execute("INSERT INTO ballast VALUES (zeroblob(80 * 1024 * 1024))")  # a quarter: 20 MiB
+        db.conn.execute("INSERT INTO ballast VALUES (zeroblob(24 * 1024 * 1024))")  # a quarter: 6 MiB
         db.conn.commit()
         with store.transaction(db, path):
             writer = store.Writer(db, bulk=True)
@@ -100,7 +100,7 @@ def test_a_load_into_an_empty_register_keeps_a_small_page_cache_to_its_end(run, 
         assert sizes == [-2048, -2048]
         with store.transaction(db, path):
             store.Writer(db).flush()  # a write that is no load (add, remove): the cache fitted to the register
-            assert db.conn.execute("PRAGMA cache_size").fetchone()[0] < -20_000
+            assert db.conn.execute("PRAGMA cache_size").fetchone()[0] < -6_000
     finally:
         db.close()
 

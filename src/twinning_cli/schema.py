@@ -40,6 +40,11 @@ COUNTING = {
         UPDATE territories SET agreements = agreements + 1 WHERE id = new.territory_id; END""",
 }
 
+# What those triggers do, for a whole batch of rows at once (Writer, into a register that holds agreements).
+COUNT_PARTIES = "UPDATE territories SET agreements = agreements + ? WHERE id = ?"
+COUNT_DOMAINS = ("INSERT INTO domain_counts (domain, agreements) VALUES (?, ?)"
+                 " ON CONFLICT (domain) DO UPDATE SET agreements = agreements + excluded.agreements")
+
 
 def _index_name(table: str, columns: list[str]) -> str:
     return f"idx_{table}_{'_'.join(columns)}"  # sqlite-utils' own naming
@@ -79,6 +84,19 @@ def resume(conn: sqlite3.Connection) -> None:
     for table, columns in LATE_INDEXES:
         _create_index(conn, table, columns)
     conn.execute(f"PRAGMA cache_size = {cache}")
+
+
+def set_aside_counting(conn: sqlite3.Connection) -> list[str]:
+    """The insert triggers that keep the counts, set aside for this transaction; the names of
+    those that were there are returned, for the writer to make them again (COUNTING) before the
+    commit. The writer adds a batch's counts itself (COUNT_PARTIES, COUNT_DOMAINS), a territory
+    once per batch and in the order of their ids, where each trigger updated one row at random
+    per party. Outside our writer's transaction the triggers are there, for any program."""
+    names = [name for name, in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN"
+                                            f" ({', '.join('?' * len(COUNTING))})", tuple(COUNTING))]
+    for name in names:
+        conn.execute(f"DROP TRIGGER [{name}]")
+    return names
 
 
 FTS_DELETE = (f"INSERT INTO agreements_fts (agreements_fts, rowid, {', '.join(FTS_COLUMNS)})"

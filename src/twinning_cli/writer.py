@@ -6,6 +6,7 @@ store.py opens the register and holds the transaction; this module writes inside
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from hashlib import blake2b
@@ -19,21 +20,23 @@ from .shape import pack
 
 
 LOAD_CACHE_KIB = 2048
+WRITE_CACHE_KIB = 8192
 
 
 def fit_cache(conn: sqlite3.Connection, load: bool = False) -> None:
-    """A page cache of a quarter of the register, from 4 to 64 MiB: the indexes a write grows at
-    random stay in memory, and a small register costs little memory. Set again as an import grows.
-    A load into an empty register (`load`: schema.suspend) grows only its key indexes at random,
-    and keeps 2 MiB: 100,000 records took 17.6-18.3 s with 4 MiB, 18.0-18.4 s with the quarter (46
-    MiB), their peak 72 MB against 130 MB; 2 MiB took the time 4 took (15.69-15.92 s against
-    15.72-15.77; 1,000,000: 210 s against 213), 2 MB less. Into a register that holds agreements every
-    index grows at random: adding 10,000 to 100,000 took 2.6 s with 4 MiB, 2.0-2.2 s with the quarter."""
+    """A page cache of a quarter of the register, from 4 to 8 MiB. A load into an empty register
+    (`load`: schema.suspend) grows only its key indexes at random, and keeps 2 MiB: 100,000 records
+    took 17.6-18.3 s with 4 MiB, 18.0-18.4 s with the quarter (46 MiB), their peak 72 MB against
+    130 MB; 2 MiB took the time 4 took (15.69-15.92 s against 15.72-15.77; 1,000,000: 210 s against
+    213), 2 MB less. Into a register that holds agreements, a quarter of it up to 64 MiB was kept
+    while each party's count went in by a trigger, a row at random (adding 10,000 to 100,000: 2.6 s
+    with 4 MiB, 2.0-2.2 s with 46); with the counts a batch at once, in the order of the territories
+    (Writer._insert), 8 MiB takes the time 46 took (1.82-1.91 s against 1.71-1.84), at 57 MB against 95."""
     if load:
         conn.execute(f"PRAGMA cache_size = -{LOAD_CACHE_KIB}")
         return
     pages, size = (conn.execute(f"PRAGMA {name}").fetchone()[0] for name in ("page_count", "page_size"))
-    kib = min(max(pages * size // 4096, 4096), 65536)
+    kib = min(max(pages * size // 4096, 4096), WRITE_CACHE_KIB)
     conn.execute(f"PRAGMA cache_size = -{kib}")
 
 
@@ -129,9 +132,13 @@ class Writer:
                 self.written.add(("pair", hashed))
                 self.written.add(("slug", slug))
         self.fts_trigger: str | None = None  # the update trigger's SQL while `replace` does its work ("": none)
+        # Into a register that holds agreements, a load keeps the counts itself (_insert), a batch at once.
+        self.counting: list[str] | None = None  # the count triggers set aside meanwhile
         if self.suspended:
             schema.suspend(self.conn, parties=not by_territory)
             fit_cache(self.conn, load=True)
+        elif bulk:
+            self.counting = schema.set_aside_counting(self.conn)
 
     def territory_id(self, party) -> int:
         """The territory a party is (identity.Resolver)."""
@@ -191,7 +198,7 @@ class Writer:
                                       " WHERE agreement = ?", (ident,)).fetchall()
             if set(there) != set(rows):
                 self.conn.execute(f"DELETE FROM [{table}] WHERE agreement = ?", (ident,))
-                self.conn.executemany(INSERTS[table], rows)
+                self._insert(table, rows)
 
     def write(self, agreements: Iterable[Agreement]) -> int:
         count = 0
@@ -203,11 +210,14 @@ class Writer:
 
     def finish(self) -> None:
         """Everything queued written; after a suspended load, its counts and indexes made; the
-        full-text index's update trigger back if `replace` set it aside."""
+        full-text index's update trigger and the count triggers back if they were set aside."""
         self.flush()
         if self.fts_trigger:
             self.conn.execute(self.fts_trigger)
         self.fts_trigger = None
+        for name in self.counting or ():
+            self.conn.execute(schema.COUNTING[name])
+        self.counting = None  # the triggers count what is written after this
         if self.suspended:
             self.resolver.clear()  # its memory is the sorts' next (schema.resume)
             schema.resume(self.conn)
@@ -277,7 +287,7 @@ class Writer:
         last = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM agreements").fetchone()[0]
         for table, rows in self.pending.items():
             if rows:
-                self.conn.executemany(INSERTS[table], rows)
+                self._insert(table, rows)
                 rows.clear()
         columns = ", ".join(FTS_COLUMNS)
         self.conn.execute(f"INSERT INTO agreements_fts (rowid, {columns}) "
@@ -286,3 +296,13 @@ class Writer:
         fit_cache(self.conn, load=self.suspended)
         self.pending_pairs.clear()
         self.pending_slugs.clear()
+
+    def _insert(self, table: str, rows: list[tuple]) -> None:
+        """A child table's rows written, and counted where the count triggers are set aside."""
+        self.conn.executemany(INSERTS[table], rows)
+        if self.counting is not None and table in ("agreement_parties", "agreement_domains"):
+            counts = Counter(row[1] for row in rows)  # the territory's id, the domain
+            if table == "agreement_parties":
+                self.conn.executemany(schema.COUNT_PARTIES, [(n, tid) for tid, n in sorted(counts.items())])
+            else:
+                self.conn.executemany(schema.COUNT_DOMAINS, sorted(counts.items()))
