@@ -31,7 +31,8 @@ def fit_cache(conn: sqlite3.Connection, load: bool = False) -> None:
     213), 2 MB less. Into a register that holds agreements, a quarter of it up to 64 MiB was kept
     while each party's count went in by a trigger, a row at random (adding 10,000 to 100,000: 2.6 s
     with 4 MiB, 2.0-2.2 s with 46); with the counts a batch at once, in the order of the territories
-    (Writer._insert), 8 MiB takes the time 46 took (1.82-1.91 s against 1.71-1.84), at 57 MB against 95."""
+    (Writer._insert), 8 MiB takes about the time 46 took (1.80-1.98 s against 1.71-1.84), at a peak
+    of 57 MB against 95."""
     if load:
         conn.execute(f"PRAGMA cache_size = -{LOAD_CACHE_KIB}")
         return
