@@ -125,12 +125,14 @@ def render(imports: dict, reads: dict, argv: str, profile: str, writing: dict) -
                      + " |")
     if writing.get("incremental"):
         lines += ["", "Into a register already holding the 100,000 (a copy of it each run), against the same file "
-                  "into an empty register:", "", "| import | into 100,000 | spread | into empty | spread | ratio |",
-                  "|---|---:|---:|---:|---:|---:|"]
+                  "into an empty register:", "",
+                  "| import | into 100,000 | spread | peak RSS | into empty | spread | peak RSS | ratio |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|"]
         for name, result in writing["incremental"].items():
             full, empty = result["full"], result["empty"]
-            lines.append(f"| {name} | {ms(full['median'])} | {spread(full)} | {ms(empty['median'])} | "
-                         f"{spread(empty)} | {full['median'] / empty['median']:.2f}× |")
+            lines.append(f"| {name} | {ms(full['median'])} | {spread(full)} | {full['rss'] / 1024:,.0f} MiB | "
+                         f"{ms(empty['median'])} | {spread(empty)} | {empty['rss'] / 1024:,.0f} MiB | "
+                         f"{full['median'] / empty['median']:.2f}× |")
     if writing.get("pairs"):
         result = writing["pairs"]
         ours, anchor, sizes = result["twinning"], result["sqlite-utils"], result["sizes"]
