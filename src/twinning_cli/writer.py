@@ -98,8 +98,9 @@ class Writer:
     def __init__(self, db, bulk: bool = False, unique_slugs: bool = False,
                  done: Callable[[], float | None] | None = None, by_territory: bool = False):
         """`bulk`: a load that ends with `finish` (write, prune); into an empty or small register it
-        makes the read-only indexes and the counts once, at the end (schema.suspend), and it reads
-        the keys of a register of up to PRELOAD agreements first. `unique_slugs`: the caller refuses
+        makes the read-only indexes and the counts once, at the end (schema.suspend), into a larger
+        one it adds the counts a batch at once (schema.set_aside_counting), and it reads the keys
+        of a register of up to PRELOAD agreements first. `unique_slugs`: the caller refuses
         a slug twice itself (validate.Checker), so that into an empty register it never asks
         `may_hold("slug")`: the slugs are then not remembered (half the filter's memory). `done`:
         the share of a load's input read so far (seen.Seen). `by_territory`: the load reads the
