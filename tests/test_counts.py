@@ -123,3 +123,19 @@ def test_an_update_that_changes_parties_and_domains_keeps_the_counts(run, holdin
     assert after["territories"] == after["territories worked out"]
     assert after["domains"] == after["domains worked out"]
     assert run("doctor").exit_code == 0
+
+
+def test_a_wikidata_import_into_a_register_that_holds_agreements_keeps_the_counts(run, holding, tmp_path):
+    """A Wikidata import merges what it brings with what is there (replacing, joining territories):
+    its counts, kept a batch at once, are still what the triggers would have left."""
+    from pathlib import Path
+
+    before = state(holding)
+    answer = Path(__file__).with_name("wikidata") / "results.json"
+    result = run("import", "--wikidata", str(answer), "--skip-invalid", "--rejects", str(tmp_path / "r.jsonl"))
+    assert result.exit_code == 0, result.stderr
+    after = state(holding)
+    assert after["objects"] == before["objects"]
+    assert after["territories"] == after["territories worked out"] != before["territories"]
+    assert after["domains"] == after["domains worked out"]
+    assert run("doctor").exit_code == 0
