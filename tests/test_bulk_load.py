@@ -105,7 +105,6 @@ def test_a_load_into_an_empty_register_keeps_a_small_page_cache_to_its_end(run, 
         db.close()
 
 
-
 def test_the_deferred_indexes_are_sorted_in_a_small_cache_and_the_cache_is_given_back(tmp_path):
     """SQLite sorts an index's keys in as much memory as the page cache may take, beside it: the
     indexes a load makes at its end are sorted with SORT_KIB, then the cache is what it was."""

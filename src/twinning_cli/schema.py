@@ -62,8 +62,7 @@ def suspend(conn: sqlite3.Connection, parties: bool = True) -> None:
     with it."""
     for table, columns in LATE_INDEXES + ([PARTIES_INDEX] if parties else []):
         conn.execute(f"DROP INDEX IF EXISTS [{_index_name(table, columns)}]")
-    for name in COUNTING:
-        conn.execute(f"DROP TRIGGER IF EXISTS [{name}]")
+    set_aside_counting(conn)  # `resume` makes every count trigger again
 
 
 def resume(conn: sqlite3.Connection) -> None:
